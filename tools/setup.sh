@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, run and test D' Fake Seeder, then the npm packages.
+# Works on Debian 12 / Ubuntu 24.04 (apt) and Fedora (dnf), as root or through sudo, without
+# asking questions. Safe to run again: it only installs what is not there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# command-to-check  debian-package  fedora-package
+NEEDS=(
+  "gjs gjs gjs"
+  "typelib:Gtk-4.0 gir1.2-gtk-4.0 gtk4"
+  "typelib:Adw-1 gir1.2-adw-1 libadwaita"
+  "typelib:Soup-3.0 gir1.2-soup-3.0 libsoup3"
+  "xvfb-run xvfb xorg-x11-server-Xvfb"
+  "xauth xauth xorg-x11-xauth"
+  "dbus-run-session dbus dbus-daemon"
+  "import imagemagick ImageMagick"
+  "msgfmt gettext gettext"
+  "meson meson meson"
+  "appstreamcli appstream appstream"
+  "desktop-file-validate desktop-file-utils desktop-file-utils"
+  "glib-compile-schemas libglib2.0-bin glib2"
+  "xmllint libxml2-utils libxml2"
+  "mktorrent mktorrent mktorrent"
+  "opentracker opentracker opentracker"
+  "node nodejs nodejs"
+  "npm npm npm"
+)
+
+have() {
+  case "$1" in
+    typelib:*)
+      local name="${1#typelib:}.typelib"
+      for d in /usr/lib/*/girepository-1.0 /usr/lib64/girepository-1.0 /usr/lib/girepository-1.0; do
+        [ -e "$d/$name" ] && return 0
+      done
+      return 1 ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
+  esac
+}
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo -n"; fi
+
+missing_deb=() missing_rpm=()
+for line in "${NEEDS[@]}"; do
+  read -r check deb rpm <<<"$line"
+  have "$check" || { missing_deb+=("$deb"); missing_rpm+=("$rpm"); }
+done
+
+if ((${#missing_deb[@]})); then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${missing_deb[*]}"
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # opentracker is not packaged everywhere (e.g. Ubuntu); install it on its own so it cannot
+    # block the rest, and let the tracker tests say they were skipped without it.
+    rest=()
+    for p in "${missing_deb[@]}"; do [ "$p" = opentracker ] || rest+=("$p"); done
+    ((${#rest[@]})) && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${rest[@]}"
+    if [[ " ${missing_deb[*]} " == *" opentracker "* ]]; then
+      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends opentracker \
+        || echo "setup: opentracker is not available from apt here; tracker integration specs will be skipped"
+    fi
+  elif command -v dnf >/dev/null 2>&1; then
+    echo "setup: installing ${missing_rpm[*]}"
+    $SUDO dnf install -y -q --skip-unavailable "${missing_rpm[@]}" \
+      || $SUDO dnf install -y -q "${missing_rpm[@]}"
+  else
+    echo "setup: please install: ${missing_deb[*]}" >&2
+    exit 1
+  fi
+fi
+
+# npm packages, exactly as locked. Reinstall only when the lock file changed.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.dfs-lock; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.dfs-lock
+fi

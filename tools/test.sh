@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, runs the quality gates and every
+# spec (unit, integration against a real opentracker, UI under Xvfb, D-Bus under
+# dbus-run-session), and ends with one line `N passed, N failed[, N skipped]`.
+#
+#   bash tools/test.sh            everything
+#   bash tools/test.sh tests/unit only the specs under that path (gates still run)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+bash tools/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+gate() {
+  local name=$1
+  shift
+  local out
+  if out=$("$@" 2>&1); then
+    passed=$((passed + 1))
+    echo "✓ gate: $name"
+  else
+    failed=$((failed + 1))
+    echo "✗ gate: $name"
+    echo "$out" | tail -40 | sed 's/^/    /'
+  fi
+}
+
+model_is_ui_free() {
+  ! grep -rnE "from ['\"]gi://(Gtk|Gdk|Adw)" src/model
+}
+
+view_has_no_io() {
+  # The view shows the model; files and sockets belong to the model and controller.
+  ! grep -rnE "Soup\.|Gio\.Socket|replace_contents|load_contents|Gio\.Subprocess" src/view
+}
+
+types_reject_newer_apis() {
+  # Four uses of post-GNOME-43 APIs must each be a type error.
+  local out
+  out=$(npx tsc --noEmit -p tests/typecheck/tsconfig.json 2>&1)
+  [ "$(echo "$out" | grep -c 'too-new-apis.ts.*error TS')" -eq 4 ] || { echo "$out"; return 1; }
+}
+
+validate_desktop_file() {
+  local tmp
+  tmp=$(mktemp -d)
+  cp data/ie.fio.dfakeseeder.desktop.in "$tmp/ie.fio.dfakeseeder.desktop"
+  desktop-file-validate "$tmp/ie.fio.dfakeseeder.desktop"
+}
+
+validate_metainfo() {
+  local tmp
+  tmp=$(mktemp -d)
+  cp data/ie.fio.dfakeseeder.metainfo.xml.in "$tmp/ie.fio.dfakeseeder.metainfo.xml"
+  appstreamcli validate --no-net "$tmp/ie.fio.dfakeseeder.metainfo.xml"
+}
+
+translations_compile() {
+  local po
+  for po in po/*.po; do
+    [ -e "$po" ] || continue
+    msgfmt --check -o /dev/null "$po" || return 1
+  done
+}
+
+gate "build app bundle" node tools/build.mjs
+gate "typescript (tsc --noEmit, strict)" npx tsc --noEmit -p tsconfig.json
+gate "types reject APIs newer than GNOME 43" types_reject_newer_apis
+gate "eslint" npx eslint --max-warnings 0 .
+gate "prettier formatting" npx prettier --check --no-error-on-unmatched-pattern src tests tools bench
+gate "src/model imports no Gtk/Gdk/Adw" model_is_ui_free
+gate "src/view does no network or disk I/O" view_has_no_io
+gate "desktop file validates" validate_desktop_file
+gate "metainfo validates" validate_metainfo
+gate "translations compile (msgfmt --check)" translations_compile
+
+only=()
+for p in "$@"; do only+=(--only "$p"); done
+spec_out=$(mktemp)
+if node tools/build.mjs --tests "${only[@]}"; then
+  # Every spec runs with its own throwaway XDG folders and session bus, on a virtual display.
+  tmp_home=$(mktemp -d)
+  mkdir -m 700 "$tmp_home/run"
+  XDG_CONFIG_HOME=$tmp_home/config XDG_DATA_HOME=$tmp_home/data XDG_CACHE_HOME=$tmp_home/cache \
+    XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_DEBUG=no-portals \
+    DFS_ROOT=$ROOT \
+    timeout 1200 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
+    gjs -m dist/tests.js 2>&1 | tee "$spec_out"
+  rm -rf "$tmp_home"
+else
+  echo "✗ could not bundle the specs"
+fi
+
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$spec_out" | tail -1)
+if [ -n "$line" ]; then
+  read -r sp _ sf _ ss _ <<<"$(echo "$line" | tr -d ',')"
+else
+  echo "✗ the spec runner did not finish"
+  sp=0 sf=1 ss=0
+fi
+rm -f "$spec_out"
+passed=$((passed + sp))
+failed=$((failed + sf))
+echo "${passed} passed, ${failed} failed, ${ss:-0} skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,150 @@
+import GObject from 'gi://GObject';
+
+/**
+ * One torrent as the rest of the app sees it: a GObject whose properties notify, so the view can
+ * bind list rows and details to it. It holds the original DFakeSeeder's per-torrent fields (the
+ * columns of its list, reference/original.md §2.3 and §3.4) plus the few the port adds.
+ *
+ * The properties are plain state. The engine (TorrentWorker, Model) writes them; the view only
+ * reads them and asks the controller for changes.
+ */
+
+/** What the torrent is doing, for the sidebar filters and the list's status column. */
+export type TorrentStatus = 'downloading' | 'seeding' | 'paused' | 'error' | 'stopped';
+
+const RW = GObject.ParamFlags.READWRITE;
+const MAX = Number.MAX_SAFE_INTEGER;
+
+const str = (name: string, dflt = '') => GObject.ParamSpec.string(name, '', '', RW, dflt);
+const dbl = (name: string, min = 0, max = MAX, dflt = 0) => GObject.ParamSpec.double(name, '', '', RW, min, max, dflt);
+const int = (name: string, min = 0, max = 2147483647, dflt = 0) =>
+  GObject.ParamSpec.int(name, '', '', RW, min, max, dflt);
+const bool = (name: string, dflt = false) => GObject.ParamSpec.boolean(name, '', '', RW, dflt);
+
+export class Torrent extends GObject.Object {
+  static {
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsTorrent',
+        Properties: {
+          // Identity and metainfo
+          'info-hash': str('info-hash'),
+          name: str('name'),
+          filepath: str('filepath'),
+          comment: str('comment'),
+          'created-by': str('created-by'),
+          'creation-date': dbl('creation-date'),
+          'total-size': dbl('total-size'),
+          'piece-length': dbl('piece-length'),
+          'piece-count': int('piece-count'),
+          'file-count': int('file-count'),
+          private: bool('private'),
+          // Queue and user options (the original's per-torrent fields)
+          id: int('id'),
+          label: str('label'),
+          priority: int('priority', 0, 2, 1),
+          active: bool('active', true),
+          'force-start': bool('force-start'),
+          'super-seeding': bool('super-seeding'),
+          'sequential-download': bool('sequential-download'),
+          'upload-speed': dbl('upload-speed'),
+          'download-speed': dbl('download-speed'),
+          'upload-limit': dbl('upload-limit'),
+          'download-limit': dbl('download-limit'),
+          'announce-interval': int('announce-interval', 0, 2147483647, 1800),
+          threshold: int('threshold', 0, 100, 30),
+          'small-torrent-limit': int('small-torrent-limit'),
+          // Simulated transfer
+          progress: dbl('progress', 0, 1, 0),
+          uploading: bool('uploading'),
+          'session-uploaded': dbl('session-uploaded'),
+          'session-downloaded': dbl('session-downloaded'),
+          'total-uploaded': dbl('total-uploaded'),
+          'total-downloaded': dbl('total-downloaded'),
+          'upload-rate': dbl('upload-rate'),
+          'download-rate': dbl('download-rate'),
+          ratio: dbl('ratio'),
+          'seeding-time': dbl('seeding-time'),
+          // Tracker side
+          seeders: int('seeders', -1, 2147483647, -1),
+          leechers: int('leechers', -1, 2147483647, -1),
+          'next-update': int('next-update', 0, 2147483647, 0),
+          'tracker-host': str('tracker-host'),
+          'tracker-message': str('tracker-message'),
+          // Overall state
+          status: str('status', 'seeding'),
+          'stop-reason': str('stop-reason'),
+          'error-message': str('error-message'),
+        },
+      },
+      this,
+    );
+  }
+
+  // GJS generates notifying accessors for these; `declare` keeps TypeScript from shadowing them.
+  declare info_hash: string;
+  declare name: string;
+  declare filepath: string;
+  declare comment: string;
+  declare created_by: string;
+  /** Unix time in seconds, 0 when the torrent does not say. */
+  declare creation_date: number;
+  declare total_size: number;
+  declare piece_length: number;
+  declare piece_count: number;
+  declare file_count: number;
+  declare private: boolean;
+
+  /** Queue position, 1-based, unique in the model (the original's "id"). */
+  declare id: number;
+  declare label: string;
+  /** 0 low, 1 normal, 2 high. */
+  declare priority: number;
+  /** False when paused. */
+  declare active: boolean;
+  declare force_start: boolean;
+  declare super_seeding: boolean;
+  declare sequential_download: boolean;
+  /** Configured speeds in KB/s (the original's unit), before variation and caps. */
+  declare upload_speed: number;
+  declare download_speed: number;
+  /** Per-torrent caps in KB/s; 0 means "no cap of its own". */
+  declare upload_limit: number;
+  declare download_limit: number;
+  /** The torrent's own announce interval in seconds (used when the tracker gives none). */
+  declare announce_interval: number;
+  /** Progress (%) from which uploading starts. */
+  declare threshold: number;
+  declare small_torrent_limit: number;
+
+  /** 0..1 */
+  declare progress: number;
+  declare uploading: boolean;
+  /** Bytes since the current tracker session's `started` (what trackers are told). */
+  declare session_uploaded: number;
+  declare session_downloaded: number;
+  /** Lifetime bytes, kept across sessions and restarts. */
+  declare total_uploaded: number;
+  declare total_downloaded: number;
+  /** Current simulated rates in bytes per second, after variation and caps. */
+  declare upload_rate: number;
+  declare download_rate: number;
+  /** total_uploaded / total_size. */
+  declare ratio: number;
+  /** Seconds spent seeding (complete and active), lifetime. */
+  declare seeding_time: number;
+
+  /** From the last tracker reply; -1 while unknown. */
+  declare seeders: number;
+  declare leechers: number;
+  /** Seconds until the next regular announce. */
+  declare next_update: number;
+  declare tracker_host: string;
+  /** The last tracker warning or failure, in words. */
+  declare tracker_message: string;
+
+  declare status: TorrentStatus;
+  /** Why a stop condition paused the torrent ('' if none). */
+  declare stop_reason: string;
+  declare error_message: string;
+}

@@ -68,6 +68,18 @@ if (tests) {
     stdin: { contents, resolveDir: root, sourcefile: 'tests-entry.ts', loader: 'ts' },
     outfile: join(outdir, 'tests.js'),
   });
+  // Small programs that specs start as child processes (e.g. a settings writer to SIGKILL).
+  const binDir = join(root, 'tests/support/bin');
+  if (existsSync(binDir)) {
+    const bins = readdirSync(binDir).filter((f) => f.endsWith('.ts'));
+    for (const bin of bins) {
+      await esbuild.build({
+        ...common,
+        entryPoints: [join(binDir, bin)],
+        outfile: join(outdir, 'test-bin', bin.replace(/\.ts$/, '.js')),
+      });
+    }
+  }
 } else {
   await esbuild.build({
     ...common,

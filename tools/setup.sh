@@ -22,6 +22,8 @@ NEEDS=(
   "glib-compile-schemas libglib2.0-bin glib2"
   "xmllint libxml2-utils libxml2"
   "mktorrent mktorrent mktorrent"
+  "transmission-create transmission-cli transmission-cli"
+  "gdbus libglib2.0-bin glib2"
   "opentracker opentracker opentracker"
   "node nodejs nodejs"
   "npm npm npm"

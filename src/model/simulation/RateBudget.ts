@@ -1,0 +1,56 @@
+import type { Rates } from './accrual.ts';
+
+/**
+ * Global upload/download caps over the sum of all torrents (reference/original.md §1.8, where
+ * the original never applied them). Each torrent reports the rates it wants; when their sum is
+ * above a cap, every torrent is scaled down by the same factor, so the total equals the cap.
+ * Plain class, no GLib: the workers share one instance through the Model.
+ */
+export class RateBudget {
+  readonly #wanted = new Map<string, Rates>();
+  #sum: Rates = { up: 0, down: 0 };
+  /** Caps in bytes per second; 0 means no cap. */
+  #limits: Rates = { up: 0, down: 0 };
+
+  setLimits(limits: Rates): void {
+    this.#limits = { up: Math.max(0, limits.up), down: Math.max(0, limits.down) };
+  }
+
+  get limits(): Rates {
+    return { ...this.#limits };
+  }
+
+  /** Records what `key` wants this tick and returns what it may have. */
+  allot(key: string, wanted: Rates): Rates {
+    this.#set(key, wanted);
+    const f = this.factors();
+    return { up: wanted.up * f.up, down: wanted.down * f.down };
+  }
+
+  /** A paused or removed torrent no longer counts towards the sum. */
+  forget(key: string): void {
+    this.#set(key, { up: 0, down: 0 });
+    this.#wanted.delete(key);
+  }
+
+  /** The scale factor (0..1) each direction's wanted rates get. */
+  factors(): Rates {
+    const f = (limit: number, sum: number) => (limit > 0 && sum > limit ? limit / sum : 1);
+    return { up: f(this.#limits.up, this.#sum.up), down: f(this.#limits.down, this.#sum.down) };
+  }
+
+  /** Sum of what every torrent wants (bytes/s), before scaling. */
+  get wantedTotal(): Rates {
+    return { ...this.#sum };
+  }
+
+  #set(key: string, rates: Rates): void {
+    const old = this.#wanted.get(key) ?? { up: 0, down: 0 };
+    // Kept as a running sum so 1000 torrents don't mean 1000 additions per torrent per tick.
+    this.#sum = {
+      up: Math.max(0, this.#sum.up - old.up + rates.up),
+      down: Math.max(0, this.#sum.down - old.down + rates.down),
+    };
+    this.#wanted.set(key, { ...rates });
+  }
+}

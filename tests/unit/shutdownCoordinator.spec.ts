@@ -47,7 +47,12 @@ class RecordingWorker implements ShutdownParticipant {
       const handler = cancellable.connect(() => {
         if (source) GLib.source_remove(source);
         this.#events.push(`farewell cancelled ${this.#name}`);
-        reject(new GLib.Error(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED, 'Operation was cancelled'));
+        // The same GLib.Error a cancelled Gio operation rejects with.
+        try {
+          cancellable.set_error_if_cancelled();
+        } catch (e) {
+          reject(e);
+        }
       });
       if (this.#farewellMs !== null) {
         source = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.#farewellMs, () => {

@@ -1,7 +1,7 @@
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 
 import { logger } from '../lib/log.ts';
+import { DEFAULT_BUDGET_MS, ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
 
 /** What the controller needs from whichever application hosts it. */
 interface HostApplication extends Gio.Application {
@@ -14,10 +14,17 @@ interface HostApplication extends Gio.Application {
  */
 export class AppController {
   readonly #app: HostApplication;
-  #quitting: Promise<void> | null = null;
+  readonly #shutdown: ShutdownCoordinator;
 
   constructor(app: HostApplication) {
     this.#app = app;
+    this.#shutdown = new ShutdownCoordinator({
+      hideWindows: () => this.#app.hideWindows?.(),
+      participants: () => [],
+      budgetMs: () => DEFAULT_BUDGET_MS,
+      save: () => Promise.resolve(),
+      quit: () => this.#app.quit(),
+    });
   }
 
   startup(): void {
@@ -28,22 +35,16 @@ export class AppController {
     for (const f of files) logger.info(`asked to add ${f.get_path() ?? f.get_uri()}`);
   }
 
-  /** Every exit path calls this; a second request joins the sequence already running. */
-  requestQuit(): Promise<void> {
-    if (!this.#quitting) this.#quitting = this.#runQuitSequence();
-    return this.#quitting;
+  /**
+   * Every exit path calls this (window close, Ctrl+Q, app.quit also over D-Bus, SIGINT/SIGTERM);
+   * a second request joins the sequence already running. See ShutdownCoordinator.
+   */
+  requestQuit(reason = 'quit requested'): Promise<ShutdownReport> {
+    return this.#shutdown.run(reason);
   }
 
   /** Last-chance hook from GApplication shutdown (e.g. the session ending). */
   shutdownNow(): void {
     logger.debug('application shutdown');
-  }
-
-  async #runQuitSequence(): Promise<void> {
-    this.#app.hideWindows?.();
-    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-      this.#app.quit();
-      return GLib.SOURCE_REMOVE;
-    });
   }
 }

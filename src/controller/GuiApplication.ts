@@ -8,6 +8,8 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { APP_ID, dataDir } from '../lib/config.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppController } from './AppController.ts';
+import { watchQuitSignals } from './shutdown/quitSignals.ts';
+import { logger } from '../lib/log.ts';
 import { MainWindow } from '../view/MainWindow.ts';
 import { showAboutWindow } from '../view/AboutWindow.ts';
 
@@ -22,6 +24,7 @@ export class GuiApplication extends Adw.Application {
 
   declare controller: AppController;
   #window: MainWindow | null = null;
+  #unwatchQuitSignals: (() => void) | null = null;
 
   constructor() {
     super({ application_id: APP_ID, flags: Gio.ApplicationFlags.HANDLES_OPEN });
@@ -38,6 +41,11 @@ export class GuiApplication extends Adw.Application {
       Gtk.IconTheme.get_for_display(display).add_search_path(`${dataDir()}/icons`);
     }
     this.#installActions();
+    // A windowed app gets SIGINT/SIGTERM too (Ctrl+C in a terminal, logout, `kill`).
+    this.#unwatchQuitSignals = watchQuitSignals((name) => {
+      logger.info(`received ${name}, shutting down`);
+      void this.controller.requestQuit(name);
+    });
     this.controller.startup();
   }
 
@@ -51,6 +59,8 @@ export class GuiApplication extends Adw.Application {
   }
 
   override vfunc_shutdown(): void {
+    this.#unwatchQuitSignals?.();
+    this.#unwatchQuitSignals = null;
     this.controller.shutdownNow();
     super.vfunc_shutdown();
   }
@@ -65,7 +75,7 @@ export class GuiApplication extends Adw.Application {
       // Closing the window is a quit request; the controller hides it at once and finishes
       // the farewell announces and the save in the background.
       this.#window.connect('close-request', () => {
-        void this.controller.requestQuit();
+        void this.controller.requestQuit('window closed');
         return true;
       });
     }
@@ -85,7 +95,7 @@ export class GuiApplication extends Adw.Application {
       this.controller.addTorrentFiles(uris.map((u) => Gio.File.new_for_uri(u)));
     });
     this.add_action(addUris);
-    add('quit', () => void this.controller.requestQuit(), ['<Primary>q']);
+    add('quit', () => void this.controller.requestQuit('app.quit'), ['<Primary>q']);
     add('about', () => showAboutWindow(this.active_window));
     add('preferences', () => this.#window?.showPreferences(), ['<Primary>comma']);
     this.set_accels_for_action('win.show-help-overlay', ['<Primary>question']);
@@ -94,5 +104,7 @@ export class GuiApplication extends Adw.Application {
   /** Hides every window at once: the first step of the quit sequence. */
   hideWindows(): void {
     for (const w of this.get_windows()) (w as Gtk.Window).set_visible(false);
+    // Send the unmap to the display server now, not after the farewells have been started.
+    Gdk.Display.get_default()?.flush();
   }
 }

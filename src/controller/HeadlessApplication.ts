@@ -40,12 +40,12 @@ export class HeadlessApplication extends Gio.Application {
     for (const signal of [SIGINT, SIGTERM]) {
       GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal, () => {
         logger.info(`received ${signal === SIGINT ? 'SIGINT' : 'SIGTERM'}, shutting down`);
-        void this.controller.requestQuit();
+        void this.controller.requestQuit(signal === SIGINT ? 'SIGINT' : 'SIGTERM');
         return GLib.SOURCE_CONTINUE;
       });
     }
     const quit = new Gio.SimpleAction({ name: 'quit' });
-    quit.connect('activate', () => void this.controller.requestQuit());
+    quit.connect('activate', () => void this.controller.requestQuit('app.quit'));
     this.add_action(quit);
     this.controller.startup();
     logger.info('running headless; stop with Ctrl+C or SIGTERM');

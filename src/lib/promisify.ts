@@ -16,6 +16,7 @@ export function promisifyAll(): void {
   p(Gio.File.prototype, 'replace_contents_async', 'replace_contents_finish');
   p(Gio.File.prototype, 'replace_contents_bytes_async', 'replace_contents_finish');
   p(Gio.File.prototype, 'copy_async', 'copy_finish');
+  p(Gio.File.prototype, 'move_async', 'move_finish');
   p(Gio.File.prototype, 'delete_async', 'delete_finish');
   p(Gio.File.prototype, 'make_directory_async', 'make_directory_finish');
   p(Gio.File.prototype, 'enumerate_children_async', 'enumerate_children_finish');

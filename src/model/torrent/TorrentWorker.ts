@@ -1,0 +1,325 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import {
+  bytesLeft,
+  creditTransfer,
+  shareRatio,
+  type SimulationEnvironment,
+  type TransferOptions,
+  type TransferState,
+  wantedRates,
+} from '../simulation/accrual.ts';
+import type { Random } from '../simulation/random.ts';
+import type { RateBudget } from '../simulation/RateBudget.ts';
+import { chooseRatioTarget, stopReason, type StopSettings } from '../simulation/stopConditions.ts';
+import type { Torrent } from './Torrent.ts';
+
+/** Session counters as trackers are told them (bytes). */
+export interface AnnounceStats {
+  uploaded: number;
+  downloaded: number;
+  left: number;
+}
+
+/**
+ * What the worker uses of its torrent's TorrentAnnouncer (src/model/tracker/, see
+ * docs/ARCHITECTURE.md). Declared here structurally so the engine depends on the contract only.
+ */
+export interface Announcer {
+  readonly startedAcknowledged: boolean;
+  nextAnnounceAt(): number;
+  announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
+  forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
+  stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
+}
+
+/** What every worker shares, supplied by the Model (settings are read at each tick). */
+export interface EngineContext {
+  readonly random: Random;
+  readonly budget: RateBudget;
+  /** Seconds between simulation ticks (`tickspeed`). */
+  tickSeconds(): number;
+  environment(): SimulationEnvironment;
+  stopSettings(torrent: Torrent): StopSettings;
+  /** KB/s the speed distribution gives this torrent, or null to use its configured speed. */
+  distributedSpeed(direction: 'up' | 'down', torrent: Torrent): number | null;
+  /** Called after a tick changed the torrent (the Model coalesces these). */
+  changed(torrent: Torrent): void;
+  /** A stop condition was met: the Model pauses the torrent (sending `stopped`). */
+  stopConditionMet(worker: TorrentWorker, reason: string): void;
+  /** One line of this torrent's history (announces, replies, errors). */
+  log(torrent: Torrent, level: 'info' | 'warning' | 'error', message: string): void;
+}
+
+type OpKind = 'announce' | 'stop';
+
+/**
+ * One torrent's engine: one GLib main-context source that ticks its simulation and runs its
+ * announces when due, and one Gio.Cancellable stop token that every async operation of the
+ * torrent takes. No threads, no polling loops: the source is a `timeout_add_seconds`, so the
+ * ticks of many torrents coalesce into few wake-ups.
+ */
+export class TorrentWorker {
+  readonly torrent: Torrent;
+  #announcer: Announcer;
+  readonly #ctx: EngineContext;
+  #token = new Gio.Cancellable();
+  #sourceId = 0;
+  #lastTickUs = 0;
+  #cancelled = false;
+  #running = false;
+  readonly #inflight = new Set<Promise<unknown>>();
+  #idleWaiters: (() => void)[] = [];
+  #announcing = false;
+  /** The ratio target chosen once for this torrent (0 = none); restored from saved state. */
+  ratioTarget: number | null = null;
+
+  constructor(torrent: Torrent, announcer: Announcer, ctx: EngineContext) {
+    this.torrent = torrent;
+    this.#announcer = announcer;
+    this.#ctx = ctx;
+  }
+
+  get announcer(): Announcer {
+    return this.#announcer;
+  }
+
+  /** The id of the current tick source (0 when none), for specs and diagnostics. */
+  get sourceId(): number {
+    return this.#sourceId;
+  }
+
+  /** The stop token of the current run; cancelled by pause and by cancel(). */
+  get cancellable(): Gio.Cancellable {
+    return this.#token;
+  }
+
+  get isRunning(): boolean {
+    return this.#running;
+  }
+
+  get isCancelled(): boolean {
+    return this.#cancelled;
+  }
+
+  /**
+   * Starts ticking. The first tick (and with it the first announce) comes after
+   * `firstDelayMs`, so that many torrents started together spread their announces out.
+   */
+  start(firstDelayMs = 0): void {
+    if (this.#cancelled || this.#running) return;
+    this.#running = true;
+    if (this.#token.is_cancelled()) this.#token = new Gio.Cancellable();
+    this.#lastTickUs = GLib.get_monotonic_time();
+    this.#sourceId = GLib.timeout_add(GLib.PRIORITY_DEFAULT, Math.max(0, Math.round(firstDelayMs)), () => {
+      this.#sourceId = 0;
+      this.#installTicker();
+      this.tick();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  /** Removes the source and aborts in-flight I/O. Idempotent; the worker never runs again. */
+  cancel(): void {
+    this.#cancelled = true;
+    this.#halt();
+  }
+
+  /** Settles when nothing of this worker runs any more (no announce or farewell in flight). */
+  get drained(): Promise<void> {
+    return this.#idle();
+  }
+
+  /**
+   * Sends `stopped` (numwant 0) to every tracker that acknowledged `started`, once whatever
+   * was in flight has settled. True if it was sent. Used by the quit sequence after cancel().
+   */
+  async farewell(cancellable: Gio.Cancellable): Promise<boolean> {
+    await this.#idle();
+    if (!this.#announcer.startedAcknowledged) return false;
+    const sent = await this.#track(this.#announcer.stop(this.#stats(), cancellable));
+    return sent > 0;
+  }
+
+  /**
+   * Pause (the user's, a stop condition's or before removal): stops ticking, aborts what is in
+   * flight, then tells the trackers `stopped` under a fresh token (which cancel() still aborts).
+   */
+  async pause(): Promise<void> {
+    this.#halt();
+    await this.#idle();
+    if (this.#cancelled) return;
+    this.#token = new Gio.Cancellable();
+    if (!this.#announcer.startedAcknowledged) return;
+    await this.#run('stop', () => this.#announcer.stop(this.#stats(), this.#token));
+  }
+
+  /** Starts a new tracker session (`started` on the next tick) with fresh session counters. */
+  resume(firstDelayMs = 0): void {
+    if (this.#cancelled || this.#running) return;
+    const t = this.torrent;
+    t.freeze_notify();
+    t.session_uploaded = 0;
+    t.session_downloaded = 0;
+    t.thaw_notify();
+    this.start(firstDelayMs);
+  }
+
+  /** Replaces the announcer (after a tracker list edit); the worker must not be running. */
+  replaceAnnouncer(announcer: Announcer): void {
+    this.#announcer = announcer;
+  }
+
+  /** "Update Tracker": announces now, respecting each tracker's `min interval`. */
+  async forceAnnounce(): Promise<void> {
+    if (this.#cancelled || !this.#running || this.#announcing) return;
+    await this.#run('announce', () => this.#announcer.forceAnnounce(this.#stats(), this.#token));
+  }
+
+  /**
+   * One simulation step for the monotonic time that really elapsed since the last one, then
+   * an announce if one is due. Public so the Model can tick at once after a change.
+   */
+  tick(): void {
+    if (this.#cancelled || !this.#running) return;
+    const now = GLib.get_monotonic_time();
+    const elapsed = Math.max(0, (now - this.#lastTickUs) / 1e6);
+    this.#lastTickUs = now;
+    this.#simulate(elapsed, now);
+    if (!this.#running) return; // a stop condition paused it
+    if (!this.#announcing && this.#announcer.nextAnnounceAt() <= GLib.get_monotonic_time()) {
+      void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#token));
+    }
+  }
+
+  #simulate(elapsed: number, now: number): void {
+    const t = this.torrent;
+    const ctx = this.#ctx;
+    const state: TransferState = {
+      totalSize: t.total_size,
+      progress: t.progress,
+      uploading: t.uploading,
+      sessionUploaded: t.session_uploaded,
+      sessionDownloaded: t.session_downloaded,
+      totalUploaded: t.total_uploaded,
+      totalDownloaded: t.total_downloaded,
+      seedingTime: t.seeding_time,
+    };
+    const options: TransferOptions = {
+      uploadSpeed: ctx.distributedSpeed('up', t) ?? t.upload_speed,
+      downloadSpeed: ctx.distributedSpeed('down', t) ?? t.download_speed,
+      uploadLimit: t.upload_limit,
+      downloadLimit: t.download_limit,
+      threshold: t.threshold,
+      leechers: t.leechers,
+    };
+    const wanted = wantedRates(state, options, ctx.environment(), ctx.random);
+    const allowed = ctx.budget.allot(t.filepath, wanted);
+    const { state: next, rates, completedNow } = creditTransfer(state, options, allowed, elapsed);
+
+    // One freeze/thaw per tick: the view gets each changed property once, and unchanged ones not at all.
+    t.freeze_notify();
+    setIfChanged(t, 'progress', next.progress);
+    setIfChanged(t, 'uploading', next.uploading);
+    setIfChanged(t, 'session_uploaded', next.sessionUploaded);
+    setIfChanged(t, 'session_downloaded', next.sessionDownloaded);
+    setIfChanged(t, 'total_uploaded', next.totalUploaded);
+    setIfChanged(t, 'total_downloaded', next.totalDownloaded);
+    setIfChanged(t, 'seeding_time', next.seedingTime);
+    setIfChanged(t, 'upload_rate', Math.round(rates.up));
+    setIfChanged(t, 'download_rate', Math.round(rates.down));
+    setIfChanged(t, 'ratio', shareRatio(next));
+    if (t.status !== 'error') setIfChanged(t, 'status', next.progress >= 1 ? 'seeding' : 'downloading');
+    const due = this.#announcer.nextAnnounceAt();
+    setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : 0);
+    t.thaw_notify();
+
+    if (completedNow) ctx.log(t, 'info', _('Download complete (simulated); trackers will be told “completed”'));
+    ctx.changed(t);
+
+    if (!t.force_start) {
+      const settings = ctx.stopSettings(t);
+      if (this.ratioTarget === null) this.ratioTarget = chooseRatioTarget(settings, ctx.random);
+      const reason = stopReason(shareRatio(next), this.ratioTarget, next.seedingTime, settings);
+      if (reason) ctx.stopConditionMet(this, reason);
+    }
+  }
+
+  #installTicker(): void {
+    const seconds = Math.max(1, Math.round(this.#ctx.tickSeconds()));
+    this.#sourceId = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, seconds, () => {
+      this.tick();
+      return GLib.SOURCE_CONTINUE;
+    });
+  }
+
+  #halt(): void {
+    if (this.#sourceId) GLib.source_remove(this.#sourceId);
+    this.#sourceId = 0;
+    this.#running = false;
+    this.#token.cancel();
+    this.#ctx.budget.forget(this.torrent.filepath);
+    const t = this.torrent;
+    t.freeze_notify();
+    setIfChanged(t, 'upload_rate', 0);
+    setIfChanged(t, 'download_rate', 0);
+    t.thaw_notify();
+  }
+
+  #stats(): AnnounceStats {
+    const t = this.torrent;
+    return {
+      uploaded: Math.floor(t.session_uploaded),
+      downloaded: Math.floor(t.session_downloaded),
+      left: bytesLeft({
+        totalSize: t.total_size,
+        progress: t.progress,
+        uploading: t.uploading,
+        sessionUploaded: 0,
+        sessionDownloaded: 0,
+        totalUploaded: 0,
+        totalDownloaded: 0,
+        seedingTime: 0,
+      }),
+    };
+  }
+
+  /** Runs one tracker operation with the worker's bookkeeping; errors are logged, never thrown. */
+  async #run(kind: OpKind, op: () => Promise<unknown>): Promise<void> {
+    if (kind === 'announce') this.#announcing = true;
+    try {
+      await this.#track(op());
+    } catch (e) {
+      if (!isCancelled(e)) this.#ctx.log(this.torrent, 'error', errorMessage(e));
+    } finally {
+      if (kind === 'announce') this.#announcing = false;
+    }
+  }
+
+  /** Counts a promise as "something of this worker running" until it settles. */
+  #track<T>(promise: Promise<T>): Promise<T> {
+    this.#inflight.add(promise);
+    const settle = () => {
+      this.#inflight.delete(promise);
+      if (this.#inflight.size === 0) {
+        const waiters = this.#idleWaiters;
+        this.#idleWaiters = [];
+        for (const w of waiters) w();
+      }
+    };
+    promise.then(settle, settle);
+    return promise;
+  }
+
+  #idle(): Promise<void> {
+    if (this.#inflight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+}
+
+function setIfChanged<K extends keyof Torrent>(t: Torrent, key: K, value: Torrent[K]): void {
+  if (t[key] !== value) t[key] = value;
+}

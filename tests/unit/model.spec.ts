@@ -1,0 +1,266 @@
+import '../../src/lib/promisify.ts';
+import { parseMetainfo } from '../../src/model/metainfo/index.ts';
+import { type LibraryEntry, Model, type SettingsBackend } from '../../src/model/Model.ts';
+import { seededRandom } from '../../src/model/simulation/random.ts';
+import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import type { Announcer } from '../../src/model/torrent/TorrentWorker.ts';
+import { delay } from '../support/async.ts';
+import { makeTorrent } from '../support/torrents.ts';
+
+/**
+ * Settings held in memory with the SettingsStore's shape: the model specs here are about the
+ * list, filters, counts, queue and actions, not about the file format.
+ */
+class MemorySettings implements SettingsBackend {
+  values: Record<string, unknown>;
+  states = new Map<string, object>();
+  saves = 0;
+  constructor(values: Record<string, unknown> = {}) {
+    this.values = values;
+  }
+  get<T>(path: string): T {
+    return this.values[path] as T;
+  }
+  set(path: string, value: unknown): void {
+    this.values[path] = value;
+  }
+  getTorrentState(key: string) {
+    const s = this.states.get(key);
+    return s ? JSON.parse(JSON.stringify(s)) : undefined;
+  }
+  setTorrentState(key: string, state: never): void {
+    this.states.set(key, JSON.parse(JSON.stringify(state)));
+  }
+  deleteTorrentState(key: string): void {
+    this.states.delete(key);
+  }
+  async saveNow(): Promise<void> {
+    this.saves++;
+  }
+}
+
+/** Torrents that are never started in these specs never reach their trackers. */
+const idleAnnouncer = (): Announcer => ({
+  startedAcknowledged: false,
+  nextAnnounceAt: () => Infinity,
+  announceDue: async () => undefined,
+  forceAnnounce: async () => undefined,
+  stop: async () => 0,
+});
+
+function entry(
+  name: string,
+  announce: string | null = 'http://tracker.example:6969/announce',
+  size = 1048576,
+): LibraryEntry {
+  const bytes =
+    announce === null
+      ? makeTorrent({ name, length: size, announce: '' })
+      : makeTorrent({ name, length: size, announce });
+  return { path: `/tmp/dfs-model-spec/${name}.torrent`, metainfo: parseMetainfo(bytes) };
+}
+
+function newModel(settings = new MemorySettings(), removed: string[] = []) {
+  return new Model({
+    settings,
+    createAnnouncer: () => idleAnnouncer(),
+    deleteCopy: async (e) => {
+      removed.push(e.path);
+    },
+    random: seededRandom(42),
+  });
+}
+
+const names = (ts: Torrent[]) => ts.map((t) => t.name);
+const byId = (m: Model) => names(m.all().sort((a, b) => a.id - b.id));
+
+describe('Model', () => {
+  it('adds torrents as complete, active seeds with the default speeds, ids 1..n', () => {
+    const m = newModel(new MemorySettings({ upload_speed: 70, download_speed: 300, threshold: 25 }));
+    const a = m.add(entry('alpha'));
+    const b = m.add(entry('beta'));
+    expect(m.torrents.get_n_items()).toBe(2);
+    expect([a.id, b.id]).toEqual([1, 2]);
+    expect(a.progress).toBe(1);
+    expect(a.active).toBeTrue();
+    expect(a.status).toBe('seeding');
+    expect(a.upload_speed).toBe(70);
+    expect(a.download_speed).toBe(300);
+    expect(a.threshold).toBe(25);
+    expect(a.uploading).toBeTrue();
+    expect(a.tracker_host).toBe('tracker.example');
+    // adding the same path again gives the same torrent
+    expect(m.add(entry('alpha'))).toBe(a);
+    expect(m.size).toBe(2);
+  });
+
+  it('starts new torrents at 0 % when simulation.new_torrents_complete is off', () => {
+    const m = newModel(new MemorySettings({ 'simulation.new_torrents_complete': false }));
+    const t = m.add(entry('fresh'));
+    expect(t.progress).toBe(0);
+    expect(t.status).toBe('downloading');
+    expect(t.uploading).toBeFalse();
+  });
+
+  it('loads a torrent with no tracker with status error and a message', () => {
+    const m = newModel();
+    const t = m.add(entry('lonely', null));
+    expect(t.status).toBe('error');
+    expect(t.error_message).toBe('No tracker: add one to announce');
+  });
+
+  it('counts torrents per state and per tracker host, and filters by state, host and text', async () => {
+    const m = newModel(new MemorySettings({ 'simulation.new_torrents_complete': false }));
+    const ubuntu = m.add(entry('ubuntu-24.04-desktop.iso', 'http://torrent.ubuntu.com/announce'));
+    const debian = m.add(entry('debian-12.iso', 'udp://tracker.debian.org:6969/announce'));
+    const arch = m.add(entry('archlinux.iso', 'http://tracker.debian.org/announce'));
+    const broken = m.add(entry('broken', null));
+    m.forceComplete([debian]);
+    await m.pause([arch]);
+    expect(m.stateCounts()).toEqual({ all: 4, downloading: 1, seeding: 1, active: 0, paused: 1, error: 1 });
+    expect(m.trackerHostCounts()).toEqual([
+      { host: 'torrent.ubuntu.com', count: 1 },
+      { host: 'tracker.debian.org', count: 2 },
+    ]);
+    const filter = (state: Parameters<Model['matcher']>[0], host: string, text: string) =>
+      names(m.all().filter(m.matcher(state, host, text)));
+    expect(filter('all', 'tracker.debian.org', '')).toEqual(['debian-12.iso', 'archlinux.iso']);
+    expect(filter('all', '', 'UBUNTU desktop')).toEqual(['ubuntu-24.04-desktop.iso']);
+    expect(filter('all', '', debian.info_hash.slice(0, 8))).toEqual(['debian-12.iso']);
+    expect(filter('seeding', 'tracker.debian.org', '')).toEqual(['debian-12.iso']);
+    expect(filter('paused', '', '')).toEqual(['archlinux.iso']);
+    expect(filter('error', '', '')).toEqual(['broken']);
+    expect(filter('downloading', '', 'iso')).toEqual(['ubuntu-24.04-desktop.iso']);
+    ubuntu.upload_rate = 100;
+    expect(m.stateCounts().active).toBe(1);
+  });
+
+  it('keeps queue ids 1..n without gaps when moving and removing', async () => {
+    const removed: string[] = [];
+    const m = newModel(new MemorySettings(), removed);
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((n) => m.add(entry(n)));
+    m.moveInQueue([d], 'top');
+    expect(byId(m)).toEqual(['d', 'a', 'b', 'c', 'e']);
+    m.moveInQueue([a, b], 'bottom');
+    expect(byId(m)).toEqual(['d', 'c', 'e', 'a', 'b']);
+    m.moveInQueue([e], 'up');
+    expect(byId(m)).toEqual(['d', 'e', 'c', 'a', 'b']);
+    m.moveInQueue([d, c], 'down');
+    expect(byId(m)).toEqual(['e', 'd', 'a', 'c', 'b']);
+    m.moveInQueue([b], 'down'); // already last
+    expect(byId(m)).toEqual(['e', 'd', 'a', 'c', 'b']);
+    await m.remove([d]);
+    expect(byId(m)).toEqual(['e', 'a', 'c', 'b']);
+    expect(
+      m
+        .all()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
+    expect(removed).toEqual(['/tmp/dfs-model-spec/d.torrent']);
+    expect(m.byPath('/tmp/dfs-model-spec/d.torrent')).toBeNull();
+    void [a, b, c, e];
+  });
+
+  it('doubles and halves speeds for a selection or for all', () => {
+    const m = newModel(new MemorySettings({ upload_speed: 50, download_speed: 500 }));
+    const a = m.add(entry('a'));
+    const b = m.add(entry('b'));
+    m.scaleSpeed('upload', 2, [a]);
+    expect([a.upload_speed, b.upload_speed]).toEqual([100, 50]);
+    m.scaleSpeed('download', 0.5, null);
+    expect([a.download_speed, b.download_speed]).toEqual([250, 250]);
+  });
+
+  it('force complete, random progress and recheck move progress as the original', () => {
+    const m = newModel(new MemorySettings({ 'simulation.new_torrents_complete': false }));
+    const a = m.add(entry('a', undefined, 10 * 1048576));
+    const b = m.add(entry('b'));
+    m.setRandomProgress([a]);
+    expect(a.progress).toBeGreaterThan(0);
+    expect(a.progress).toBeLessThan(1);
+    const before = a.progress;
+    m.setRandomProgress([a]); // only at 0 %
+    expect(a.progress).toBe(before);
+    m.forceRecheck([a]);
+    expect(Math.abs(a.progress - before)).toBeLessThanOrEqual(0.05 + 1e-9);
+    m.forceComplete([a]);
+    expect(a.progress).toBe(1);
+    expect(a.total_downloaded).toBe(10 * 1048576);
+    expect(a.status).toBe('seeding');
+    expect(b.progress).toBe(0);
+  });
+
+  it('validates per-torrent options and limits and changes nothing on bad input', () => {
+    const m = newModel();
+    const a = m.add(entry('a'));
+    m.setOption([a], 'threshold', 60);
+    m.setOption([a], 'stop_ratio', 1.5);
+    m.setLimits([a], { upload: 20 });
+    expect(a.threshold).toBe(60);
+    expect(a.upload_limit).toBe(20);
+    expect(m.options(a).stop_ratio).toBe(1.5);
+    expect(() => m.setOption([a], 'threshold', 101)).toThrowError(/between 0 and 100/);
+    expect(() => m.setLimits([a], { download: -1 })).toThrowError(/0 or more/);
+    expect(() => m.rename(a, '   ')).toThrowError(/needs a name/);
+    expect(a.threshold).toBe(60);
+    expect(a.download_limit).toBe(0);
+  });
+
+  it('edits a torrent’s trackers in its state, rejecting bad URLs', async () => {
+    const m = newModel();
+    const t = m.add(entry('lonely', null));
+    await expectAsync(m.addTracker(t, 'ftp://nope')).toBeRejectedWithError(/http:\/\/, https:\/\/ or udp:\/\//);
+    expect(t.status).toBe('error');
+    await m.addTracker(t, 'udp://tracker.one:1337/announce');
+    expect(t.status).toBe('seeding');
+    expect(t.error_message).toBe('');
+    await m.editTracker(t, 'udp://tracker.one:1337/announce', 'http://tracker.two/announce');
+    expect(m.trackerTiers(t)).toEqual([['http://tracker.two/announce']]);
+    expect(m.trackerHosts(t)).toEqual(['tracker.two']);
+    await m.removeTracker(t, 'http://tracker.two/announce');
+    expect(t.status).toBe('error');
+  });
+
+  it('restores every torrent’s state after a save (round trip)', async () => {
+    const settings = new MemorySettings({ 'simulation.new_torrents_complete': false });
+    const m1 = newModel(settings);
+    const [a, b] = [m1.add(entry('a')), m1.add(entry('b'))];
+    a.total_uploaded = 123456;
+    a.session_uploaded = 4567;
+    a.progress = 0.42;
+    m1.setLabel([a], 'linux');
+    m1.setPriority([a], 2);
+    m1.rename(b, 'my name');
+    m1.moveInQueue([b], 'top');
+    await m1.addTracker(a, 'udp://extra.tracker:1/announce');
+    await m1.pause([b]);
+    await m1.saveState();
+    expect(settings.saves).toBe(1);
+
+    const m2 = newModel(settings);
+    const a2 = m2.add(entry('a'));
+    const b2 = m2.add(entry('b'));
+    expect(a2.total_uploaded).toBe(123456);
+    expect(a2.session_uploaded).toBe(4567);
+    expect(a2.progress).toBeCloseTo(0.42, 9);
+    expect(a2.label).toBe('linux');
+    expect(a2.priority).toBe(2);
+    expect(a2.id).toBe(2);
+    expect(b2.id).toBe(1);
+    expect(b2.name).toBe('my name');
+    expect(b2.active).toBeFalse();
+    expect(b2.status).toBe('paused');
+    expect(m2.trackerTiers(a2)).toEqual([['http://tracker.example:6969/announce'], ['udp://extra.tracker:1/announce']]);
+  });
+
+  it('coalesces data-changed to a few emissions for many changes', async () => {
+    const m = newModel();
+    let emitted = 0;
+    m.on('data-changed', () => emitted++);
+    const ts = Array.from({ length: 50 }, (_v, i) => m.add(entry(`t${i}`)));
+    for (const t of ts) m.setLabel([t], 'x');
+    await delay(250);
+    expect(emitted).toBe(1);
+  });
+});

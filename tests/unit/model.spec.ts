@@ -114,7 +114,7 @@ describe('Model', () => {
     const ubuntu = m.add(entry('ubuntu-24.04-desktop.iso', 'http://torrent.ubuntu.com/announce'));
     const debian = m.add(entry('debian-12.iso', 'udp://tracker.debian.org:6969/announce'));
     const arch = m.add(entry('archlinux.iso', 'http://tracker.debian.org/announce'));
-    const broken = m.add(entry('broken', null));
+    m.add(entry('broken', null));
     m.forceComplete([debian]);
     await m.pause([arch]);
     expect(m.stateCounts()).toEqual({ all: 4, downloading: 1, seeding: 1, active: 0, paused: 1, error: 1 });

@@ -709,28 +709,32 @@ export class Model extends GObject.Object {
     this.#queueDataChanged();
   }
 
-  /** Tracker list edits (kept in the torrent's state; the copied .torrent is not changed). */
-  async addTracker(torrent: Torrent, url: string): Promise<void> {
+  /**
+   * Tracker list edits (kept in the torrent's state; the copied .torrent is not changed). A bad
+   * URL throws at once (nothing changes); the returned promise settles once the torrent has
+   * restarted its tracker session with the new list.
+   */
+  addTracker(torrent: Torrent, url: string): Promise<void> {
     const clean = checkTrackerUrl(url);
     const r = this.#byTorrent.get(torrent);
-    if (!r) return;
+    if (!r) return Promise.resolve();
     if (r.tiers.some((tier) => tier.includes(clean))) throw new Error(_('This torrent already has that tracker.'));
-    await this.#editTiers(r, (tiers) => [...tiers.filter((x) => x.length), [clean]]);
+    return this.#editTiers(r, (tiers) => [...tiers.filter((x) => x.length), [clean]]);
   }
 
-  async editTracker(torrent: Torrent, oldUrl: string, newUrl: string): Promise<void> {
+  editTracker(torrent: Torrent, oldUrl: string, newUrl: string): Promise<void> {
     const clean = checkTrackerUrl(newUrl);
     const r = this.#byTorrent.get(torrent);
-    if (!r) return;
+    if (!r) return Promise.resolve();
     if (!r.tiers.some((tier) => tier.includes(oldUrl))) throw new Error(_('This torrent has no such tracker.'));
-    await this.#editTiers(r, (tiers) => tiers.map((tier) => tier.map((u) => (u === oldUrl ? clean : u))));
+    return this.#editTiers(r, (tiers) => tiers.map((tier) => tier.map((u) => (u === oldUrl ? clean : u))));
   }
 
-  async removeTracker(torrent: Torrent, url: string): Promise<void> {
+  removeTracker(torrent: Torrent, url: string): Promise<void> {
     const r = this.#byTorrent.get(torrent);
-    if (!r) return;
+    if (!r) return Promise.resolve();
     if (!r.tiers.some((tier) => tier.includes(url))) throw new Error(_('This torrent has no such tracker.'));
-    await this.#editTiers(r, (tiers) => tiers.map((tier) => tier.filter((u) => u !== url)).filter((x) => x.length));
+    return this.#editTiers(r, (tiers) => tiers.map((tier) => tier.filter((u) => u !== url)).filter((x) => x.length));
   }
 
   /** Stops the torrent's tracker session, swaps in an announcer for the new list, and goes on. */

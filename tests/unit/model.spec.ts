@@ -1,10 +1,12 @@
 import '../../src/lib/promisify.ts';
 import { parseMetainfo } from '../../src/model/metainfo/index.ts';
 import { type LibraryEntry, Model, type SettingsBackend } from '../../src/model/Model.ts';
+import { SettingsStore } from '../../src/model/settings/index.ts';
 import { seededRandom } from '../../src/model/simulation/random.ts';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import type { Announcer } from '../../src/model/torrent/TorrentWorker.ts';
 import { delay } from '../support/async.ts';
+import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
 
 /**
@@ -210,7 +212,7 @@ describe('Model', () => {
   it('edits a torrent’s trackers in its state, rejecting bad URLs', async () => {
     const m = newModel();
     const t = m.add(entry('lonely', null));
-    await expectAsync(m.addTracker(t, 'ftp://nope')).toBeRejectedWithError(/http:\/\/, https:\/\/ or udp:\/\//);
+    expect(() => m.addTracker(t, 'ftp://nope')).toThrowError(/http:\/\/, https:\/\/ or udp:\/\//);
     expect(t.status).toBe('error');
     await m.addTracker(t, 'udp://tracker.one:1337/announce');
     expect(t.status).toBe('seeding');
@@ -262,5 +264,37 @@ describe('Model', () => {
     for (const t of ts) m.setLabel([t], 'x');
     await delay(250);
     expect(emitted).toBe(1);
+  });
+
+  it('persists through the real SettingsStore: settings.json holds every torrent, a new store restores it', async () => {
+    const dir = makeTempDir('dfs-model-store');
+    try {
+      const store1 = SettingsStore.open(dir);
+      const m1 = newModel(store1 as unknown as SettingsBackend);
+      const a = m1.add(entry('stored-a'));
+      m1.add(entry('stored-b'));
+      a.total_uploaded = 987654;
+      m1.setOption([a], 'stop_seeding_minutes', 90);
+      await m1.saveState();
+      const onDisk = JSON.parse(readText(`${dir}/settings.json`)) as {
+        torrents: Record<string, Record<string, unknown>>;
+      };
+      expect(Object.keys(onDisk.torrents).sort()).toEqual([
+        '/tmp/dfs-model-spec/stored-a.torrent',
+        '/tmp/dfs-model-spec/stored-b.torrent',
+      ]);
+      expect(onDisk.torrents['/tmp/dfs-model-spec/stored-a.torrent'].total_uploaded).toBe(987654);
+
+      const m2 = newModel(SettingsStore.open(dir) as unknown as SettingsBackend);
+      const a2 = m2.add(entry('stored-a'));
+      expect(a2.total_uploaded).toBe(987654);
+      expect(m2.options(a2).stop_seeding_minutes).toBe(90);
+      await m2.remove([a2]);
+      await m2.saveState();
+      const after = JSON.parse(readText(`${dir}/settings.json`)) as { torrents: Record<string, unknown> };
+      expect(Object.keys(after.torrents)).toEqual(['/tmp/dfs-model-spec/stored-b.torrent']);
+    } finally {
+      removeTree(dir);
+    }
   });
 });

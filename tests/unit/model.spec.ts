@@ -62,7 +62,7 @@ function entry(
   return { path: `/tmp/dfs-model-spec/${name}.torrent`, metainfo: parseMetainfo(bytes) };
 }
 
-function newModel(settings = new MemorySettings(), removed: string[] = []) {
+function newModel(settings: SettingsBackend = new MemorySettings(), removed: string[] = []) {
   return new Model({
     settings,
     createAnnouncer: () => idleAnnouncer(),

@@ -1,0 +1,462 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import GObject from 'gi://GObject';
+
+import { errorMessage } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
+import '../../lib/promisify.ts';
+import { adoptOriginal } from './adoptOriginal.ts';
+import { shippedDefaults } from './defaults.ts';
+import {
+  deepClone,
+  deepMerge,
+  deletePath,
+  getPath,
+  isPlainObject,
+  type Json,
+  type JsonObject,
+  leafPaths,
+  sameJson,
+  setPath,
+} from './json.ts';
+import { SettingsError } from './SettingsError.ts';
+import { normalizeTorrentState, type TorrentState } from './TorrentState.ts';
+import { problemWith } from './validation.ts';
+
+const FILE_NAME = 'settings.json';
+const TORRENTS_KEY = 'torrents';
+
+function fill(template: string, ...values: string[]): string {
+  const parts = template.split('%s');
+  return parts.reduce((out, part, i) => out + (i > 0 ? (values[i - 1] ?? '') : '') + part);
+}
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND);
+}
+
+/** Creates a folder and its missing parents without blocking the main loop. */
+async function ensureDirectory(dir: Gio.File): Promise<void> {
+  try {
+    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+  } catch (e) {
+    if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.EXISTS)) return;
+    const parent = dir.get_parent();
+    if (!isNotFound(e) || !parent) throw e;
+    await ensureDirectory(parent);
+    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+  }
+}
+
+/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
+// Typed signals (ts-for-gir checks signal names and handler types against these).
+export namespace SettingsStore {
+  export interface SignalSignatures extends GObject.Object.SignalSignatures {
+    changed: (path: string) => void;
+    'save-failed': (message: string) => void;
+    saved: () => void;
+  }
+}
+export interface SettingsStore {
+  connect<K extends keyof SettingsStore.SignalSignatures>(
+    signal: K,
+    callback: GObject.SignalCallback<this, SettingsStore.SignalSignatures[K]>,
+  ): number;
+  emit<K extends keyof SettingsStore.SignalSignatures>(
+    signal: K,
+    ...args: GObject.GjsParameters<SettingsStore.SignalSignatures[K]>
+  ): void;
+}
+/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
+
+export interface SettingsStoreOptions {
+  /** Defaults to use instead of data/default.json (specs). */
+  defaults?: JsonObject;
+}
+
+/**
+ * The app's settings and the per-torrent state, kept in `settings.json` in the original's format:
+ * settings under the original's key names, torrent state under `torrents`.
+ *
+ * Three layers: the shipped defaults, the user's values (everything the file holds except
+ * `torrents`, unknown keys included, so nothing another version wrote is lost), and the torrent
+ * state. `get` reads the user's value over the default. Every save writes the user's values *and*
+ * the torrent state (the original dropped the latter on every save but the last), to a temporary
+ * file that is then renamed over settings.json: a crash leaves either the old or the new file.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
+export class SettingsStore extends GObject.Object {
+  static {
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsSettingsStore',
+        Signals: {
+          /** A setting's effective value changed; the argument is its dot path. */
+          changed: { param_types: [GObject.TYPE_STRING] },
+          /** A save failed; the argument says why, in plain words. The previous file is intact. */
+          'save-failed': { param_types: [GObject.TYPE_STRING] },
+          /** A save reached the disk. */
+          saved: {},
+        },
+      },
+      this,
+    );
+  }
+
+  /** The config folder (`$XDG_CONFIG_HOME/dfakeseeder`). */
+  configDir = '';
+  /** Full path of settings.json. */
+  path = '';
+  /** Things the user should be told about (e.g. a corrupt file moved aside). */
+  problems: string[] = [];
+  /** The last save failure's message, or null after a successful save. */
+  lastSaveError: string | null = null;
+
+  #defaults: JsonObject = {};
+  #user: JsonObject = {};
+  #merged: JsonObject = {};
+  #torrents: JsonObject = {};
+  #debounceSource = 0;
+  /** The write chain: every write starts after the previous one has finished. */
+  #chain: Promise<void> = Promise.resolve();
+  /** A write that is queued but has not started yet; later requests join it. */
+  #queued: Promise<void> | null = null;
+  #generation = 0;
+  #writtenGeneration = 0;
+  /** Set when the file could be neither read nor moved aside: never overwrite it then. */
+  #saveBlocked = false;
+
+  /** Reads settings.json (synchronously: start-up only). Never throws on a bad file. */
+  static open(configDir: string, options: SettingsStoreOptions = {}): SettingsStore {
+    const store = new SettingsStore();
+    store.#load(configDir, options.defaults ?? shippedDefaults());
+    return store;
+  }
+
+  #load(configDir: string, defaults: JsonObject): void {
+    this.configDir = configDir;
+    this.path = GLib.build_filenamev([configDir, FILE_NAME]);
+    this.#defaults = deepClone(defaults);
+    const raw = this.#readFile();
+    if (raw) {
+      const torrents = raw[TORRENTS_KEY];
+      delete raw[TORRENTS_KEY];
+      if (isPlainObject(torrents)) {
+        for (const [key, state] of Object.entries(torrents)) {
+          if (isPlainObject(state)) this.#torrents[key] = state;
+          else logger.warning(`settings: dropped unusable saved state for ${key}`);
+        }
+      } else if (torrents !== undefined) {
+        this.problems.push(_('The saved torrent figures in your settings file were unreadable and were reset.'));
+      }
+      for (const note of adoptOriginal(raw, this.#torrents, configDir)) logger.info(`settings: adopted ${note}`);
+      this.#user = raw;
+      this.#dropInvalid(this.#user, '');
+    }
+    this.#merged = deepMerge(this.#defaults, this.#user);
+  }
+
+  /** The file's JSON object, or null when there is none (first run) or it had to be moved aside. */
+  #readFile(): JsonObject | null {
+    const file = Gio.File.new_for_path(this.path);
+    let reason: string;
+    try {
+      const [, bytes] = file.load_contents(null);
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+      if (isPlainObject(parsed)) return parsed;
+      reason = _('it does not hold a settings object');
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      reason = e instanceof SyntaxError ? fill(_('it is not valid JSON: %s'), e.message) : errorMessage(e);
+    }
+    this.#moveAside(file, reason);
+    return null;
+  }
+
+  #moveAside(file: Gio.File, reason: string): void {
+    const stamp = GLib.DateTime.new_now_local().format('%Y%m%d-%H%M%S');
+    let aside = Gio.File.new_for_path(`${this.path}.corrupt-${stamp}`);
+    for (let n = 2; aside.query_exists(null); n++) aside = Gio.File.new_for_path(`${this.path}.corrupt-${stamp}-${n}`);
+    try {
+      file.move(aside, Gio.FileCopyFlags.NONE, null, null);
+      this.problems.push(
+        fill(
+          _(
+            'Your settings file could not be read (%s). It was moved aside to “%s” and the default settings are in use.',
+          ),
+          reason,
+          aside.get_basename() ?? '',
+        ),
+      );
+      logger.warning(`settings: ${this.path} unreadable (${reason}); moved to ${aside.get_path()}`);
+    } catch (e) {
+      this.#saveBlocked = true;
+      this.problems.push(
+        fill(
+          _(
+            'Your settings file could not be read (%s) nor moved aside (%s). The default settings are in use and the file will not be overwritten.',
+          ),
+          reason,
+          errorMessage(e),
+        ),
+      );
+    }
+  }
+
+  /** Drops the user's values that the defaults say are of the wrong kind; unknown keys stay. */
+  #dropInvalid(node: JsonObject, prefix: string): void {
+    for (const [key, value] of Object.entries(node)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      const dflt = getPath(this.#defaults, path);
+      if (dflt === undefined) continue;
+      if (isPlainObject(dflt) && Object.keys(dflt).length > 0) {
+        if (isPlainObject(value)) this.#dropInvalid(value, path);
+        else this.#reject(node, key, fill(_('“%s” must be a group of settings.'), path));
+        continue;
+      }
+      const problem = problemWith(path, value, dflt);
+      if (problem) this.#reject(node, key, problem);
+    }
+  }
+
+  #reject(node: JsonObject, key: string, problem: string): void {
+    delete node[key];
+    this.problems.push(fill(_('A saved setting was unusable and its default is used instead: %s'), problem));
+  }
+
+  // ---- reading and changing settings -------------------------------------------------------
+
+  /** A setting by dot path (user's value over the default), or undefined if there is none. */
+  get<T = unknown>(path: string): T {
+    return deepClone(getPath(this.#merged, path)) as T;
+  }
+
+  /** The shipped default of a setting. */
+  getDefault<T = unknown>(path: string): T {
+    return deepClone(getPath(this.#defaults, path)) as T;
+  }
+
+  /** Validates and sets a setting (a group takes an object of its settings). Throws SettingsError. */
+  override set(properties: { [key: string]: unknown }): void;
+  override set(path: string, value: unknown): void;
+  override set(pathOrProperties: string | { [key: string]: unknown }, value?: unknown): void {
+    // GObject.Object.set(properties) keeps working for GObject properties.
+    if (typeof pathOrProperties !== 'string') return super.set(pathOrProperties);
+    const path = pathOrProperties;
+    if (path === TORRENTS_KEY || path.startsWith(`${TORRENTS_KEY}.`)) {
+      throw new SettingsError(path, _('Torrent state is changed with setTorrentState, not as a setting.'));
+    }
+    this.#check(path, value);
+    const before = deepClone(this.#merged);
+    if (isPlainObject(value)) {
+      for (const leaf of leafPaths(value as Json, '')) {
+        if (leaf) setPath(this.#user, `${path}.${leaf}`, deepClone(getPath(value as JsonObject, leaf)!));
+      }
+    } else {
+      setPath(this.#user, path, deepClone(value as Json));
+    }
+    this.#changed(before, path);
+  }
+
+  #check(path: string, value: unknown): void {
+    const dflt = getPath(this.#defaults, path);
+    if (dflt === undefined) throw new SettingsError(path, fill(_('There is no setting called “%s”.'), path));
+    if (isPlainObject(dflt) && Object.keys(dflt).length > 0) {
+      if (!isPlainObject(value)) {
+        throw new SettingsError(path, fill(_('“%s” is a group of settings: give it an object.'), path));
+      }
+      for (const [k, v] of Object.entries(value)) this.#check(`${path}.${k}`, v);
+      return;
+    }
+    const problem = problemWith(path, value, dflt);
+    if (problem) throw new SettingsError(path, problem);
+  }
+
+  /** Back to the shipped default: one setting or group, or (no argument) every setting. */
+  reset(path?: string): void {
+    const before = deepClone(this.#merged);
+    if (path) {
+      deletePath(this.#user, path);
+    } else {
+      // Keys the defaults do not know are not ours to reset (the original's, a later version's).
+      for (const leaf of leafPaths(this.#defaults, '')) deletePath(this.#user, leaf);
+    }
+    this.#changed(before, path ?? '');
+  }
+
+  /** Rebuilds the merged view, emits `changed` per setting whose value moved, schedules a save. */
+  #changed(before: JsonObject, path: string): void {
+    this.#merged = deepMerge(this.#defaults, this.#user);
+    const old = path ? getPath(before, path) : before;
+    const now = path ? getPath(this.#merged, path) : this.#merged;
+    const leaves = new Set([...leafPaths(old ?? null, path), ...leafPaths(now ?? null, path)]);
+    const moved = [...leaves].filter((p) => !sameJson(getPath(before, p), getPath(this.#merged, p)));
+    for (const p of moved) this.emit('changed', p);
+    this.scheduleSave();
+  }
+
+  // ---- per-torrent state ---------------------------------------------------------------------
+
+  getTorrentState(key: string): TorrentState | undefined {
+    const raw = this.#torrents[key];
+    return raw === undefined ? undefined : normalizeTorrentState(raw, { filepath: key });
+  }
+
+  /** Memory only: the next save writes it. Fields this version does not know are kept. */
+  setTorrentState(key: string, state: TorrentState): void {
+    const previous = this.#torrents[key];
+    const next = deepClone(state as unknown as JsonObject);
+    this.#torrents[key] = isPlainObject(previous) ? { ...previous, ...next } : next;
+  }
+
+  deleteTorrentState(key: string): void {
+    delete this.#torrents[key];
+  }
+
+  torrentStateKeys(): string[] {
+    return Object.keys(this.#torrents);
+  }
+
+  // ---- saving --------------------------------------------------------------------------------
+
+  /** Saves after `ui_settings.settings_save_debounce_ms` of quiet (one write for a burst of changes). */
+  scheduleSave(): void {
+    if (this.#debounceSource) GLib.source_remove(this.#debounceSource);
+    const ms = this.get<number>('ui_settings.settings_save_debounce_ms') ?? 1000;
+    this.#debounceSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, ms, () => {
+      this.#debounceSource = 0;
+      void this.saveNow();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  /** True while a debounced save is waiting. */
+  get savePending(): boolean {
+    return this.#debounceSource !== 0 || this.#queued !== null;
+  }
+
+  /**
+   * Writes settings.json now. Writes never overlap: a request made during a write runs after it
+   * (and requests made meanwhile share that one write). Never rejects: a failure is emitted as
+   * `save-failed` and kept in `lastSaveError`.
+   */
+  saveNow(): Promise<void> {
+    if (this.#debounceSource) {
+      GLib.source_remove(this.#debounceSource);
+      this.#debounceSource = 0;
+    }
+    if (this.#queued) return this.#queued;
+    const write = this.#chain.then(() => {
+      this.#queued = null;
+      return this.#write();
+    });
+    this.#queued = write;
+    this.#chain = write;
+    return write;
+  }
+
+  /** The file's content: the user's settings plus the torrent state. */
+  #content(): Uint8Array {
+    const content: JsonObject = { ...this.#user, [TORRENTS_KEY]: this.#torrents };
+    return new TextEncoder().encode(`${JSON.stringify(content, null, 4)}\n`);
+  }
+
+  async #write(): Promise<void> {
+    if (this.#saveBlocked) return this.#failed(_('the unreadable settings file is kept as it is'));
+    const generation = ++this.#generation;
+    const bytes = this.#content();
+    const target = Gio.File.new_for_path(this.path);
+    const temp = Gio.File.new_for_path(`${this.path}.tmp`);
+    try {
+      await ensureDirectory(Gio.File.new_for_path(this.configDir));
+      try {
+        await temp.delete_async(GLib.PRIORITY_DEFAULT, null);
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+      }
+      // PRIVATE: the file may hold a proxy password.
+      await temp.replace_contents_async(bytes, null, false, Gio.FileCreateFlags.PRIVATE, null);
+      if (this.#writtenGeneration > generation) return; // a final synchronous save got there first
+      await temp.move_async(target, Gio.FileCopyFlags.OVERWRITE, GLib.PRIORITY_DEFAULT, null, null);
+      this.#writtenGeneration = generation;
+      this.lastSaveError = null;
+      this.emit('saved');
+    } catch (e) {
+      this.#failed(errorMessage(e));
+    }
+  }
+
+  #failed(reason: string): void {
+    const message = fill(_('Your settings could not be saved (%s). The previous settings file was kept.'), reason);
+    this.lastSaveError = message;
+    logger.warning(`settings: ${message}`);
+    this.emit('save-failed', message);
+  }
+
+  /**
+   * The same write, synchronously, for the very last save when the main loop will not run again.
+   * Returns false (and emits `save-failed`) if it failed.
+   */
+  saveSync(): boolean {
+    if (this.#debounceSource) {
+      GLib.source_remove(this.#debounceSource);
+      this.#debounceSource = 0;
+    }
+    if (this.#saveBlocked) {
+      this.#failed(_('the unreadable settings file is kept as it is'));
+      return false;
+    }
+    const generation = ++this.#generation;
+    const temp = Gio.File.new_for_path(`${this.path}.sync.tmp`);
+    try {
+      GLib.mkdir_with_parents(this.configDir, 0o700);
+      temp.replace_contents(this.#content(), null, false, Gio.FileCreateFlags.PRIVATE, null);
+      temp.move(Gio.File.new_for_path(this.path), Gio.FileCopyFlags.OVERWRITE, null, null);
+      this.#writtenGeneration = generation;
+      this.lastSaveError = null;
+      return true;
+    } catch (e) {
+      this.#failed(errorMessage(e));
+      return false;
+    }
+  }
+
+  // ---- export and import ----------------------------------------------------------------------
+
+  /** Writes every setting (defaults included, torrent state not) to a JSON file. Throws SettingsError. */
+  async exportTo(path: string): Promise<void> {
+    const bytes = new TextEncoder().encode(`${JSON.stringify(this.#merged, null, 4)}\n`);
+    try {
+      await Gio.File.new_for_path(path).replace_contents_async(bytes, null, false, Gio.FileCreateFlags.PRIVATE, null);
+    } catch (e) {
+      throw new SettingsError('', fill(_('The settings could not be exported to “%s”: %s'), path, errorMessage(e)));
+    }
+  }
+
+  /**
+   * Takes the settings from an exported file. Every known setting in it is checked first; if one
+   * is unusable nothing changes and SettingsError says which. Unknown keys are kept, torrent
+   * state in the file is ignored.
+   */
+  async importFrom(path: string): Promise<void> {
+    let parsed: unknown;
+    try {
+      const [bytes] = (await Gio.File.new_for_path(path).load_contents_async(null)) as unknown as [Uint8Array];
+      parsed = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      throw new SettingsError('', fill(_('“%s” could not be read as settings: %s'), path, errorMessage(e)));
+    }
+    if (!isPlainObject(parsed)) {
+      throw new SettingsError('', fill(_('“%s” does not hold a settings object.'), path));
+    }
+    delete parsed[TORRENTS_KEY];
+    adoptOriginal(parsed, {}, this.configDir);
+    for (const [key, value] of Object.entries(parsed)) {
+      if (getPath(this.#defaults, key) !== undefined) this.#check(key, value);
+    }
+    const before = deepClone(this.#merged);
+    this.#user = deepMerge(this.#user, parsed);
+    this.#changed(before, '');
+  }
+}

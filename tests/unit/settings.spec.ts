@@ -168,8 +168,8 @@ describe('SettingsStore', () => {
       ).toBe(123456789);
       expect(listDir(dir)).toEqual(['settings.json']); // no temp file left behind
       // The file may hold a proxy password: only the user can read it.
-      const mode = GLib.spawn_command_line_sync(`stat -c %a ${dir}/settings.json`)[1];
-      expect(new TextDecoder().decode(mode).trim()).toBe('600');
+      const info = Gio.File.new_for_path(`${dir}/settings.json`).query_info('unix::mode', 0, null);
+      expect(info.get_attribute_uint32('unix::mode') & 0o777).toBe(0o600);
       // A later settings change does not drop the torrents (the original's fatal flaw).
       s.set('tickspeed', 3);
       await s.saveNow();

@@ -199,7 +199,15 @@ export class Model extends GObject.Object {
     return typeof v === typeof fallback && !(typeof v === 'number' && !Number.isFinite(v)) ? (v as T) : fallback;
   }
 
+  /** Settings every tick reads, cached until a setting changes (1000 torrents tick often). */
+  #cachedEnvironment: SimulationEnvironment | null = null;
+  #cachedStopSettings: StopSettings | null = null;
+
   #environment(): SimulationEnvironment {
+    return (this.#cachedEnvironment ??= this.#readEnvironment());
+  }
+
+  #readEnvironment(): SimulationEnvironment {
     const min = this.setting('ui_settings.speed_variation_min', 0.2);
     const max = this.setting('ui_settings.speed_variation_max', 0.8);
     return {
@@ -210,15 +218,19 @@ export class Model extends GObject.Object {
   }
 
   #stopSettings(record: TorrentRecord | undefined): StopSettings {
-    const s: StopSettings = {
+    const base = (this.#cachedStopSettings ??= this.#readStopSettings());
+    if (!record || record.stopSeedingMinutes <= 0) return base;
+    return { ...base, stopAfterSeedingHours: record.stopSeedingMinutes / 60 };
+  }
+
+  #readStopSettings(): StopSettings {
+    return {
       stopAtRatio: this.setting('simulation.stop_at_ratio', 0),
       randomRatio: this.setting('simulation.stop_ratio_random', false),
       ratioMin: this.setting('simulation.stop_ratio_min', 0),
       ratioMax: this.setting('simulation.stop_ratio_max', 0),
       stopAfterSeedingHours: this.setting('simulation.stop_after_seeding_hours', 0),
     };
-    if (record && record.stopSeedingMinutes > 0) s.stopAfterSeedingHours = record.stopSeedingMinutes / 60;
-    return s;
   }
 
   #distributionSettings(direction: 'upload' | 'download'): DistributionSettings {
@@ -254,6 +266,8 @@ export class Model extends GObject.Object {
 
   /** Call when a setting changed (the controller forwards SettingsStore's `changed`). */
   settingChanged(path: string): void {
+    this.#cachedEnvironment = null;
+    this.#cachedStopSettings = null;
     if (path.startsWith('speed') || path === '') this.#updateLimits();
     if (path.startsWith('scheduler')) this.#lastScheduleCheckUs = -Infinity;
   }
@@ -377,7 +391,7 @@ export class Model extends GObject.Object {
     }
     t.ratio = t.total_size > 0 ? t.total_uploaded / t.total_size : 0;
     t.tracker_host = trackerHostsOf(tiers)[0] ?? '';
-    t.status = t.active ? (t.progress >= 1 ? 'seeding' : 'downloading') : 'paused';
+    t.status = t.active ? (t.progress >= 1 ? 'seeding' : 'downloading') : t.stop_reason ? 'stopped' : 'paused';
     t.thaw_notify();
 
     const record: TorrentRecord = {

@@ -7,10 +7,16 @@ import './lib/promisify.ts';
 import { initI18n } from './lib/i18n.ts';
 import { APP_NAME } from './lib/config.ts';
 import { createApplication } from './controller/createApplication.ts';
+import { applyLanguagePreference } from './controller/languagePreference.ts';
+import { EXIT_BAD_FILES, checkFileArguments } from './controller/commandLine.ts';
 
+applyLanguagePreference();
 initI18n();
 GLib.set_application_name(APP_NAME);
 GLib.set_prgname('dfakeseeder');
 
-const argv = [programInvocationName, ...programArgs];
-exit(createApplication(argv).run(argv));
+// Each FILE argument is checked here, where the terminal is, and reported on its own line.
+const checked = checkFileArguments([programInvocationName, ...programArgs]);
+if (checked.refused > 0 && checked.accepted === 0) exit(EXIT_BAD_FILES);
+const status = createApplication(checked.argv).run(checked.argv);
+exit(status !== 0 ? status : checked.refused > 0 ? EXIT_BAD_FILES : 0);

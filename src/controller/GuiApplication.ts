@@ -9,6 +9,7 @@ import { APP_ID, dataDir } from '../lib/config.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppController } from './AppController.ts';
 import { watchQuitSignals } from './shutdown/quitSignals.ts';
+import { DesktopIntegration, type IntegratedController } from './DesktopIntegration.ts';
 import { logger } from '../lib/log.ts';
 import { MainWindow } from '../view/MainWindow.ts';
 import { showAboutWindow } from '../view/AboutWindow.ts';
@@ -25,12 +26,13 @@ export class GuiApplication extends Adw.Application {
   declare controller: AppController;
   #window: MainWindow | null = null;
   #unwatchQuitSignals: (() => void) | null = null;
+  #desktop: DesktopIntegration | null = null;
 
   constructor() {
     super({ application_id: APP_ID, flags: Gio.ApplicationFlags.HANDLES_OPEN });
     addCommandLineOptions(this);
     this.controller = new AppController(this);
-    this.connect('handle-local-options', (_app, options: GLib.VariantDict) => handleLocalOptions(options));
+    this.connect('handle-local-options', (app, options: GLib.VariantDict) => handleLocalOptions(options, app));
   }
 
   override vfunc_startup(): void {
@@ -47,20 +49,31 @@ export class GuiApplication extends Adw.Application {
       void this.controller.requestQuit(name);
     });
     this.controller.startup();
+    // D-Bus settings interface, notifications, background seeding, watch folder.
+    this.#desktop = new DesktopIntegration({
+      app: this,
+      controller: this.controller as unknown as IntegratedController,
+      hideWindows: () => this.hideWindows(),
+    });
+    this.#desktop.start();
   }
 
   override vfunc_activate(): void {
+    if (this.#desktop?.activatedInBackground()) return;
     this.#ensureWindow().present();
+    this.#desktop?.background.windowShown();
   }
 
   override vfunc_open(files: Gio.File[]): void {
     this.#ensureWindow().present();
+    this.#desktop?.background.windowShown();
     this.controller.addTorrentFiles(files);
   }
 
   override vfunc_shutdown(): void {
     this.#unwatchQuitSignals?.();
     this.#unwatchQuitSignals = null;
+    this.#desktop?.stop();
     this.controller.shutdownNow();
     super.vfunc_shutdown();
   }
@@ -75,6 +88,8 @@ export class GuiApplication extends Adw.Application {
       // Closing the window is a quit request; the controller hides it at once and finishes
       // the farewell announces and the save in the background.
       this.#window.connect('close-request', () => {
+        // With Run in background on, closing only hides the window and seeding goes on.
+        if (this.#desktop?.background.keepRunningOnClose()) return true;
         void this.controller.requestQuit('window closed');
         return true;
       });

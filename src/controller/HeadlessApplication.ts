@@ -6,6 +6,7 @@ import { APP_ID } from '../lib/config.ts';
 import { logger, setEchoInfo } from '../lib/log.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppController } from './AppController.ts';
+import { DesktopIntegration, type IntegratedController } from './DesktopIntegration.ts';
 
 // POSIX signal numbers; GLib.unix_signal_add accepts SIGHUP, SIGINT, SIGTERM, SIGUSR1/2.
 const SIGINT = 2;
@@ -21,6 +22,7 @@ export class HeadlessApplication extends Gio.Application {
   }
 
   declare controller: AppController;
+  #desktop: DesktopIntegration | null = null;
 
   constructor() {
     // Without a session bus (servers, containers) registration would fail; run non-unique then.
@@ -48,6 +50,12 @@ export class HeadlessApplication extends Gio.Application {
     quit.connect('activate', () => void this.controller.requestQuit('app.quit'));
     this.add_action(quit);
     this.controller.startup();
+    // D-Bus settings interface, app actions, notifications, watch folder.
+    this.#desktop = new DesktopIntegration({
+      app: this,
+      controller: this.controller as unknown as IntegratedController,
+    });
+    this.#desktop.start();
     logger.info('running headless; stop with Ctrl+C or SIGTERM');
   }
 
@@ -60,6 +68,7 @@ export class HeadlessApplication extends Gio.Application {
   }
 
   override vfunc_shutdown(): void {
+    this.#desktop?.stop();
     this.controller.shutdownNow();
     super.vfunc_shutdown();
   }

@@ -1,8 +1,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
-import { APP_NAME, VERSION } from '../lib/config.ts';
+import { APP_NAME, PROGRAM_NAME, VERSION } from '../lib/config.ts';
+import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
+import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
 
 /** Options shared by the windowed and the headless application, so --help is the same for both. */
 export function addCommandLineOptions(app: Gio.Application): void {
@@ -22,22 +24,125 @@ export function addCommandLineOptions(app: Gio.Application): void {
     _('Seed without a window: load the torrents folder and announce until SIGINT or SIGTERM'),
     null,
   );
+  app.add_main_option(
+    'background',
+    0,
+    GLib.OptionFlags.NONE,
+    GLib.OptionArg.NONE,
+    _('Start seeding without showing the window (used by “Start on login”)'),
+    null,
+  );
   app.set_option_context_parameter_string(_('[FILE.torrent…]'));
   app.set_option_context_summary(
     _('Announces .torrent files to their trackers as a seeding client, with simulated upload and download figures.'),
   );
 }
 
-/** Handles options that need no instance (`--version`). Returns an exit code, or -1 to go on. */
-export function handleLocalOptions(options: GLib.VariantDict): number {
+let backgroundStart = false;
+
+/**
+ * Handles options that need no window (`--version`, `--background`). Returns an exit code, or
+ * -1 to go on.
+ */
+export function handleLocalOptions(options: GLib.VariantDict, app?: Gio.Application): number {
   if (options.contains('version')) {
     print(`${APP_NAME} ${VERSION}`);
     return 0;
   }
+  if (options.contains('background') && app) {
+    // Already running: it seeds already, and showing its window is not what was asked.
+    app.register(null);
+    if (app.get_is_remote()) return 0;
+    backgroundStart = true;
+  }
   return -1;
+}
+
+/** True once, when this instance was started with --background and has not shown a window yet. */
+export function takeBackgroundStart(): boolean {
+  const was = backgroundStart;
+  backgroundStart = false;
+  return was;
 }
 
 /** True when argv asks for headless mode; decided before any GTK code runs. */
 export function wantsHeadless(argv: string[]): boolean {
   return argv.slice(1).some((a) => a === '--headless');
+}
+
+/** Exit status when some FILE arguments could not be added. */
+export const EXIT_BAD_FILES = 2;
+
+export interface FileArgumentCheck {
+  /** argv without the files that cannot be added. */
+  argv: string[];
+  /** How many FILE arguments were refused (each already reported on stderr). */
+  refused: number;
+  /** How many FILE arguments are good and go on to the application. */
+  accepted: number;
+}
+
+const NO_FILE_CHECK = new Set(['-h', '--help', '--help-all', '--help-gapplication', '-v', '--version']);
+
+/**
+ * Checks every FILE argument in the launching process, before it is handed to the running
+ * instance (GApplication's `open` carries no answer back), so the person at the terminal gets
+ * one line per file and a non-zero exit status for files that cannot be added. Start-up only:
+ * it reads the files synchronously.
+ */
+export function checkFileArguments(argv: string[]): FileArgumentCheck {
+  const kept = [argv[0]];
+  let refused = 0;
+  let accepted = 0;
+  let optionsEnded = false;
+  const args = argv.slice(1);
+  if (args.some((a) => NO_FILE_CHECK.has(a))) return { argv, refused: 0, accepted: 0 };
+  for (const arg of args) {
+    if (!optionsEnded && arg === '--') {
+      optionsEnded = true;
+      kept.push(arg);
+      continue;
+    }
+    if (!optionsEnded && arg.startsWith('-')) {
+      kept.push(arg);
+      continue;
+    }
+    const problem = torrentFileProblem(arg);
+    if (problem) {
+      printerr(`${PROGRAM_NAME}: ${problem}`);
+      refused++;
+    } else {
+      print(_('Adding %s').replace('%s', arg));
+      kept.push(arg);
+      accepted++;
+    }
+  }
+  return { argv: kept, refused, accepted };
+}
+
+/** Why `arg` cannot be added as a torrent, in plain words, or null when it can. */
+export function torrentFileProblem(arg: string): string | null {
+  const file = Gio.File.new_for_commandline_arg(arg);
+  if (!file.is_native()) {
+    return _('%s: only .torrent files on this computer can be added').replace('%s', arg);
+  }
+  let bytes: Uint8Array;
+  try {
+    [, bytes] = file.load_contents(null);
+  } catch (e) {
+    if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND)) {
+      return _('%s: no such file').replace('%s', arg);
+    }
+    if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.IS_DIRECTORY)) {
+      return _('%s: this is a folder, not a .torrent file').replace('%s', arg);
+    }
+    return _('%s: cannot be read (%s)').replace('%s', arg).replace('%s', errorMessage(e));
+  }
+  try {
+    parseMetainfo(bytes);
+    return null;
+  } catch (e) {
+    if (e instanceof MetainfoError) return `${arg}: ${e.message}`;
+    return _('%s: not a torrent file (%s)').replace('%s', arg).replace('%s', errorMessage(e));
+  }
 }

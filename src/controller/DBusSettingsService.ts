@@ -1,0 +1,184 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { APP_ID, VERSION, configDir, isFlatpak } from '../lib/config.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { logger } from '../lib/log.ts';
+
+export const SETTINGS_INTERFACE = `${APP_ID}.Settings`;
+
+/** The original's D-Bus interface (reference/original.md §4.1), same names and signatures. */
+const INTERFACE_XML = `<node>
+  <interface name="${SETTINGS_INTERFACE}">
+    <method name="GetSettings"><arg type="s" direction="out" name="settings_json"/></method>
+    <method name="UpdateSettings">
+      <arg type="s" direction="in" name="changes_json"/>
+      <arg type="b" direction="out" name="success"/>
+    </method>
+    <method name="ShowPreferences"><arg type="b" direction="out" name="success"/></method>
+    <method name="ShowAbout"><arg type="b" direction="out" name="success"/></method>
+    <method name="Ping"><arg type="b" direction="out" name="alive"/></method>
+    <method name="GetConnectionStatus"><arg type="s" direction="out" name="status_json"/></method>
+    <method name="GetDebugInfo"><arg type="s" direction="out" name="info_json"/></method>
+    <signal name="SettingsChanged"><arg type="s" name="changes_json"/></signal>
+  </interface>
+</node>`;
+
+/** What the service uses of the settings store (docs/ARCHITECTURE.md, Settings). */
+export interface DBusSettingsStore {
+  get<T>(path: string): T;
+  set(path: string, value: unknown): void;
+  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
+  disconnect(id: number): void;
+}
+
+export interface DBusSettingsHost {
+  settings: DBusSettingsStore;
+  /** The whole settings tree (torrents included), as GetSettings returns it. */
+  snapshot: () => Record<string, unknown>;
+  activateAction: (name: string) => boolean;
+  torrentCount: () => number;
+}
+
+/**
+ * Trigger keys of the original: writing them over UpdateSettings does something rather than
+ * storing a value (the tray used them). Kept so the original's scripts go on working.
+ */
+const TRIGGERS: Record<string, string> = {
+  show_preferences: 'preferences',
+  show_about: 'about',
+  application_quit_requested: 'quit',
+};
+
+/**
+ * `ie.fio.dfakeseeder.Settings` on the application's own object path (/ie/fio/dfakeseeder),
+ * next to GApplication's org.gtk.Actions. Unlike the original, dotted keys
+ * (`{"speed.upload_limit_kbps": 100}`) are stored and saved, changes are validated by the
+ * settings store, and a bad change is refused with an error that says why.
+ */
+export class DBusSettingsService {
+  readonly #host: DBusSettingsHost;
+  readonly #exported: Gio.DBusExportedObject;
+  #changedHandler = 0;
+
+  constructor(host: DBusSettingsHost) {
+    this.#host = host;
+    this.#exported = Gio.DBusExportedObject.wrapJSObject(INTERFACE_XML, this);
+  }
+
+  export(connection: Gio.DBusConnection, objectPath: string): void {
+    this.#exported.export(connection, objectPath);
+    this.#changedHandler = this.#host.settings.connect('changed', (_store, path) => this.#emitChanged(path));
+  }
+
+  unexport(): void {
+    if (this.#changedHandler) this.#host.settings.disconnect(this.#changedHandler);
+    this.#changedHandler = 0;
+    this.#exported.unexport();
+  }
+
+  GetSettings(): string {
+    return JSON.stringify(this.#host.snapshot());
+  }
+
+  UpdateSettings(changesJson: string): boolean {
+    let changes: unknown;
+    try {
+      changes = JSON.parse(changesJson);
+    } catch (e) {
+      throw invalidArgs(`UpdateSettings expects a JSON object, e.g. {"upload_speed": 60}: ${errorMessage(e)}`);
+    }
+    if (!changes || typeof changes !== 'object' || Array.isArray(changes)) {
+      throw invalidArgs('UpdateSettings expects a JSON object, e.g. {"upload_speed": 60}');
+    }
+    const refused: string[] = [];
+    const actions: string[] = [];
+    for (const [key, value] of flatten(changes as Record<string, unknown>)) {
+      if (key in TRIGGERS) {
+        if (value === true) actions.push(TRIGGERS[key]);
+        continue;
+      }
+      try {
+        this.#host.settings.set(key, value);
+      } catch (e) {
+        refused.push(`${key}: ${errorMessage(e)}`);
+      }
+    }
+    // After the reply: quitting inside the call would close the connection before it answers.
+    if (actions.length) {
+      GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+        for (const a of actions) this.#host.activateAction(a);
+        return GLib.SOURCE_REMOVE;
+      });
+    }
+    if (refused.length) {
+      logger.warning(`D-Bus UpdateSettings refused ${refused.join('; ')}`);
+      throw invalidArgs(`Not changed: ${refused.join('; ')}`);
+    }
+    return true;
+  }
+
+  ShowPreferences(): boolean {
+    return this.#host.activateAction('preferences');
+  }
+
+  ShowAbout(): boolean {
+    return this.#host.activateAction('about');
+  }
+
+  Ping(): boolean {
+    return true;
+  }
+
+  GetConnectionStatus(): string {
+    return JSON.stringify({ connected: true, torrents: this.#host.torrentCount() });
+  }
+
+  GetDebugInfo(): string {
+    return JSON.stringify({
+      version: VERSION,
+      pid: getPid(),
+      flatpak: isFlatpak(),
+      config_dir: configDir(),
+      torrents: this.#host.torrentCount(),
+    });
+  }
+
+  #emitChanged(path: string): void {
+    let value: unknown;
+    try {
+      value = this.#host.settings.get(path);
+    } catch {
+      value = null;
+    }
+    this.#exported.emit_signal('SettingsChanged', new GLib.Variant('(s)', [JSON.stringify({ [path]: value })]));
+  }
+}
+
+/** {"a": {"b": 1}, "c.d": 2} → [["a.b", 1], ["c.d", 2]]; arrays and trigger keys stay whole. */
+function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
+      out.push(...flatten(v as Record<string, unknown>, key));
+    } else {
+      out.push([key, v]);
+    }
+  }
+  return out;
+}
+
+function invalidArgs(message: string): GLib.Error {
+  // GJS maps a GLib.Error in the Gio.DBusError domain to org.freedesktop.DBus.Error.InvalidArgs.
+  const ErrorWithDomain = GLib.Error as unknown as new (domain: unknown, code: number, message: string) => GLib.Error;
+  return new ErrorWithDomain(Gio.DBusError, Gio.DBusError.INVALID_ARGS, message);
+}
+
+function getPid(): number {
+  try {
+    return Number(GLib.file_read_link('/proc/self'));
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,160 @@
+import Gio from 'gi://Gio';
+import type GObject from 'gi://GObject';
+
+import { _ } from '../lib/i18n.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
+
+/** What the notifier reads of the settings store. */
+export interface NotifierSettings {
+  get<T>(path: string): T;
+}
+
+/** The `notifications.*` switches (data/default.json), each on unless turned off. */
+export const NOTIFY_COMPLETED = 'notifications.torrent_completed';
+export const NOTIFY_STOPPED = 'notifications.stopped_by_condition';
+export const NOTIFY_TRACKER_FAILED = 'notifications.tracker_failed';
+
+/** One notification, in plain data (Gio.Notification cannot be read back). */
+export interface NotificationMessage {
+  title: string;
+  body: string;
+  /** Buttons and the app action each one activates, e.g. `app.quit`. */
+  buttons: { label: string; action: string }[];
+  low: boolean;
+}
+
+export interface NotifierOptions {
+  /** Shows a notification (see `Notifier.toGio`); replaces an earlier one with the same id. */
+  send: (id: string, message: NotificationMessage) => void;
+  withdraw?: (id: string) => void;
+  settings: NotifierSettings | null;
+}
+
+interface Watched {
+  handlers: number[];
+  complete: boolean;
+  failing: boolean;
+  stopReason: string;
+}
+
+/**
+ * Desktop notifications (Gio.Notification): a torrent finished downloading, a stop condition
+ * paused it, its trackers are failing; and "still seeding in the background" when the window
+ * closes with Run in background on. Each torrent kind can be switched off in the preferences.
+ */
+export class Notifier {
+  readonly #options: NotifierOptions;
+  readonly #watched = new Map<Torrent, Watched>();
+  #list: Gio.ListModel | null = null;
+  #listHandler = 0;
+
+  constructor(options: NotifierOptions) {
+    this.#options = options;
+  }
+
+  /** Follows every torrent in `torrents` (a list of Torrent), now and as it changes. */
+  watch(torrents: Gio.ListModel): void {
+    this.unwatch();
+    this.#list = torrents;
+    this.#listHandler = (torrents as unknown as Gio.ListStore).connect('items-changed', () => this.#sync());
+    this.#sync();
+  }
+
+  unwatch(): void {
+    if (this.#list && this.#listHandler) (this.#list as unknown as GObject.Object).disconnect(this.#listHandler);
+    this.#list = null;
+    this.#listHandler = 0;
+    for (const [torrent, w] of this.#watched) for (const h of w.handlers) torrent.disconnect(h);
+    this.#watched.clear();
+  }
+
+  /** "Still seeding in the background", with a Quit button. */
+  stillRunning(torrentCount: number): void {
+    this.#options.send('background', {
+      title: _('D’ Fake Seeder is still seeding'),
+      body:
+        torrentCount > 0
+          ? _('The window is closed, but the torrents keep announcing. Open the app again to see them.')
+          : _('The window is closed, but the app keeps running. Open it again to add torrents.'),
+      buttons: [{ label: _('Quit'), action: 'app.quit' }],
+      low: true,
+    });
+  }
+
+  /** The Gio.Notification that Gio.Application.send_notification shows for a message. */
+  static toGio(message: NotificationMessage): Gio.Notification {
+    const n = new Gio.Notification();
+    n.set_title(message.title);
+    n.set_body(message.body);
+    if (message.low) n.set_priority(Gio.NotificationPriority.LOW);
+    for (const b of message.buttons) n.add_button(b.label, b.action);
+    return n;
+  }
+
+  withdrawStillRunning(): void {
+    this.#options.withdraw?.('background');
+  }
+
+  #enabled(key: string): boolean {
+    try {
+      return this.#options.settings?.get<boolean>(key) !== false;
+    } catch {
+      return true;
+    }
+  }
+
+  #sync(): void {
+    const present = new Set<Torrent>();
+    const n = this.#list?.get_n_items() ?? 0;
+    for (let i = 0; i < n; i++) {
+      const torrent = this.#list!.get_item(i) as Torrent | null;
+      if (!torrent) continue;
+      present.add(torrent);
+      if (!this.#watched.has(torrent)) this.#follow(torrent);
+    }
+    for (const [torrent, w] of this.#watched) {
+      if (present.has(torrent)) continue;
+      for (const h of w.handlers) torrent.disconnect(h);
+      this.#watched.delete(torrent);
+    }
+  }
+
+  #follow(torrent: Torrent): void {
+    // Remember the state at the start: a torrent loaded complete did not just complete.
+    const w: Watched = {
+      handlers: [],
+      complete: torrent.progress >= 1,
+      failing: torrent.status === 'error',
+      stopReason: torrent.stop_reason,
+    };
+    const on = (prop: string, fn: () => void) =>
+      w.handlers.push((torrent as GObject.Object).connect(`notify::${prop}`, fn));
+    on('progress', () => {
+      const complete = torrent.progress >= 1;
+      if (complete && !w.complete && this.#enabled(NOTIFY_COMPLETED)) {
+        this.#send(`completed-${torrent.info_hash}`, _('Torrent completed'), torrent.name);
+      }
+      w.complete = complete;
+    });
+    on('stop-reason', () => {
+      const reason = torrent.stop_reason;
+      if (reason && reason !== w.stopReason && this.#enabled(NOTIFY_STOPPED)) {
+        this.#send(`stopped-${torrent.info_hash}`, _('Torrent stopped'), `${torrent.name}: ${reason}`);
+      }
+      w.stopReason = reason;
+    });
+    on('status', () => {
+      const failing = torrent.status === 'error';
+      if (failing && !w.failing && this.#enabled(NOTIFY_TRACKER_FAILED)) {
+        const why = torrent.error_message || torrent.tracker_message || _('no tracker answers');
+        this.#send(`tracker-${torrent.info_hash}`, _('Trackers are failing'), `${torrent.name}: ${why}`);
+      }
+      w.failing = failing;
+    });
+    this.#watched.set(torrent, w);
+  }
+
+  #send(id: string, title: string, body: string): void {
+    this.#options.send(id, { title, body, buttons: [], low: false });
+  }
+}

@@ -1,0 +1,254 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { errorMessage } from '../lib/errors.ts';
+import { _ } from '../lib/i18n.ts';
+import { logger } from '../lib/log.ts';
+import { parseMetainfo } from '../model/metainfo/index.ts';
+
+/** The original's keys (data/default.json → watch_folder). */
+export const WATCH_ENABLED = 'watch_folder.enabled';
+export const WATCH_PATH = 'watch_folder.path';
+export const WATCH_DELETE = 'watch_folder.delete_added_torrents';
+
+export interface WatchFolderSettings {
+  get<T>(path: string): T;
+  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
+  disconnect(id: number): void;
+}
+
+export interface WatchFolderOptions {
+  settings: WatchFolderSettings;
+  /** Adds the files to the model (AppController.addUris); failures say why in plain words. */
+  addUris: (uris: string[]) => Promise<{ failures: { uri: string; message: string }[] }>;
+  /** Info hashes (hex) already in the list: those files are skipped quietly, not re-reported. */
+  knownInfoHashes: () => Set<string>;
+  /** Tells the user about a file that cannot be added (once per file version). */
+  report: (message: string) => void;
+  /** Milliseconds without events before a new file counts as fully written. */
+  settleMs?: number;
+}
+
+/**
+ * Watches a folder (Gio.FileMonitor) for new `.torrent` files, adds them once their write has
+ * settled, and optionally deletes them afterwards. Files already there are scanned at start.
+ * A file that cannot be added is reported once and not retried until it changes on disk.
+ */
+export class WatchFolder {
+  readonly #o: WatchFolderOptions;
+  #monitor: Gio.FileMonitor | null = null;
+  #folder: Gio.File | null = null;
+  #settingsHandler = 0;
+  readonly #timers = new Map<string, number>();
+  /** path → size:mtime of the version already handled (added, skipped or reported). */
+  readonly #handled = new Map<string, string>();
+  readonly #busy = new Set<string>();
+  #generation = 0;
+  /** The last problem with the folder itself, so a restart does not repeat it. */
+  #folderProblem = '';
+  #idle: Promise<void> = Promise.resolve();
+
+  constructor(options: WatchFolderOptions) {
+    this.#o = options;
+  }
+
+  /** The folder being watched, or null when watching is off. */
+  get folder(): string | null {
+    return this.#folder?.get_path() ?? null;
+  }
+
+  start(): void {
+    this.#settingsHandler = this.#o.settings.connect('changed', (_s, path) => {
+      if (path === 'watch_folder' || path.startsWith('watch_folder.')) this.#restart();
+    });
+    this.#restart();
+  }
+
+  stop(): void {
+    if (this.#settingsHandler) this.#o.settings.disconnect(this.#settingsHandler);
+    this.#settingsHandler = 0;
+    this.#close();
+  }
+
+  /** Settles when every file seen so far has been handled (for specs and the quit sequence). */
+  whenIdle(): Promise<void> {
+    return this.#idle;
+  }
+
+  #close(): void {
+    this.#generation++;
+    this.#monitor?.cancel();
+    this.#monitor = null;
+    this.#folder = null;
+    for (const id of this.#timers.values()) GLib.source_remove(id);
+    this.#timers.clear();
+  }
+
+  #restart(): void {
+    this.#close();
+    if (!this.#setting(WATCH_ENABLED, false)) return;
+    const path = this.#setting(WATCH_PATH, '').trim();
+    if (!path) {
+      this.#folderTrouble(_('The watch folder is on, but no folder is chosen.'));
+      return;
+    }
+    const folder = Gio.File.new_for_path(path);
+    if (!GLib.file_test(path, GLib.FileTest.IS_DIR)) {
+      this.#folderTrouble(_('The watch folder “%s” does not exist.').replace('%s', path));
+      return;
+    }
+    try {
+      this.#monitor = folder.monitor_directory(Gio.FileMonitorFlags.WATCH_MOVES, null);
+    } catch (e) {
+      this.#folderTrouble(_('Cannot watch the folder “%s”: %s').replace('%s', path).replace('%s', errorMessage(e)));
+      return;
+    }
+    this.#folderProblem = '';
+    this.#folder = folder;
+    this.#monitor.connect('changed', (_m, file: Gio.File, other: Gio.File | null, event: Gio.FileMonitorEvent) =>
+      this.#onEvent(
+        event === Gio.FileMonitorEvent.MOVED_IN || event === Gio.FileMonitorEvent.RENAMED ? (other ?? file) : file,
+        event,
+      ),
+    );
+    logger.info(`watching ${path} for .torrent files`);
+    void this.#scan(folder, this.#generation);
+  }
+
+  #folderTrouble(message: string): void {
+    if (message === this.#folderProblem) return;
+    this.#folderProblem = message;
+    this.#o.report(message);
+  }
+
+  #setting<T>(key: string, fallback: T): T {
+    try {
+      return (this.#o.settings.get<T>(key) as T | undefined) ?? fallback;
+    } catch {
+      return fallback;
+    }
+  }
+
+  async #scan(folder: Gio.File, generation: number): Promise<void> {
+    try {
+      const e = await folder.enumerate_children_async(
+        'standard::name,standard::type',
+        Gio.FileQueryInfoFlags.NONE,
+        GLib.PRIORITY_DEFAULT,
+        null,
+      );
+      for (;;) {
+        const infos = await e.next_files_async(64, GLib.PRIORITY_DEFAULT, null);
+        if (infos.length === 0 || generation !== this.#generation) break;
+        for (const info of infos) {
+          // Settle these too: one may be in the middle of being written right now.
+          if (info.get_file_type() === Gio.FileType.REGULAR) {
+            this.#schedule(folder.get_child(info.get_name()), this.#o.settleMs ?? 400);
+          }
+        }
+      }
+      await e.close_async(GLib.PRIORITY_DEFAULT, null);
+    } catch (err) {
+      this.#o.report(_('Cannot read the watch folder: %s').replace('%s', errorMessage(err)));
+    }
+  }
+
+  #onEvent(file: Gio.File, event: Gio.FileMonitorEvent): void {
+    switch (event) {
+      case Gio.FileMonitorEvent.CREATED:
+      case Gio.FileMonitorEvent.CHANGED:
+      case Gio.FileMonitorEvent.MOVED_IN:
+      case Gio.FileMonitorEvent.RENAMED:
+        // Still being written: wait until the events stop.
+        this.#schedule(file, this.#o.settleMs ?? 400);
+        break;
+      case Gio.FileMonitorEvent.CHANGES_DONE_HINT:
+        this.#schedule(file, 50);
+        break;
+      case Gio.FileMonitorEvent.DELETED:
+      case Gio.FileMonitorEvent.MOVED_OUT:
+        this.#handled.delete(file.get_path() ?? '');
+        break;
+      default:
+        break;
+    }
+  }
+
+  #schedule(file: Gio.File, delayMs: number): void {
+    const path = file.get_path();
+    if (!path || !isTorrentName(GLib.path_get_basename(path))) return;
+    const old = this.#timers.get(path);
+    if (old) GLib.source_remove(old);
+    const generation = this.#generation;
+    this.#timers.set(
+      path,
+      GLib.timeout_add(GLib.PRIORITY_DEFAULT, delayMs, () => {
+        this.#timers.delete(path);
+        if (generation === this.#generation) this.#idle = this.#idle.then(() => this.#handle(file, generation));
+        return GLib.SOURCE_REMOVE;
+      }),
+    );
+  }
+
+  async #handle(file: Gio.File, generation: number): Promise<void> {
+    const path = file.get_path()!;
+    if (this.#busy.has(path)) return;
+    this.#busy.add(path);
+    try {
+      let version: string;
+      try {
+        const info = await file.query_info_async(
+          'standard::size,time::modified',
+          Gio.FileQueryInfoFlags.NONE,
+          GLib.PRIORITY_DEFAULT,
+          null,
+        );
+        version = `${info.get_size()}:${info.get_attribute_uint64('time::modified')}`;
+      } catch {
+        return; // gone again (moved away or deleted before it settled)
+      }
+      if (this.#handled.get(path) === version || generation !== this.#generation) return;
+      this.#handled.set(path, version);
+
+      const name = GLib.path_get_basename(path);
+      let infoHash: string;
+      try {
+        const [bytes] = (await file.load_contents_async(null)) as unknown as [Uint8Array, string];
+        infoHash = parseMetainfo(bytes).infoHashHex;
+      } catch (e) {
+        this.#o.report(_('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', errorMessage(e)));
+        return;
+      }
+      if (!this.#o.knownInfoHashes().has(infoHash)) {
+        const result = await this.#o.addUris([file.get_uri()]);
+        if (result.failures.length > 0) {
+          this.#o.report(
+            _('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', result.failures[0].message),
+          );
+          return;
+        }
+        logger.info(`watch folder: added ${name}`);
+      }
+      if (this.#setting(WATCH_DELETE, false)) {
+        try {
+          await file.delete_async(GLib.PRIORITY_DEFAULT, null);
+          this.#handled.delete(path);
+        } catch (e) {
+          this.#o.report(
+            _('Watch folder: “%s” was added but could not be deleted: %s')
+              .replace('%s', name)
+              .replace('%s', errorMessage(e)),
+          );
+        }
+      }
+    } catch (e) {
+      this.#o.report(_('Watch folder: %s').replace('%s', errorMessage(e)));
+    } finally {
+      this.#busy.delete(path);
+    }
+  }
+}
+
+function isTorrentName(name: string): boolean {
+  return name.toLowerCase().endsWith('.torrent') && !name.startsWith('.');
+}

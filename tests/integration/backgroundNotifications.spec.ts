@@ -1,0 +1,117 @@
+import Gio from 'gi://Gio';
+
+import { NOTIFY_COMPLETED, NOTIFY_STOPPED, NOTIFY_TRACKER_FAILED, Notifier } from '../../src/controller/Notifier.ts';
+import { SettingsStore } from '../../src/model/settings/index.ts';
+import { shippedDefaults } from '../../src/model/settings/defaults.ts';
+import { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { makeTempDir, removeTree } from '../support/tempdir.ts';
+
+describe('desktop notifications', () => {
+  let dir: string;
+  let settings: SettingsStore;
+  let list: Gio.ListStore;
+  let sent: { id: string; title: string; body: string; buttons: number }[];
+  let withdrawn: string[];
+  let notifier: Notifier;
+
+  function torrent(name: string, progress = 0.5): Torrent {
+    const t = new Torrent();
+    t.name = name;
+    t.info_hash = name.padEnd(40, '0');
+    t.progress = progress;
+    t.status = progress >= 1 ? 'seeding' : 'downloading';
+    return t;
+  }
+
+  beforeEach(() => {
+    dir = makeTempDir('dfs-notify');
+    // The switches, whether or not data/default.json already lists them.
+    const defaults = shippedDefaults();
+    defaults.notifications = { torrent_completed: true, stopped_by_condition: true, tracker_failed: true };
+    settings = SettingsStore.open(dir, { defaults });
+    list = new Gio.ListStore({ item_type: Torrent.$gtype });
+    sent = [];
+    withdrawn = [];
+    notifier = new Notifier({
+      send: (id, m) => {
+        sent.push({ id, title: m.title, body: m.body, buttons: m.buttons.length });
+        // What the desktop gets is built from the same message.
+        expect(Notifier.toGio(m)).toBeInstanceOf(Gio.Notification);
+      },
+      withdraw: (id) => withdrawn.push(id),
+      settings,
+    });
+    notifier.watch(list);
+  });
+
+  afterEach(() => {
+    notifier.unwatch();
+    removeTree(dir);
+  });
+
+  it('says when a torrent completes, once, and not for torrents loaded complete', () => {
+    const done = torrent('already-done', 1);
+    const t = torrent('ubuntu.iso', 0.5);
+    list.append(done);
+    list.append(t);
+    t.progress = 0.9;
+    expect(sent).toEqual([]);
+    t.progress = 1;
+    t.progress = 1;
+    done.progress = 1;
+    expect(sent.length).toBe(1);
+    expect(sent[0].body).toBe('ubuntu.iso');
+    expect(sent[0].id).toContain(t.info_hash);
+  });
+
+  it('says when a stop condition stopped a torrent, with the reason', () => {
+    const t = torrent('debian.iso', 1);
+    list.append(t);
+    t.stop_reason = 'Ratio target 2.00 reached';
+    expect(sent.length).toBe(1);
+    expect(sent[0].body).toBe('debian.iso: Ratio target 2.00 reached');
+  });
+
+  it('says when a torrent’s trackers fail, once per failure', () => {
+    const t = torrent('fedora.iso', 1);
+    list.append(t);
+    t.error_message = 'Connection refused';
+    t.status = 'error';
+    t.status = 'error';
+    expect(sent.length).toBe(1);
+    expect(sent[0].body).toBe('fedora.iso: Connection refused');
+    t.status = 'seeding';
+    t.status = 'error';
+    expect(sent.length).toBe(2);
+  });
+
+  it('can switch each kind off', () => {
+    settings.set(NOTIFY_COMPLETED, false);
+    settings.set(NOTIFY_STOPPED, false);
+    settings.set(NOTIFY_TRACKER_FAILED, false);
+    const t = torrent('quiet.iso', 0.5);
+    list.append(t);
+    t.progress = 1;
+    t.stop_reason = 'Seeded for 2 hours';
+    t.status = 'error';
+    expect(sent).toEqual([]);
+  });
+
+  it('follows torrents added later and forgets removed ones', () => {
+    const t = torrent('late.iso', 0.5);
+    list.append(t);
+    list.remove(0);
+    t.progress = 1;
+    expect(sent).toEqual([]);
+  });
+
+  it('says the app is still seeding in the background, with a Quit button', () => {
+    notifier.stillRunning(3);
+    expect(sent.length).toBe(1);
+    expect(sent[0].id).toBe('background');
+    expect(sent[0].title).toContain('still seeding');
+    expect(sent[0].buttons).toBe(1);
+    notifier.withdrawStillRunning();
+    expect(withdrawn).toEqual(['background']);
+  });
+});

@@ -62,9 +62,14 @@ function entry(
   return { path: `/tmp/dfs-model-spec/${name}.torrent`, metainfo: parseMetainfo(bytes) };
 }
 
-function newModel(settings: SettingsBackend = new MemorySettings(), removed: string[] = []) {
+function newModel(
+  settings: SettingsBackend = new MemorySettings(),
+  removed: string[] = [],
+  localTime = () => ({ weekday: 1, hour: 12, minute: 0 }),
+) {
   return new Model({
     settings,
+    localTime,
     createAnnouncer: () => idleAnnouncer(),
     deleteCopy: async (e) => {
       removed.push(e.path);
@@ -296,5 +301,116 @@ describe('Model', () => {
     } finally {
       removeTree(dir);
     }
+  });
+
+  describe('with running workers', () => {
+    let model: Model | null = null;
+    afterEach(() => {
+      model?.stopTimers();
+      for (const w of model?.workers() ?? []) w.cancel();
+      model = null;
+    });
+
+    const tickAll = (m: Model) => {
+      for (const w of m.workers()) w.tick();
+    };
+
+    it('caps the sum of all torrents at the global upload limit', async () => {
+      const settings = new MemorySettings({ 'speed.upload_limit_kbps': 100, upload_speed: 50 });
+      model = newModel(settings);
+      const m = model;
+      for (let i = 0; i < 10; i++) m.add(entry(`capped-${i}`));
+      m.startAll();
+      await delay(300);
+      tickAll(m);
+      tickAll(m);
+      const sum = m.all().reduce((a, t) => a + t.upload_rate, 0);
+      // 10 × 50 KB/s × 0.2..0.8 wants 100..400 KB/s; together they get the 100 KB/s cap
+      expect(sum).toBeLessThanOrEqual(100 * 1024 + 10); // rounding to whole bytes/s only
+      expect(sum).toBeGreaterThan(100 * 1024 * 0.85);
+      settings.values['speed.upload_limit_kbps'] = 0;
+      m.settingChanged('speed.upload_limit_kbps');
+      tickAll(m);
+      expect(m.all().reduce((a, t) => a + t.upload_rate, 0)).toBeGreaterThan(100 * 1024);
+    });
+
+    it('switches to the alternative limits inside the scheduled window, and back', () => {
+      const settings = new MemorySettings({
+        'scheduler.enabled': true,
+        'scheduler.start_hour': 22,
+        'scheduler.start_minute': 0,
+        'scheduler.end_hour': 6,
+        'scheduler.end_minute': 0,
+        'speed.enable_alternative_speeds': false,
+        'speed.upload_limit_kbps': 500,
+        'speed.alt_upload_limit_kbps': 20,
+      });
+      let now = { weekday: 3, hour: 21, minute: 0 };
+      model = newModel(settings, [], () => now);
+      const messages: string[] = [];
+      model.on('message', (_m: unknown, text: string) => messages.push(text));
+      model.globalTick(0);
+      expect(settings.values['speed.enable_alternative_speeds']).toBeFalse();
+      expect(model.globalLimitsKBps().up).toBe(500);
+      now = { weekday: 3, hour: 23, minute: 30 };
+      model.globalTick(30e6); // checked once a minute
+      expect(settings.values['speed.enable_alternative_speeds']).toBeFalse();
+      model.globalTick(61e6);
+      expect(settings.values['speed.enable_alternative_speeds']).toBeTrue();
+      expect(model.globalLimitsKBps().up).toBe(20);
+      now = { weekday: 4, hour: 6, minute: 0 };
+      model.globalTick(122e6);
+      expect(settings.values['speed.enable_alternative_speeds']).toBeFalse();
+      expect(messages).toEqual(['Scheduler: alternative speeds on', 'Scheduler: alternative speeds off']);
+    });
+
+    it('stops some torrents and skews the rest with a speed distribution, without writing settings', async () => {
+      const settings = new MemorySettings({
+        'speed_distribution.upload.algorithm': 'pareto',
+        'speed_distribution.upload.stopped_min_percentage': 20,
+        'speed_distribution.upload.stopped_max_percentage': 40,
+        'speed.upload_limit_kbps': 1000,
+      });
+      model = newModel(settings);
+      const m = model;
+      for (let i = 0; i < 20; i++) m.add(entry(`dist-${i}`));
+      m.startAll();
+      await delay(300);
+      m.globalTick();
+      tickAll(m);
+      const rates = m.all().map((t) => t.upload_rate);
+      const idle = rates.filter((r) => r === 0).length;
+      expect(idle).toBeGreaterThanOrEqual(4);
+      expect(idle).toBeLessThanOrEqual(8);
+      expect(Object.keys(settings.values).filter((k) => k.startsWith('speed_distribution')).length).toBe(3);
+      for (const t of m.all()) expect(t.upload_speed).toBe(50); // configured speeds untouched
+    });
+
+    it('pauses a torrent that met its ratio target and says why', async () => {
+      model = newModel(new MemorySettings({ 'simulation.stop_at_ratio': 1 }));
+      const m = model;
+      const done = m.add(entry('done'));
+      const other = m.add(entry('other'));
+      done.total_uploaded = done.total_size;
+      const messages: string[] = [];
+      m.on('message', (_m: unknown, text: string) => messages.push(text));
+      m.startAll();
+      await delay(300);
+      tickAll(m);
+      await delay(50);
+      expect(done.active).toBeFalse();
+      expect(done.status).toBe('stopped');
+      expect(done.stop_reason).toBe('Ratio target 1.00 reached');
+      expect(messages).toEqual(['done: Ratio target 1.00 reached']);
+      expect(m.workerOf(done)!.isRunning).toBeFalse();
+      expect(other.active).toBeTrue();
+      expect(m.stateCounts().paused).toBe(1);
+      // resuming clears the reason; force start ignores the condition from then on
+      m.forceStart([done]);
+      tickAll(m);
+      expect(done.active).toBeTrue();
+      expect(done.stop_reason).toBe('');
+      expect(m.workerOf(done)!.isRunning).toBeTrue();
+    });
   });
 });

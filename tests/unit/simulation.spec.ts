@@ -163,10 +163,26 @@ describe('simulation: global caps', () => {
     expect(a.down).toBe(10); // no download cap
   });
 
+  it('never lets the current total go over the cap, even while wants change between ticks', () => {
+    const b = new RateBudget();
+    b.setLimits({ up: 1000, down: 0 });
+    const r = seededRandom(5);
+    const keys = ['a', 'b', 'c', 'd'];
+    for (let round = 0; round < 200; round++) {
+      for (const k of keys) b.allot(k, { up: 200 + 800 * r(), down: 0 });
+      expect(b.allottedTotal.up).toBeLessThanOrEqual(1000 + 1e-6);
+    }
+    // and still uses most of it (wants that shrink between ticks leave some room unused)
+    expect(b.allottedTotal.up).toBeGreaterThan(700);
+  });
+
   it('does not scale below the cap, and forgets paused torrents', () => {
     const b = new RateBudget();
     b.setLimits({ up: 1000, down: 1000 });
     b.allot('a', { up: 800, down: 0 });
+    // b gets what is left now; from the next round on both get their equal share
+    expect(b.allot('b', { up: 800, down: 0 }).up).toBe(200);
+    expect(b.allot('a', { up: 800, down: 0 }).up).toBe(500);
     expect(b.allot('b', { up: 800, down: 0 }).up).toBe(500);
     b.forget('a');
     expect(b.allot('b', { up: 800, down: 0 }).up).toBe(800);

@@ -76,7 +76,7 @@ export function isUploading(state: TransferState, options: TransferOptions): boo
 
 export interface StepResult {
   state: TransferState;
-  /** The rates actually credited (bytes/s), for the list's speed columns. */
+  /** The rates in effect (bytes/s), for the list's speed columns. */
   rates: Rates;
   /** True only on the step where a simulated download reached 100 %. */
   completedNow: boolean;
@@ -112,8 +112,13 @@ export function creditTransfer(
   next.uploading = isUploading(next, options);
   if (wasComplete) next.seedingTime += seconds;
   const completedNow = !wasComplete && next.progress >= 1 && state.totalSize > 0;
-  const credited = seconds > 0 ? { up: up / seconds, down: down / seconds } : { up: 0, down: 0 };
-  return { state: next, rates: credited, completedNow };
+  // The rates in effect (not bytes ÷ seconds, which whole-byte rounding distorts over short
+  // steps); a download that ran out of bytes shows what it really moved.
+  const effective = {
+    up: rates.up,
+    down: wasComplete || state.totalSize <= 0 ? 0 : next.progress >= 1 && seconds > 0 ? down / seconds : rates.down,
+  };
+  return { state: next, rates: effective, completedNow };
 }
 
 /** Bytes left to download, as told to trackers. */

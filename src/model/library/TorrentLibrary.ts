@@ -1,0 +1,270 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { errorMessage } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
+import '../../lib/promisify.ts';
+import type { Metainfo } from '../metainfo/Metainfo.ts';
+import { MetainfoError } from '../metainfo/MetainfoError.ts';
+import { parseMetainfo } from '../metainfo/parseMetainfo.ts';
+import { fill } from '../metainfo/text.ts';
+import { LibraryError } from './LibraryError.ts';
+
+/** A copied .torrent in the torrents folder. `path` is also its key in settings.json → torrents. */
+export interface LibraryEntry {
+  path: string;
+  metainfo: Metainfo;
+}
+
+export interface LoadResult {
+  entries: LibraryEntry[];
+  /** Files that could not be used, each with a plain-words reason. */
+  failures: { path: string; message: string }[];
+}
+
+/** Files read at once while loading the folder: enough to overlap I/O, few enough to stay light. */
+const LOAD_CONCURRENCY = 8;
+
+function isError(e: unknown, code: number): boolean {
+  return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, code);
+}
+
+async function ensureDirectory(dir: Gio.File): Promise<void> {
+  try {
+    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+  } catch (e) {
+    if (isError(e, Gio.IOErrorEnum.EXISTS)) return;
+    const parent = dir.get_parent();
+    if (!isError(e, Gio.IOErrorEnum.NOT_FOUND) || !parent) throw e;
+    await ensureDirectory(parent);
+    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+  }
+}
+
+async function exists(file: Gio.File): Promise<boolean> {
+  try {
+    await file.query_info_async(
+      'standard::type',
+      Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS,
+      GLib.PRIORITY_DEFAULT,
+      null,
+    );
+    return true;
+  } catch (e) {
+    if (isError(e, Gio.IOErrorEnum.NOT_FOUND)) return false;
+    throw e;
+  }
+}
+
+async function readAll(file: Gio.File): Promise<Uint8Array> {
+  const [bytes] = (await file.load_contents_async(null)) as unknown as [Uint8Array, string];
+  return bytes;
+}
+
+/** Runs `work` over `items` with at most `limit` at once; results keep the items' order. */
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * The torrents folder (`$XDG_CONFIG_HOME/dfakeseeder/torrents/`), which *is* the torrent list, as
+ * in the original. Adding copies a .torrent in (never the same torrent twice, never overwriting
+ * another), loading reads every `*.torrent` (a bad file is reported and skipped, never stopping
+ * the rest), removing deletes the copy. Everything is asynchronous.
+ */
+export class TorrentLibrary {
+  readonly torrentsDir: string;
+  readonly #byHash = new Map<string, LibraryEntry>();
+  /** Info hashes and file names claimed by adds still in progress. */
+  readonly #pendingHashes = new Set<string>();
+  readonly #reservedNames = new Set<string>();
+  #loaded = false;
+
+  constructor(torrentsDir: string) {
+    this.torrentsDir = torrentsDir;
+  }
+
+  /** The torrents known now (after loadAll and adds). */
+  get entries(): LibraryEntry[] {
+    return [...this.#byHash.values()];
+  }
+
+  find(infoHashHex: string): LibraryEntry | undefined {
+    return this.#byHash.get(infoHashHex);
+  }
+
+  /** Loads every `*.torrent` in the folder (created if missing), in name order. */
+  async loadAll(): Promise<LoadResult> {
+    const dir = Gio.File.new_for_path(this.torrentsDir);
+    try {
+      await ensureDirectory(dir);
+    } catch (e) {
+      throw new LibraryError(
+        fill(_('The torrents folder “%s” could not be created: %s'), this.torrentsDir, errorMessage(e)),
+      );
+    }
+    const names = await this.#torrentFileNames(dir);
+    type Parsed = { path: string; metainfo: Metainfo } | { path: string; message: string };
+    const parsed = await mapLimited(names, LOAD_CONCURRENCY, async (name): Promise<Parsed> => {
+      const path = GLib.build_filenamev([this.torrentsDir, name]);
+      try {
+        return { path, metainfo: parseMetainfo(await readAll(Gio.File.new_for_path(path))) };
+      } catch (e) {
+        return { path, message: fill(_('“%s” could not be loaded: %s'), name, errorMessage(e)) };
+      }
+    });
+
+    this.#byHash.clear();
+    const result: LoadResult = { entries: [], failures: [] };
+    for (const item of parsed) {
+      if ('message' in item) {
+        result.failures.push({ path: item.path, message: item.message });
+        continue;
+      }
+      const entry: LibraryEntry = { path: item.path, metainfo: item.metainfo };
+      const earlier = this.#byHash.get(entry.metainfo.infoHashHex);
+      if (earlier) {
+        result.failures.push({
+          path: entry.path,
+          message: fill(
+            _('“%s” is the same torrent as “%s” and was skipped.'),
+            GLib.path_get_basename(entry.path),
+            GLib.path_get_basename(earlier.path),
+          ),
+        });
+        continue;
+      }
+      this.#byHash.set(entry.metainfo.infoHashHex, entry);
+      result.entries.push(entry);
+    }
+    for (const f of result.failures) logger.warning(`library: ${f.message}`);
+    this.#loaded = true;
+    return result;
+  }
+
+  async #torrentFileNames(dir: Gio.File): Promise<string[]> {
+    const names: string[] = [];
+    const enumerator = await dir.enumerate_children_async(
+      'standard::name,standard::type',
+      Gio.FileQueryInfoFlags.NONE,
+      GLib.PRIORITY_DEFAULT,
+      null,
+    );
+    try {
+      for (;;) {
+        const infos = await enumerator.next_files_async(64, GLib.PRIORITY_DEFAULT, null);
+        if (infos.length === 0) break;
+        for (const info of infos) {
+          const name = info.get_name();
+          if (info.get_file_type() === Gio.FileType.REGULAR && /\.torrent$/i.test(name) && !name.startsWith('.')) {
+            names.push(name);
+          }
+        }
+      }
+    } finally {
+      await enumerator.close_async(GLib.PRIORITY_DEFAULT, null);
+    }
+    return names.sort();
+  }
+
+  /**
+   * Copies a .torrent into the folder and returns its entry. Throws LibraryError (in plain words)
+   * when it cannot be read or parsed, or when the same torrent is already in the list.
+   */
+  async add(source: Gio.File): Promise<LibraryEntry> {
+    if (!this.#loaded) await this.loadAll();
+    const label = source.get_basename() ?? source.get_uri();
+    let bytes: Uint8Array;
+    try {
+      bytes = await readAll(source);
+    } catch (e) {
+      throw new LibraryError(fill(_('“%s” could not be read: %s'), label, errorMessage(e)));
+    }
+    let metainfo: Metainfo;
+    try {
+      metainfo = parseMetainfo(bytes);
+    } catch (e) {
+      if (e instanceof MetainfoError) throw new LibraryError(fill(_('“%s”: %s'), label, e.message));
+      throw e;
+    }
+    const hash = metainfo.infoHashHex;
+    if (this.#byHash.has(hash) || this.#pendingHashes.has(hash)) {
+      throw new LibraryError(fill(_('“%s” is already in your list.'), metainfo.name));
+    }
+    this.#pendingHashes.add(hash);
+    try {
+      const path = await this.#store(source, label, bytes, metainfo);
+      const entry: LibraryEntry = { path, metainfo };
+      this.#byHash.set(hash, entry);
+      return entry;
+    } finally {
+      this.#pendingHashes.delete(hash);
+    }
+  }
+
+  /** Writes the copy under a free name: `name.torrent`, else `name (2).torrent`, `name (3)…`. */
+  async #store(source: Gio.File, label: string, bytes: Uint8Array, metainfo: Metainfo): Promise<string> {
+    // A file already in the folder (put there by hand) is taken as it is.
+    const sourcePath = source.get_path();
+    if (sourcePath && GLib.path_get_dirname(sourcePath) === this.torrentsDir) return sourcePath;
+
+    const stem =
+      label
+        .replace(/\.torrent$/i, '')
+        .replace(/[/\\]/g, '_')
+        .trim() || metainfo.name;
+    try {
+      await ensureDirectory(Gio.File.new_for_path(this.torrentsDir));
+      for (let n = 1; ; n++) {
+        const name = n === 1 ? `${stem}.torrent` : `${stem} (${n}).torrent`;
+        const path = GLib.build_filenamev([this.torrentsDir, name]);
+        const target = Gio.File.new_for_path(path);
+        if (this.#reservedNames.has(name) || (await exists(target))) continue;
+        this.#reservedNames.add(name);
+        try {
+          // Written beside it under a hidden name, then renamed: a crash never leaves half a file
+          // that looks like a torrent.
+          const part = Gio.File.new_for_path(GLib.build_filenamev([this.torrentsDir, `.${name}.part`]));
+          await part.replace_contents_async(bytes, null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null);
+          try {
+            await part.move_async(target, Gio.FileCopyFlags.NONE, GLib.PRIORITY_DEFAULT, null, null);
+          } catch (e) {
+            await part.delete_async(GLib.PRIORITY_DEFAULT, null).catch(() => undefined);
+            if (isError(e, Gio.IOErrorEnum.EXISTS)) continue; // taken meanwhile by someone else
+            throw e;
+          }
+          return path;
+        } finally {
+          this.#reservedNames.delete(name);
+        }
+      }
+    } catch (e) {
+      throw new LibraryError(
+        fill(_('“%s” could not be copied into “%s”: %s'), label, this.torrentsDir, errorMessage(e)),
+      );
+    }
+  }
+
+  /** Deletes the copy (already gone is fine). Throws LibraryError if it cannot be deleted. */
+  async remove(entry: LibraryEntry): Promise<void> {
+    try {
+      await Gio.File.new_for_path(entry.path).delete_async(GLib.PRIORITY_DEFAULT, null);
+    } catch (e) {
+      if (!isError(e, Gio.IOErrorEnum.NOT_FOUND)) {
+        throw new LibraryError(fill(_('“%s” could not be deleted: %s'), entry.path, errorMessage(e)));
+      }
+    }
+    const known = this.#byHash.get(entry.metainfo.infoHashHex);
+    if (known && known.path === entry.path) this.#byHash.delete(entry.metainfo.infoHashHex);
+  }
+}

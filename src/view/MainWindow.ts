@@ -1,4 +1,5 @@
 import Adw from 'gi://Adw';
+import Gdk from 'gi://Gdk?version=4.0';
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
@@ -6,12 +7,37 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import mainWindowUi from '../../data/ui/main-window.ui';
 import shortcutsUi from '../../data/ui/shortcuts-window.ui';
-import { _ } from '../lib/i18n.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { _, ngettext } from '../lib/i18n.ts';
+import { torrentMatchesSearch } from '../model/filters.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
+import { DetailsPane } from './DetailsPane.ts';
+import { limitsDialog, removeDialog, textDialog, trackerDialog } from './dialogs.ts';
+import { PreferencesWindow } from './PreferencesWindow.ts';
+import { Sidebar } from './Sidebar.ts';
+import { connectSignal } from './signals.ts';
+import { StatusBar } from './StatusBar.ts';
+import { applyStyleSheet } from './style.ts';
 import { templateBytes } from './template.ts';
+import { torrentIsInState, type QueueMove, type TorrentCommands, type TorrentPriority } from './TorrentCommands.ts';
+import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
+import { TorrentList } from './TorrentList.ts';
+
+/** Settings keys for what the window remembers (window size, pane positions). */
+export const WINDOW_SETTINGS = {
+  width: 'window_width',
+  height: 'window_height',
+  remember: 'remember_window_size',
+  sidebarWidth: 'ui_settings.sidebar_width',
+  detailsHeight: 'ui_settings.details_pane_height',
+  columns: 'columns',
+} as const;
+
+const PRIORITIES: Record<string, TorrentPriority> = { low: 0, normal: 1, high: 2 };
 
 /**
- * The main window. It shows the model and turns clicks into actions; it never touches the
- * network or the disk (files chosen here are handed to the controller as URIs).
+ * The main window. It shows the model and turns clicks into controller commands; it never
+ * touches the network or the disk (files chosen or dropped here are handed over as URIs).
  */
 export class MainWindow extends Adw.ApplicationWindow {
   static {
@@ -19,7 +45,16 @@ export class MainWindow extends Adw.ApplicationWindow {
       {
         GTypeName: 'DfsMainWindow',
         Template: templateBytes(mainWindowUi),
-        InternalChildren: ['toast_overlay', 'main_stack', 'empty_page'],
+        InternalChildren: [
+          'toast_overlay',
+          'main_stack',
+          'empty_page',
+          'content_box',
+          'search_bar',
+          'search_entry',
+          'search_button',
+          'primary_menu_button',
+        ],
       },
       this,
     );
@@ -28,23 +63,186 @@ export class MainWindow extends Adw.ApplicationWindow {
   declare _toast_overlay: Adw.ToastOverlay;
   declare _main_stack: Gtk.Stack;
   declare _empty_page: Adw.StatusPage;
+  declare _content_box: Gtk.Box;
+  declare _search_bar: Gtk.SearchBar;
+  declare _search_entry: Gtk.SearchEntry;
+  declare _search_button: Gtk.ToggleButton;
+  declare _primary_menu_button: Gtk.MenuButton;
+
+  commands: TorrentCommands | null = null;
+  list: TorrentList | null = null;
+  sidebar: Sidebar | null = null;
+  details: DetailsPane | null = null;
+  statusBar: StatusBar | null = null;
+  sidebarPaned: Gtk.Paned | null = null;
+  detailsPaned: Gtk.Paned | null = null;
+  listStack: Gtk.Stack | null = null;
+  contextMenu: Gtk.PopoverMenu | null = null;
+  /** The question dialog on screen, if any (specs answer it). */
+  openDialog: Adw.MessageDialog | null = null;
+  preferences: PreferencesWindow | null = null;
+  readonly torrentActions = new Gio.SimpleActionGroup();
+  readonly #cleanups: (() => void)[] = [];
+  #searchFilter: Gtk.CustomFilter | null = null;
+  #stateFilter: Gtk.CustomFilter | null = null;
+  #hostFilter: Gtk.CustomFilter | null = null;
+  #searchText = '';
+  #tick = 0;
+  #ticks = 0;
 
   constructor(params: Partial<Adw.ApplicationWindow.ConstructorProps>) {
     super(params);
+    applyStyleSheet();
     const builder = Gtk.Builder.new_from_string(shortcutsUi, -1);
     this.set_help_overlay(builder.get_object('help_overlay') as Gtk.ShortcutsWindow);
+    this._search_bar.set_key_capture_widget(this);
     this.#installActions();
+    this.#installTorrentActions();
+    this.#installDropTarget();
+    this.connect('close-request', () => {
+      this.#rememberGeometry();
+      return false;
+    });
+    this.connect('destroy', () => this.detach());
   }
 
-  #installActions(): void {
-    const addTorrents = new Gio.SimpleAction({ name: 'add-torrents' });
-    addTorrents.connect('activate', () => this.chooseTorrentFiles());
-    this.add_action(addTorrents);
-    this.application?.set_accels_for_action('win.add-torrents', ['<Primary>o']);
+  /** Connects the window to the controller: from here on it shows the model. */
+  attach(commands: TorrentCommands): void {
+    this.detach();
+    this.commands = commands;
+    const settings = commands.settings;
+
+    this.#stateFilter = Gtk.CustomFilter.new((t) =>
+      torrentIsInState(t as Torrent, this.sidebar?.selectedState ?? 'all'),
+    );
+    this.#hostFilter = Gtk.CustomFilter.new((t) => {
+      const host = this.sidebar?.selectedHost ?? null;
+      return host === null || commands.trackerHosts(t as Torrent).includes(host);
+    });
+    this.#searchFilter = Gtk.CustomFilter.new((t) => {
+      return torrentMatchesSearch(t as Torrent, this.#searchText);
+    });
+    const filter = new Gtk.EveryFilter();
+    filter.append(this.#stateFilter);
+    filter.append(this.#hostFilter);
+    filter.append(this.#searchFilter);
+
+    this.sidebar = new Sidebar();
+    this.sidebar.onChanged = () => {
+      this.#stateFilter?.changed(Gtk.FilterChange.DIFFERENT);
+      this.#hostFilter?.changed(Gtk.FilterChange.DIFFERENT);
+    };
+    this.list = new TorrentList(commands.torrents, filter);
+    this.insert_action_group('list', this.list.actions);
+    this.list.applyColumnsSetting(setting(settings, WINDOW_SETTINGS.columns, ''));
+    this.list.onColumnsChanged = (ids) => this.#saveSetting(WINDOW_SETTINGS.columns, ids);
+    this.list.onContextMenu = (x, y) => this.#popupContextMenu(x, y);
+    this.list.onActivated = () => this.details?.tabs.set_visible_child_name('status');
+    connectSignal(this.list.selection, 'selection-changed', () => this.#selectionChanged());
+    connectSignal(this.list.filterModel, 'items-changed', () => this.#updatePages());
+    const keys = new Gtk.ShortcutController({ scope: Gtk.ShortcutScope.LOCAL });
+    keys.add_shortcut(
+      new Gtk.Shortcut({
+        trigger: Gtk.ShortcutTrigger.parse_string('space'),
+        action: Gtk.NamedAction.new('win.toggle-pause'),
+      }),
+    );
+    keys.add_shortcut(
+      new Gtk.Shortcut({
+        trigger: Gtk.ShortcutTrigger.parse_string('Delete'),
+        action: Gtk.NamedAction.new('torrent.remove'),
+      }),
+    );
+    this.list.columnView.add_controller(keys);
+
+    this.contextMenu = Gtk.PopoverMenu.new_from_model(torrentContextMenu());
+    this.contextMenu.set_has_arrow(false);
+    this.contextMenu.set_halign(Gtk.Align.START);
+    this.contextMenu.set_parent(this.list);
+
+    const noMatch = new Adw.StatusPage({
+      icon_name: 'edit-find-symbolic',
+      title: _('No Matching Torrents'),
+      description: _('Try another search, state or tracker.'),
+    });
+    this.listStack = new Gtk.Stack();
+    this.listStack.add_named(this.list, 'list');
+    this.listStack.add_named(noMatch, 'no-match');
+
+    this.details = new DetailsPane(commands, (m) => this.showToast(m));
+    this.detailsPaned = new Gtk.Paned({
+      orientation: Gtk.Orientation.VERTICAL,
+      start_child: this.listStack,
+      end_child: this.details,
+      resize_start_child: true,
+      resize_end_child: false,
+      shrink_end_child: false,
+      position: Math.max(120, Number(setting(settings, WINDOW_SETTINGS.detailsHeight, 0)) || 0) || 0,
+    });
+    this.sidebarPaned = new Gtk.Paned({
+      orientation: Gtk.Orientation.HORIZONTAL,
+      start_child: this.sidebar,
+      end_child: this.detailsPaned,
+      resize_start_child: false,
+      shrink_start_child: false,
+      position: Number(setting(settings, WINDOW_SETTINGS.sidebarWidth, 220)) || 220,
+    });
+    this.sidebarPaned.add_css_class('dfs-main-paned');
+    this._main_stack.add_named(this.sidebarPaned, 'torrents');
+    this.statusBar = new StatusBar();
+    this._content_box.append(this.statusBar);
+
+    // The details pane gets the lower part of the window unless the user moved the divider.
+    const detailsHeight = Number(setting(settings, WINDOW_SETTINGS.detailsHeight, 0));
+    if (!detailsHeight) this.detailsPaned.set_position(Math.round(this.get_default_size()[1] * 0.5));
+
+    if (setting(settings, WINDOW_SETTINGS.remember, true)) {
+      const w = Number(setting(settings, WINDOW_SETTINGS.width, 0));
+      const h = Number(setting(settings, WINDOW_SETTINGS.height, 0));
+      if (w >= 360 && h >= 294) this.set_default_size(w, h);
+    }
+
+    this.#cleanups.push(commands.onCountsChanged(() => this.#updateCounts()));
+    this.#cleanups.push(commands.onNotice((n) => this.showToast(n.message)));
+    const settingsHandler = settings.connect('changed', (_s, path: string) => {
+      if (path === WINDOW_SETTINGS.columns && this.list) {
+        const wanted = String(setting(settings, WINDOW_SETTINGS.columns, ''));
+        if (wanted !== this.list.visibleColumnIds().join(',')) this.list.applyColumnsSetting(wanted);
+      }
+    });
+    this.#cleanups.push(() => settings.disconnect(settingsHandler));
+
+    this.#tick = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 1, () => {
+      this.#onTick();
+      return GLib.SOURCE_CONTINUE;
+    });
+    this.#updateCounts();
+    this.#updatePages();
+    this.#selectionChanged();
   }
 
-  /** Opens the file chooser (a portal inside Flatpak) and hands the chosen files to app.add-uris. */
-  chooseTorrentFiles(): void {
+  /** Stops following the model (window closed or re-attached). */
+  detach(): void {
+    if (this.#tick) GLib.source_remove(this.#tick);
+    this.#tick = 0;
+    for (const c of this.#cleanups.splice(0)) c();
+    this.contextMenu?.unparent();
+    this.contextMenu = null;
+    // Unbind the rows now, while JS can still run the factories' unbind handlers (not at GC).
+    this.details?.teardown();
+    this.list?.columnView.set_model(null);
+    if (this.sidebarPaned) this._main_stack.remove(this.sidebarPaned);
+    if (this.statusBar) this._content_box.remove(this.statusBar);
+    this.sidebarPaned = this.detailsPaned = this.listStack = null;
+    this.list = null;
+    this.sidebar = null;
+    this.details = null;
+    this.statusBar = null;
+    this.commands = null;
+  }
+
+  /** Opens the file chooser (a portal inside Flatpak) and adds the chosen files. */
+  chooseTorrentFiles(): Gtk.FileChooserNative {
     const chooser = new Gtk.FileChooserNative({
       title: _('Add Torrents'),
       transient_for: this,
@@ -62,11 +260,35 @@ export class MainWindow extends Adw.ApplicationWindow {
         const files = chooser.get_files();
         const uris: string[] = [];
         for (let i = 0; i < files.get_n_items(); i++) uris.push((files.get_item(i) as Gio.File).get_uri());
-        this.application?.activate_action('add-uris', new GLib.Variant('as', uris));
+        void this.addUris(uris);
       }
       chooser.destroy();
     });
     chooser.show();
+    return chooser;
+  }
+
+  /** Adds files through the controller and says what happened. */
+  async addUris(uris: string[]): Promise<void> {
+    if (!uris.length) return;
+    if (!this.commands) {
+      this.application?.activate_action('add-uris', new GLib.Variant('as', uris));
+      return;
+    }
+    try {
+      const result = await this.commands.addUris(uris);
+      for (const f of result.failures) this.showToast(f.message);
+      if (result.added.length) {
+        const n = result.added.length;
+        this.showToast(
+          n === 1
+            ? _('Added “%s”').replace('%s', result.added[0].name)
+            : ngettext('Added %d torrent', 'Added %d torrents', n).replace('%d', String(n)),
+        );
+      }
+    } catch (e) {
+      this.showToast(errorMessage(e));
+    }
   }
 
   showToast(title: string): void {
@@ -74,6 +296,314 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   showPreferences(): void {
-    // The preferences window arrives with the settings store.
+    if (!this.commands) return;
+    if (!this.preferences) {
+      this.preferences = new PreferencesWindow(this.commands, { transient_for: this });
+      this.preferences.connect('close-request', () => {
+        this.preferences = null;
+        return false;
+      });
+    }
+    this.preferences.present();
   }
+
+  selectedTorrents(): Torrent[] {
+    return this.list?.selectedTorrents() ?? [];
+  }
+
+  setSearchText(text: string): void {
+    this._search_entry.set_text(text);
+    this.#applySearch(text);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  #installActions(): void {
+    const add = (name: string, callback: (param: GLib.Variant | null) => void, type?: string) => {
+      const action = new Gio.SimpleAction({ name, parameter_type: type ? new GLib.VariantType(type) : null });
+      action.connect('activate', (_a, param) => callback(param));
+      this.add_action(action);
+      return action;
+    };
+    add('add-torrents', () => this.chooseTorrentFiles());
+    add('pause-all', () => this.#run((c) => c.pauseAll()));
+    add('resume-all', () => this.#run((c) => c.resumeAll()));
+    add(
+      'scale-speed',
+      (param) => {
+        const [direction, factor] = (param?.get_string()[0] ?? '').split('-');
+        if (direction !== 'upload' && direction !== 'download') return;
+        this.#run((c) => c.scaleSpeed(direction, factor === '2' ? 2 : 0.5, null));
+      },
+      's',
+    );
+    add('search', () => this._search_button.set_active(!this._search_button.get_active()));
+    add('toggle-pause', () => {
+      const selected = this.selectedTorrents();
+      if (!selected.length) return;
+      if (selected.every((t) => t.active)) this.#run((c) => c.pause(selected));
+      else this.#run((c) => c.resume(selected));
+    });
+    add('select-all', () => this.list?.selection.select_all());
+    this.application?.set_accels_for_action('win.add-torrents', ['<Primary>o']);
+    this.application?.set_accels_for_action('win.search', ['<Primary>f']);
+
+    this._search_entry.connect('search-changed', () => this.#applySearch(this._search_entry.get_text()));
+    this._search_entry.connect('stop-search', () => this._search_button.set_active(false));
+
+    // The columns chooser also lives in the primary menu, next to the all-torrents actions.
+    const menu = this._primary_menu_button.get_menu_model() as Gio.Menu;
+    const section = menu.get_item_link(1, 'section') as Gio.Menu | null;
+    section?.append_submenu(_('_Columns'), columnsMenu());
+  }
+
+  #installTorrentActions(): void {
+    const group = this.torrentActions;
+    const add = (name: string, callback: (selected: Torrent[], param: GLib.Variant | null) => void, type?: string) => {
+      const action = new Gio.SimpleAction({ name, parameter_type: type ? new GLib.VariantType(type) : null });
+      action.connect('activate', (_a, param) => {
+        const selected = this.selectedTorrents();
+        if (selected.length) callback(selected, param);
+      });
+      group.add_action(action);
+    };
+    add('pause', (s) => this.#run((c) => c.pause(s)));
+    add('resume', (s) => this.#run((c) => c.resume(s)));
+    add('force-start', (s) => this.#run((c) => c.forceStart(s)));
+    add('update-tracker', (s) => this.#run((c) => c.updateTracker(s)));
+    add('force-recheck', (s) => this.#run((c) => c.forceRecheck(s)));
+    add('force-complete', (s) => this.#run((c) => c.forceComplete(s)));
+    add('random-progress', (s) => this.#run((c) => c.setRandomProgress(s)));
+    add('copy', (s, p) => this.#copy(s, p?.get_string()[0] ?? 'name'), 's');
+    add('priority', (s, p) => this.#run((c) => c.setPriority(s, PRIORITIES[p?.get_string()[0] ?? 'normal'] ?? 1)), 's');
+    add('speed-limits', (s) => {
+      this.openDialog = limitsDialog(this, { upload: s[0].upload_limit, download: s[0].download_limit }, (limits) =>
+        this.#run((c) => c.setLimits(s, limits)),
+      );
+    });
+    add('reset-limits', (s) => this.#run((c) => c.resetLimits(s)));
+    add('tracker-add', (s) => {
+      this.openDialog = textDialog(
+        this,
+        {
+          heading: _('Add Tracker'),
+          body: _('An http://, https:// or udp:// announce URL. It is added to the selected torrents.'),
+          initial: '',
+          placeholder: 'udp://tracker.example.org:6969/announce',
+          confirm: _('_Add'),
+        },
+        (url) => this.#run((c) => Promise.all(s.map((t) => c.addTracker(t, url)))),
+      );
+    });
+    add('tracker-edit', (s) => this.#trackerDialog(s[0], true));
+    add('tracker-remove', (s) => this.#trackerDialog(s[0], false));
+    add('queue', (s, p) => this.#run((c) => c.moveInQueue(s, (p?.get_string()[0] ?? 'top') as QueueMove)), 's');
+    add('rename', (s) => {
+      this.openDialog = textDialog(
+        this,
+        {
+          heading: _('Rename Torrent'),
+          body: _('The name shown in the list. Trackers are not told.'),
+          initial: s[0].name,
+          confirm: _('_Rename'),
+        },
+        (name) => this.#run((c) => c.rename(s[0], name)),
+      );
+    });
+    add('label', (s) => {
+      this.openDialog = textDialog(
+        this,
+        {
+          heading: _('Set Label'),
+          body: _('A label for the selected torrents. Leave it empty to remove the label.'),
+          initial: s[0].label,
+          confirm: _('_Set Label'),
+          allowEmpty: true,
+        },
+        (label) => this.#run((c) => c.setLabel(s, label)),
+      );
+    });
+    add('remove', (s) => {
+      this.openDialog = removeDialog(
+        this,
+        s.map((t) => t.name),
+        (answer) => {
+          for (const t of s) this.details?.forget(t);
+          this.commands?.remove(s, answer.deleteTorrentFile).catch((e: unknown) => this.showToast(errorMessage(e)));
+        },
+      );
+    });
+    this.insert_action_group('torrent', group);
+  }
+
+  #trackerDialog(torrent: Torrent, edit: boolean): void {
+    const urls = this.commands?.trackers(torrent).map((t) => t.url) ?? [];
+    if (!urls.length) {
+      this.showToast(_('“%s” has no trackers').replace('%s', torrent.name));
+      return;
+    }
+    this.openDialog = trackerDialog(
+      this,
+      edit
+        ? {
+            heading: _('Edit Tracker'),
+            body: _('Choose a tracker and change its URL.'),
+            urls,
+            editable: true,
+            confirm: _('_Save'),
+          }
+        : {
+            heading: _('Remove Tracker'),
+            body: _('The torrent stops announcing to this tracker.'),
+            urls,
+            editable: false,
+            confirm: _('_Remove'),
+            destructive: true,
+          },
+      (url, edited) => this.#run((c) => (edit ? c.editTracker(torrent, url, edited) : c.removeTracker(torrent, url))),
+    );
+  }
+
+  #copy(torrents: Torrent[], what: string): void {
+    const lines = torrents.map((t) => {
+      const trackers = this.commands?.trackers(t) ?? [];
+      switch (what) {
+        case 'hash':
+          return t.info_hash;
+        case 'magnet':
+          return magnetLink(
+            t,
+            trackers.map((tr) => tr.url),
+          );
+        case 'tracker':
+          return trackers[0]?.url ?? '';
+        default:
+          return t.name;
+      }
+    });
+    const text = lines.filter((l) => l).join('\n');
+    if (!text) {
+      this.showToast(_('Nothing to copy'));
+      return;
+    }
+    this.get_clipboard().set_content(Gdk.ContentProvider.new_for_value(text));
+    this.showToast(_('Copied to the clipboard'));
+  }
+
+  /** Runs a controller command; a refused one is reported in plain words. */
+  #run(command: (commands: TorrentCommands) => unknown): void {
+    if (!this.commands) return;
+    try {
+      const result = command(this.commands);
+      if (result instanceof Promise) result.catch((e: unknown) => this.showToast(errorMessage(e)));
+    } catch (e) {
+      this.showToast(errorMessage(e));
+    }
+  }
+
+  #installDropTarget(): void {
+    const target = Gtk.DropTarget.new(Gdk.FileList.$gtype, Gdk.DragAction.COPY);
+    target.connect('drop', (_t, dropped: unknown) => {
+      const value = dropped as Gdk.FileList;
+      const files = value.get_files();
+      const torrents = files.filter((f) => (f.get_basename() ?? '').toLowerCase().endsWith('.torrent'));
+      if (torrents.length < files.length) this.showToast(_('Only .torrent files can be added'));
+      void this.addUris(torrents.map((f) => f.get_uri()));
+      return torrents.length > 0;
+    });
+    this.add_controller(target);
+  }
+
+  #applySearch(text: string): void {
+    const q = text.trim().toLowerCase();
+    if (q === this.#searchText) return;
+    const narrower = q.includes(this.#searchText);
+    this.#searchText = q;
+    this.#searchFilter?.changed(narrower ? Gtk.FilterChange.MORE_STRICT : Gtk.FilterChange.DIFFERENT);
+  }
+
+  #popupContextMenu(x: number, y: number): void {
+    if (!this.contextMenu) return;
+    const rect = new Gdk.Rectangle({ x: Math.round(x), y: Math.round(y), width: 1, height: 1 });
+    this.contextMenu.set_pointing_to(rect);
+    this.contextMenu.popup();
+  }
+
+  #selectionChanged(): void {
+    const selected = this.selectedTorrents();
+    for (const name of this.torrentActions.list_actions()) {
+      (this.torrentActions.lookup_action(name) as Gio.SimpleAction).set_enabled(selected.length > 0);
+    }
+    this.details?.setTorrent(selected[0] ?? null);
+  }
+
+  #updatePages(): void {
+    if (!this.commands || !this.list) return;
+    const total = this.commands.torrents.get_n_items();
+    this._main_stack.set_visible_child_name(total === 0 ? 'empty' : 'torrents');
+    this.statusBar?.set_visible(total > 0);
+    this.listStack?.set_visible_child_name(
+      this.list.filterModel.get_n_items() > 0 || total === 0 ? 'list' : 'no-match',
+    );
+  }
+
+  #updateCounts(): void {
+    const c = this.commands;
+    if (!c) return;
+    const counts = c.stateCounts();
+    this.sidebar?.update(counts, c.trackerHostCounts());
+    this.statusBar?.update(c.totals(), counts);
+    this.#updatePages();
+  }
+
+  #onTick(): void {
+    const c = this.commands;
+    if (!c) return;
+    this.#ticks++;
+    this.details?.tick();
+    this.statusBar?.update(c.totals(), c.stateCounts());
+    // States and figures move; re-apply the state filter and the sort every few seconds.
+    if (this.#ticks % 2 === 0) {
+      if (this.sidebar && this.sidebar.selectedState !== 'all') this.#stateFilter?.changed(Gtk.FilterChange.DIFFERENT);
+      this.list?.refreshSort();
+    }
+  }
+
+  #rememberGeometry(): void {
+    if (!this.commands) return;
+    const [width, height] = this.get_default_size();
+    if (!this.is_maximized() && width > 0 && height > 0) {
+      this.#saveSetting(WINDOW_SETTINGS.width, width);
+      this.#saveSetting(WINDOW_SETTINGS.height, height);
+    }
+    if (this.sidebarPaned) this.#saveSetting(WINDOW_SETTINGS.sidebarWidth, this.sidebarPaned.get_position());
+    if (this.detailsPaned) this.#saveSetting(WINDOW_SETTINGS.detailsHeight, this.detailsPaned.get_position());
+  }
+
+  #saveSetting(path: string, value: unknown): void {
+    try {
+      if (this.commands && setting(this.commands.settings, path, undefined) !== value)
+        this.commands.settings.set(path, value);
+    } catch (e) {
+      this.showToast(errorMessage(e));
+    }
+  }
+}
+
+function setting(settings: TorrentCommands['settings'], path: string, fallback: unknown): unknown {
+  try {
+    return settings.get<unknown>(path) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** `magnet:?xt=urn:btih:<hex>&dn=<name>&tr=<url>…`, with the name and URLs escaped. */
+export function magnetLink(torrent: Torrent, trackerUrls: string[]): string {
+  const esc = (s: string) => GLib.Uri.escape_string(s, null, false);
+  return [
+    `magnet:?xt=urn:btih:${torrent.info_hash}`,
+    `dn=${esc(torrent.name)}`,
+    ...trackerUrls.map((u) => `tr=${esc(u)}`),
+  ].join('&');
 }

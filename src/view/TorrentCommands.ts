@@ -1,5 +1,6 @@
 import type Gio from 'gi://Gio';
 
+import { torrentMatchesState } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 
 /**
@@ -96,9 +97,9 @@ export interface TorrentCommands {
   resetLimits(torrents: Torrent[]): void;
 
   /** Tracker list edits; the URL must be http(s):// or udp:// (throws otherwise). */
-  addTracker(torrent: Torrent, url: string): void;
-  editTracker(torrent: Torrent, oldUrl: string, newUrl: string): void;
-  removeTracker(torrent: Torrent, url: string): void;
+  addTracker(torrent: Torrent, url: string): Promise<void> | void;
+  editTracker(torrent: Torrent, oldUrl: string, newUrl: string): Promise<void> | void;
+  removeTracker(torrent: Torrent, url: string): Promise<void> | void;
 
   /** Queue order (the `id` column), keeping ids 1..n without gaps. */
   moveInQueue(torrents: Torrent[], where: QueueMove): void;
@@ -121,27 +122,11 @@ export type TorrentState = 'all' | 'downloading' | 'seeding' | 'active' | 'pause
 export const TORRENT_STATES: readonly TorrentState[] = ['all', 'downloading', 'seeding', 'active', 'paused', 'error'];
 
 /**
- * Whether a torrent belongs to a sidebar state. The view filters with it and the controller
- * counts with it, so the counts always match what a click on the row shows.
+ * Whether a torrent belongs to a sidebar state: the model's predicate, which its counts use
+ * too, so a count always matches what a click on the row shows.
  */
 export function torrentIsInState(torrent: Torrent, state: TorrentState): boolean {
-  switch (state) {
-    case 'all':
-      return true;
-    case 'downloading':
-      return torrent.status === 'downloading';
-    case 'seeding':
-      return torrent.status === 'seeding';
-    case 'active':
-      return (
-        (torrent.status === 'downloading' || torrent.status === 'seeding') &&
-        (torrent.upload_rate > 0 || torrent.download_rate > 0)
-      );
-    case 'paused':
-      return torrent.status === 'paused' || torrent.status === 'stopped';
-    case 'error':
-      return torrent.status === 'error';
-  }
+  return torrentMatchesState(torrent, state);
 }
 
 export type Unsubscribe = () => void;

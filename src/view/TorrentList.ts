@@ -1,0 +1,209 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import GObject from 'gi://GObject';
+import Gtk from 'gi://Gtk?version=4.0';
+
+import type { Torrent } from '../model/torrent/Torrent.ts';
+import { TorrentCell } from './TorrentCell.ts';
+import { connectSignal } from './signals.ts';
+import { TORRENT_COLUMNS, parseColumns, type TorrentColumn } from './torrentColumns.ts';
+
+/**
+ * The torrent list: a virtualised Gtk.ColumnView over
+ * torrents → FilterListModel (sidebar ∧ search) → SortListModel (column headers) → MultiSelection.
+ * Columns can be reordered by dragging their headers and shown or hidden (`list.column-<id>`
+ * actions); the visible ids, in order, are what `columnsChanged` reports for the `columns` setting.
+ */
+export class TorrentList extends Gtk.ScrolledWindow {
+  static {
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsTorrentList',
+      },
+      this,
+    );
+  }
+
+  readonly columnView: Gtk.ColumnView;
+  readonly filterModel: Gtk.FilterListModel;
+  readonly sortModel: Gtk.SortListModel;
+  readonly selection: Gtk.MultiSelection;
+  readonly actions = new Gio.SimpleActionGroup();
+  readonly #columns = new Map<string, Gtk.ColumnViewColumn>();
+  /** The visible columns changed (shown, hidden or reordered): their ids, comma-separated. */
+  onColumnsChanged: (ids: string) => void = () => {};
+  /** A right click or long press on rows: where to pop the menu up, in this widget's coordinates. */
+  onContextMenu: (x: number, y: number) => void = () => {};
+  /** Enter or double click on a row. */
+  onActivated: () => void = () => {};
+  readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
+  readonly #sorters: Gtk.CustomSorter[] = [];
+  #restoringOrder = false;
+
+  constructor(torrents: Gio.ListModel, filter: Gtk.Filter) {
+    super({ hexpand: true, vexpand: true, hscrollbar_policy: Gtk.PolicyType.AUTOMATIC });
+    this.filterModel = new Gtk.FilterListModel({ model: torrents, filter, incremental: false });
+    this.columnView = new Gtk.ColumnView({
+      reorderable: true,
+      show_column_separators: false,
+      show_row_separators: false,
+      enable_rubberband: true,
+    });
+    this.columnView.add_css_class('data-table');
+    this.columnView.add_css_class('dfs-torrent-list');
+    this.sortModel = new Gtk.SortListModel({ model: this.filterModel, sorter: this.columnView.get_sorter() });
+    this.selection = new Gtk.MultiSelection({ model: this.sortModel });
+    this.columnView.set_model(this.selection);
+    for (const column of TORRENT_COLUMNS) this.#addColumn(column);
+    this.set_child(this.columnView);
+
+    this.columnView.connect('activate', () => this.onActivated());
+    connectSignal(this.columnView.get_columns(), 'items-changed', () => {
+      if (!this.#restoringOrder) this.onColumnsChanged(this.visibleColumnIds().join(','));
+    });
+
+    // Right click and long press open the context menu on the row under the pointer.
+    const click = new Gtk.GestureClick({ button: Gdk_BUTTON_SECONDARY });
+    click.connect('pressed', (_g, _n, x: number, y: number) => this.#openMenuAt(x, y));
+    this.columnView.add_controller(click);
+    const press = new Gtk.GestureLongPress({ touch_only: true });
+    press.connect('pressed', (_g, x: number, y: number) => this.#openMenuAt(x, y));
+    this.columnView.add_controller(press);
+  }
+
+  /** Shows the columns named in a `columns` setting value, in its order. */
+  applyColumnsSetting(value: unknown): void {
+    const ids = parseColumns(value);
+    this.#restoringOrder = true;
+    try {
+      // Visible ones first in the stored order, then the hidden ones in the catalogue order.
+      const order = [...ids, ...TORRENT_COLUMNS.map((c) => c.id).filter((id) => !ids.includes(id))];
+      order.forEach((id, position) => {
+        const column = this.#columns.get(id)!;
+        column.set_visible(ids.includes(id));
+        if (this.#positionOf(column) !== position) this.columnView.insert_column(position, column);
+      });
+    } finally {
+      this.#restoringOrder = false;
+    }
+    for (const column of TORRENT_COLUMNS) {
+      const action = this.actions.lookup_action(`column-${column.id}`) as Gio.SimpleAction;
+      action.set_state(GLib.Variant.new_boolean(ids.includes(column.id)));
+    }
+  }
+
+  /**
+   * Figures change every second but a sorted list does not re-sort by itself; the window calls
+   * this on its once-a-second tick. Only the sorters in use by the header re-sort anything.
+   */
+  refreshSort(): void {
+    for (const sorter of this.#sorters) sorter.changed(Gtk.SorterChange.DIFFERENT);
+  }
+
+  visibleColumnIds(): string[] {
+    const out: string[] = [];
+    const list = this.columnView.get_columns();
+    for (let i = 0; i < list.get_n_items(); i++) {
+      const column = list.get_item(i) as Gtk.ColumnViewColumn;
+      if (column.get_visible()) out.push(this.#columnIds.get(column)!);
+    }
+    return out;
+  }
+
+  column(id: string): Gtk.ColumnViewColumn | undefined {
+    return this.#columns.get(id);
+  }
+
+  /** The selected torrents in list order. */
+  selectedTorrents(): Torrent[] {
+    const out: Torrent[] = [];
+    const bits = this.selection.get_selection();
+    const n = bits.get_size();
+    for (let i = 0; i < n; i++) out.push(this.selection.get_item(bits.get_nth(i)) as Torrent);
+    return out;
+  }
+
+  /** Selects exactly these torrents (used after adding, and by specs). */
+  selectTorrents(torrents: Torrent[]): void {
+    const wanted = new Set(torrents);
+    const bits = new Gtk.Bitset();
+    for (let i = 0; i < this.selection.get_n_items(); i++) {
+      if (wanted.has(this.selection.get_item(i) as Torrent)) bits.add(i);
+    }
+    this.selection.set_selection(bits, Gtk.Bitset.new_range(0, this.selection.get_n_items()));
+  }
+
+  #addColumn(column: TorrentColumn): void {
+    const factory = new Gtk.SignalListItemFactory();
+    factory.connect('setup', (_f, item) =>
+      (item as Gtk.ListItem).set_child(new TorrentCell(column, item as Gtk.ListItem)),
+    );
+    factory.connect('bind', (_f, item) => cellOf(item).bind((item as Gtk.ListItem).get_item() as Torrent));
+    factory.connect('unbind', (_f, item) => cellOf(item).unbind());
+    factory.connect('teardown', (_f, item) => {
+      const cell = (item as Gtk.ListItem).get_child() as TorrentCell | null;
+      cell?.unbind();
+      if (cell) cell.listItem = null;
+    });
+    const sortFunc = (a: Torrent, b: Torrent) => compare(column.sortKey(a), column.sortKey(b));
+    const sorter = Gtk.CustomSorter.new(sortFunc as unknown as GLib.CompareDataFunc);
+    this.#sorters.push(sorter);
+    const viewColumn = new Gtk.ColumnViewColumn({
+      title: column.title,
+      factory,
+      resizable: true,
+      expand: column.expand ?? false,
+      sorter,
+    });
+    if (column.width && column.width > 0) viewColumn.set_fixed_width(column.width);
+    this.columnView.append_column(viewColumn);
+    this.#columns.set(column.id, viewColumn);
+    this.#columnIds.set(viewColumn, column.id);
+
+    const action = new Gio.SimpleAction({ name: `column-${column.id}`, state: GLib.Variant.new_boolean(false) });
+    action.connect('change-state', (a, value) => {
+      if (!value) return;
+      a.set_state(value);
+      viewColumn.set_visible(value.get_boolean());
+      // Never hide the last column: a list without columns cannot be told apart from an empty one.
+      if (this.visibleColumnIds().length === 0) {
+        viewColumn.set_visible(true);
+        a.set_state(GLib.Variant.new_boolean(true));
+        return;
+      }
+      this.onColumnsChanged(this.visibleColumnIds().join(','));
+    });
+    this.actions.add_action(action);
+  }
+
+  #positionOf(column: Gtk.ColumnViewColumn): number {
+    const list = this.columnView.get_columns();
+    for (let i = 0; i < list.get_n_items(); i++) if (list.get_item(i) === column) return i;
+    return -1;
+  }
+
+  #openMenuAt(x: number, y: number): void {
+    // The cell under the pointer tells the row; a click on an unselected row selects just it.
+    let widget = this.columnView.pick(x, y, Gtk.PickFlags.DEFAULT);
+    while (widget && !(widget instanceof TorrentCell)) widget = widget.get_parent();
+    const position = widget instanceof TorrentCell ? (widget.listItem?.get_position() ?? -1) : -1;
+    if (position >= 0 && position !== GTK_INVALID_LIST_POSITION && !this.selection.is_selected(position)) {
+      this.selection.select_item(position, true);
+    }
+    if (this.selection.get_selection().get_size() === 0) return;
+    const [, px, py] = this.columnView.translate_coordinates(this, x, y) ?? [false, x, y];
+    this.onContextMenu(px, py);
+  }
+}
+
+const Gdk_BUTTON_SECONDARY = 3;
+
+function cellOf(item: GObject.Object): TorrentCell {
+  return (item as Gtk.ListItem).get_child() as TorrentCell;
+}
+const GTK_INVALID_LIST_POSITION = 0xffffffff;
+
+function compare(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return String(a).localeCompare(String(b));
+}

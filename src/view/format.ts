@@ -1,0 +1,73 @@
+import GLib from 'gi://GLib';
+
+import { _ } from '../lib/i18n.ts';
+
+/** Bytes in human units ("1.2 MB"), as GNOME shows them everywhere. */
+export function formatBytes(bytes: number): string {
+  return GLib.format_size(Math.max(0, Math.round(bytes)));
+}
+
+/** Bytes per second in human units ("1.2 MB/s"). */
+export function formatRate(bytesPerSecond: number): string {
+  // Translators: a transfer speed, e.g. "1.2 MB/s".
+  return _('%s/s').replace('%s', formatBytes(bytesPerSecond));
+}
+
+/** A configured speed or limit in KB/s (the original's unit); 0 limits read "Unlimited". */
+export function formatKbps(kbps: number, zeroMeansUnlimited = false): string {
+  if (zeroMeansUnlimited && kbps <= 0) return _('Unlimited');
+  return formatRate(kbps * 1000);
+}
+
+/** A duration in seconds as "1 h 02 min", "5 min 03 s" or "12 s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (h > 0) return _('%d h %s min').replace('%d', String(h)).replace('%s', pad(m));
+  if (m > 0) return _('%d min %s s').replace('%d', String(m)).replace('%s', pad(sec));
+  return _('%d s').replace('%d', String(sec));
+}
+
+/** A unix time in seconds as a local date and time; empty for 0 / unknown. */
+export function formatDate(unixSeconds: number | null): string {
+  if (!unixSeconds) return '';
+  const dt = GLib.DateTime.new_from_unix_local(Math.floor(unixSeconds));
+  return dt ? (dt.format('%x %X') ?? '') : '';
+}
+
+/** A unix time in seconds as a local time of day (for log lines and recent announces). */
+export function formatTime(unixSeconds: number): string {
+  const dt = GLib.DateTime.new_from_unix_local(Math.floor(unixSeconds));
+  return dt ? (dt.format('%X') ?? '') : '';
+}
+
+/** Seeders/leechers are -1 until a tracker says; show a dash instead of a made-up number. */
+export function formatCount(n: number): string {
+  return n < 0 ? '—' : String(n);
+}
+
+export function formatPercent(fraction: number): string {
+  return `${(Math.floor(fraction * 1000) / 10).toFixed(1)} %`;
+}
+
+export function formatPriority(priority: number): string {
+  return [_('Low'), _('Normal'), _('High')][priority] ?? _('Normal');
+}
+
+export function formatStatus(status: string): string {
+  const words: Record<string, string> = {
+    downloading: _('Downloading'),
+    seeding: _('Seeding'),
+    paused: _('Paused'),
+    stopped: _('Stopped'),
+    error: _('Error'),
+  };
+  return words[status] ?? status;
+}
+
+export function formatYesNo(value: boolean): string {
+  return value ? _('Yes') : _('No');
+}

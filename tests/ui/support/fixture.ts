@@ -1,0 +1,75 @@
+import Gdk from 'gi://Gdk?version=4.0';
+import GLib from 'gi://GLib';
+import Gtk from 'gi://Gtk?version=4.0';
+
+import { SettingsStore } from '../../../src/model/settings/index.ts';
+import { MainWindow } from '../../../src/view/MainWindow.ts';
+import { initGtk, pumpEvents } from '../../support/gtk.ts';
+import { makeTempDir, projectRoot, removeTree } from '../../support/tempdir.ts';
+import { CommandsDouble } from './CommandsDouble.ts';
+
+let iconPathAdded = false;
+
+/** GTK up, and the app icon findable from the source tree (as the GUI app does at start-up). */
+export function initUi(): boolean {
+  if (!initGtk()) return false;
+  const display = Gdk.Display.get_default();
+  if (display && !iconPathAdded) {
+    Gtk.IconTheme.get_for_display(display).add_search_path(GLib.build_filenamev([projectRoot(), 'data', 'icons']));
+    iconPathAdded = true;
+  }
+  return true;
+}
+
+export interface UiFixture {
+  window: MainWindow;
+  commands: CommandsDouble;
+  settings: SettingsStore;
+  dir: string;
+  dispose(): void;
+}
+
+/** A main window attached to a commands double with a real SettingsStore in a temp dir. */
+export async function openWindow(width = 1200, height = 760): Promise<UiFixture> {
+  const dir = makeTempDir('dfs-ui');
+  const settings = SettingsStore.open(dir);
+  const commands = new CommandsDouble(settings);
+  const window = new MainWindow({});
+  window.set_default_size(width, height);
+  settings.set('window_width', width);
+  settings.set('window_height', height);
+  window.attach(commands);
+  window.present();
+  await pumpEvents(150);
+  return {
+    window,
+    commands,
+    settings,
+    dir,
+    dispose() {
+      window.detach();
+      window.destroy();
+      removeTree(dir);
+    },
+  };
+}
+
+/** Every widget of a type under `root`, depth first. */
+export function findAll<T extends Gtk.Widget>(root: Gtk.Widget, type: abstract new (...args: never[]) => T): T[] {
+  const out: T[] = [];
+  const walk = (w: Gtk.Widget): void => {
+    for (let c = w.get_first_child(); c; c = c.get_next_sibling()) {
+      if (c instanceof type) out.push(c as T);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** The texts of visible labels under `root`. */
+export function labelsUnder(root: Gtk.Widget): string[] {
+  return findAll(root, Gtk.Label)
+    .filter((l) => l.get_mapped())
+    .map((l) => l.get_label());
+}

@@ -1,0 +1,63 @@
+import GLib from 'gi://GLib';
+
+import { runProcess } from '../support/process.ts';
+import { makeTempDir, projectRoot, readText, removeTree } from '../support/tempdir.ts';
+import { AppProcess, activateAction } from './dbusAppProcess.ts';
+
+const APP_ID = 'ie.fio.dfakeseeder';
+
+describe('meson: build, test and install into a prefix', () => {
+  let dir: string;
+  let prefix: string;
+  let app: AppProcess | null = null;
+
+  beforeAll(() => {
+    dir = makeTempDir('dfs-meson');
+    prefix = `${dir}/prefix`;
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    removeTree(dir);
+  });
+
+  const exists = (path: string) => GLib.file_test(`${prefix}/${path}`, GLib.FileTest.EXISTS);
+
+  it('sets up, compiles, passes its validation tests and installs', async () => {
+    const root = projectRoot();
+    const steps = [
+      ['meson', 'setup', `${dir}/build`, root, `--prefix=${prefix}`],
+      ['meson', 'compile', '-C', `${dir}/build`],
+      ['meson', 'test', '-C', `${dir}/build`, '--print-errorlogs'],
+      ['meson', 'install', '-C', `${dir}/build`],
+    ];
+    for (const argv of steps) {
+      const r = await runProcess(argv, { timeoutMs: 60000 });
+      if (r.status !== 0) fail(`${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+      expect(r.status).toBe(0);
+    }
+    expect(GLib.file_test(`${prefix}/bin/dfakeseeder`, GLib.FileTest.IS_EXECUTABLE)).toBeTrue();
+    expect(readText(`${prefix}/bin/dfakeseeder`)).toContain(`import "file://${prefix}/share/${APP_ID}/main.js"`);
+    expect(exists(`share/${APP_ID}/main.js`)).toBeTrue();
+    expect(readText(`${prefix}/share/applications/${APP_ID}.desktop`)).toContain('MimeType=application/x-bittorrent;');
+    const metainfo = readText(`${prefix}/share/metainfo/${APP_ID}.metainfo.xml`);
+    expect(metainfo).toContain('<release ');
+    expect(metainfo).toContain('<screenshot ');
+    expect(exists(`share/icons/hicolor/scalable/apps/${APP_ID}.svg`)).toBeTrue();
+    expect(exists(`share/icons/hicolor/symbolic/apps/${APP_ID}-symbolic.svg`)).toBeTrue();
+    for (const lang of ['de', 'fr', 'zh_CN'])
+      expect(exists(`share/locale/${lang}/LC_MESSAGES/${APP_ID}.mo`)).toBeTrue();
+  }, 90000);
+
+  it('installs a launcher that runs: --version, then a windowed start that quits over D-Bus', async () => {
+    const launcher = `${prefix}/bin/dfakeseeder`;
+    const version = await runProcess([launcher, '--version'], { env: { DISPLAY: '', WAYLAND_DISPLAY: '' } });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^D' Fake Seeder \d+\.\d+\.\d+/);
+
+    app = new AppProcess([launcher], { XDG_CONFIG_HOME: `${dir}/config` });
+    await app.waitForBus();
+    await activateAction('quit');
+    expect(await app.waitExit(15000)).toBe(0);
+  }, 40000);
+});

@@ -80,24 +80,24 @@ export class DetailsPane extends Gtk.Stack {
     ['path', _('Torrent File')],
   ]);
   readonly trackersTable = recordTable([
-    { key: 'url', title: _('URL'), expand: true, selectable: true },
+    { key: 'url', title: _('URL'), expand: true, selectable: true, width: 300 },
     { key: 'tier', title: _('Tier'), numeric: true },
     { key: 'status', title: _('Status') },
     { key: 'last', title: _('Last Announce') },
     { key: 'next', title: _('Next Announce') },
     { key: 'seeders', title: _('Seeders'), numeric: true },
     { key: 'leechers', title: _('Leechers'), numeric: true },
-    { key: 'message', title: _('Message'), width: 220 },
+    { key: 'message', title: _('Message'), expand: true, width: 240 },
   ]);
   readonly peersTable = recordTable([
-    { key: 'address', title: _('Address'), expand: true, selectable: true },
+    { key: 'address', title: _('Address'), selectable: true, width: 260 },
     { key: 'port', title: _('Port'), numeric: true },
-    { key: 'tracker', title: _('From Tracker'), expand: true },
+    { key: 'tracker', title: _('From Tracker'), expand: true, width: 320 },
   ]);
   readonly logTable = recordTable([
     { key: 'time', title: _('Time'), width: 100 },
     { key: 'level', title: _('Level'), width: 90 },
-    { key: 'message', title: _('Message'), expand: true, selectable: true },
+    { key: 'message', title: _('Message'), expand: true, selectable: true, width: 600 },
   ]);
   readonly filesView: Gtk.ListView;
   readonly filesRoot = new Gio.ListStore({ item_type: RecordItem.$gtype });

@@ -74,7 +74,7 @@ function flag(id: string, title: string, property: string, get: Getter<boolean>)
 
 export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   { ...num('id', _('#'), 'id', (t) => t.id, String), width: 48 },
-  { ...text('name', _('Name'), 'name', (t) => t.name), expand: true, width: 260 },
+  { ...text('name', _('Name'), 'name', (t) => t.name), expand: true, width: 300 },
   {
     id: 'progress',
     title: _('Progress'),

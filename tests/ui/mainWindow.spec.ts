@@ -26,7 +26,7 @@ describe('main window', () => {
     if (!initUi()) pending('no display');
   });
 
-  afterEach(() => f?.dispose());
+  afterEach(async () => await f?.dispose());
 
   it('is a libadwaita window titled "D\' Fake Seeder" with a primary menu', async () => {
     f = await openWindow();

@@ -26,7 +26,7 @@ export interface UiFixture {
   commands: CommandsDouble;
   settings: SettingsStore;
   dir: string;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** A main window attached to a commands double with a real SettingsStore in a temp dir. */
@@ -41,14 +41,18 @@ export async function openWindow(width = 1200, height = 760): Promise<UiFixture>
   window.attach(commands);
   window.present();
   await pumpEvents(150);
+  let disposed = false;
   return {
     window,
     commands,
     settings,
     dir,
-    dispose() {
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
       window.detach();
       window.destroy();
+      await settings.saveNow();
       removeTree(dir);
     },
   };

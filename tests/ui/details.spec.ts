@@ -1,0 +1,170 @@
+import Adw from 'gi://Adw';
+import Gtk from 'gi://Gtk?version=4.0';
+
+import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { DETAILS_TABS } from '../../src/view/DetailsPane.ts';
+import { RecordItem } from '../../src/view/RecordItem.ts';
+import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
+import { initUi, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
+
+describe('details pane', () => {
+  let f: UiFixture;
+  let t: Torrent;
+
+  beforeAll(() => {
+    if (!initUi()) pending('no display');
+  });
+
+  beforeEach(async () => {
+    f = await openWindow();
+    t = f.commands.addFixture(
+      {
+        name: 'debian-12.5.0-amd64',
+        files: [
+          { path: ['debian-12.5.0-amd64-netinst.iso'], length: 659_554_304 },
+          { path: ['docs', 'README.txt'], length: 4_096 },
+          { path: ['docs', 'SHA256SUMS'], length: 512 },
+        ],
+        announceList: [['http://127.0.0.1:6969/announce'], ['udp://tracker.example.org:6969/announce']],
+        comment: 'Debian CD from cdimage.debian.org',
+        createdBy: 'mktorrent 1.1',
+        creationDate: 1_707_000_000,
+      },
+      {
+        session_uploaded: 52_428_800,
+        total_uploaded: 1_288_490_188,
+        upload_rate: 48_000,
+        seeders: 12,
+        leechers: 3,
+        ratio: 1.95,
+        next_update: 1_234,
+        label: 'linux',
+      },
+    );
+    f.commands.addFixture({ name: 'archlinux-2024.05.01-x86_64.iso', length: 1_100_000_000 });
+    const e = f.commands.entries.get(t)!;
+    e.peers = [
+      { address: '127.0.0.1', port: 51413, trackerUrl: 'http://127.0.0.1:6969/announce' },
+      { address: '127.0.0.2', port: 6881, trackerUrl: 'http://127.0.0.1:6969/announce' },
+    ];
+    e.log = [
+      {
+        time: 1_707_000_100,
+        level: 'info',
+        message: 'Announced “started” to http://127.0.0.1:6969/announce: 12 seeders, 3 leechers',
+      },
+      {
+        time: 1_707_000_160,
+        level: 'error',
+        message: 'udp://tracker.example.org:6969/announce did not answer (timed out)',
+      },
+    ];
+    await pumpEvents(100);
+  });
+
+  afterEach(async () => await f?.dispose());
+
+  it('shows an empty state until a torrent is selected', async () => {
+    f.window.list!.selection.unselect_all();
+    await pumpEvents(50);
+    expect(f.window.details!.get_visible_child_name()).toBe('none');
+    f.window.list!.selectTorrents([t]);
+    await pumpEvents(50);
+    expect(f.window.details!.get_visible_child_name()).toBe('tabs');
+  });
+
+  it('opens every tab and shows the selected torrent in each (screenshots, light and dark)', async () => {
+    f.window.list!.selectTorrents([t]);
+    const d = f.window.details!;
+    for (let i = 0; i < 5; i++) {
+      d.tick();
+      t.upload_rate = 40_000 + i * 5_000;
+    }
+    for (const scheme of [Adw.ColorScheme.FORCE_LIGHT, Adw.ColorScheme.FORCE_DARK]) {
+      Adw.StyleManager.get_default().set_color_scheme(scheme);
+      const suffix = scheme === Adw.ColorScheme.FORCE_DARK ? '-dark' : '';
+      for (const [name] of DETAILS_TABS) {
+        d.tabs.set_visible_child_name(name);
+        await pumpEvents(120);
+        expect(d.tabs.get_visible_child_name()).toBe(name);
+        await saveScreenshot(f.window, `details-${name}${suffix}`);
+      }
+    }
+    Adw.StyleManager.get_default().set_color_scheme(Adw.ColorScheme.DEFAULT);
+    const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+    expect(d.status.get('progress')).toBe('100.0 %');
+    expect(d.status.get('swarm')).toBe('12 / 3');
+    expect(plain(d.status.get('uploaded'))).toBe('52.4 MB (1.3 GB in total)');
+    expect(d.details.get('hash')).toBe(t.info_hash);
+    expect(d.details.get('comment')).toBe('Debian CD from cdimage.debian.org');
+    expect(d.graph.upload.length).toBeGreaterThanOrEqual(5);
+
+    // Files: a tree under the torrent's folder, with a folder for docs/.
+    const root = d.filesRoot.get_item(0) as RecordItem;
+    expect(root.record.name).toBe('debian-12.5.0-amd64');
+    expect(root.record.size).toBe(659_554_304 + 4_096 + 512);
+    const children: string[] = [];
+    for (let i = 0; i < root.children!.get_n_items(); i++)
+      children.push(String((root.children!.get_item(i) as RecordItem).record.name));
+    expect(children).toEqual(['docs', 'debian-12.5.0-amd64-netinst.iso']);
+
+    // Trackers, peers and log come from the controller.
+    d.tabs.set_visible_child_name('trackers');
+    expect(d.trackersTable.store.get_n_items()).toBe(2);
+    expect((d.trackersTable.store.get_item(1) as RecordItem).record.url).toBe(
+      'udp://tracker.example.org:6969/announce',
+    );
+    expect((d.trackersTable.store.get_item(1) as RecordItem).record.tier).toBe(2);
+    d.tabs.set_visible_child_name('peers');
+    expect(d.peersTable.store.get_n_items()).toBe(2);
+    d.tabs.set_visible_child_name('log');
+    expect(d.logTable.store.get_n_items()).toBe(2);
+  }, 60_000);
+
+  it('follows the controller when trackers change, and shows an empty state without peers', async () => {
+    const other = f.commands.all()[1];
+    f.window.list!.selectTorrents([other]);
+    const d = f.window.details!;
+    d.tabs.set_visible_child_name('peers');
+    await pumpEvents(50);
+    expect(labelsUnder(d)).toContain('No Peers Yet');
+    d.tabs.set_visible_child_name('trackers');
+    await f.commands.addTracker(other, 'udp://added.example.org:80/announce');
+    await pumpEvents(50);
+    expect(d.trackersTable.store.get_n_items()).toBe(2);
+  });
+
+  it('edits per-torrent options, and reports a value the controller refuses', async () => {
+    f.window.list!.selectTorrents([t]);
+    const o = f.window.details!.options;
+    f.window.details!.tabs.set_visible_child_name('options');
+    await pumpEvents(50);
+    o.spins.get('upload_speed')!.set_value(123);
+    expect(t.upload_speed).toBe(123);
+    o.spins.get('stop_ratio')!.set_value(2.5);
+    expect(f.commands.options(t).stop_ratio).toBe(2.5);
+    o.activeSwitch.set_active(false);
+    expect(t.active).toBeFalse();
+    // The engine pausing it elsewhere shows in the switch.
+    f.commands.resume([t]);
+    await pumpEvents(20);
+    expect(o.activeSwitch.get_active()).toBeTrue();
+    expect(f.commands.callsTo('setOption').length).toBe(3);
+  });
+
+  it('status bar shows counts and totals', async () => {
+    await pumpEvents(1100);
+    const bar = f.window.statusBar!;
+    expect(bar.counts.get_label()).toBe('2 torrents · 2 seeding');
+    const text = bar.upload.get_label().replace(/\u00a0/g, ' ');
+    expect(text).toBe('48.0 kB/s · 52.4 MB / 1.3 GB');
+  });
+
+  it('saves a screenshot of the list with a selection', async () => {
+    f.window.list!.selectTorrents([t]);
+    await pumpEvents(100);
+    await saveScreenshot(f.window, 'main-window-selected');
+    expect(Gtk.Window.list_toplevels().length).toBeGreaterThan(0);
+  });
+});

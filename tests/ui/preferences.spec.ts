@@ -1,0 +1,92 @@
+import Adw from 'gi://Adw';
+import Gtk from 'gi://Gtk?version=4.0';
+
+import type { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
+import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
+import { initUi, openWindow, type UiFixture } from './support/fixture.ts';
+
+describe('preferences', () => {
+  let f: UiFixture;
+  let prefs: PreferencesWindow;
+
+  beforeAll(() => {
+    if (!initUi()) pending('no display');
+  });
+
+  beforeEach(async () => {
+    f = await openWindow();
+    f.window.showPreferences();
+    prefs = f.window.preferences!;
+    await pumpEvents(150);
+  });
+
+  afterEach(async () => {
+    prefs?.destroy();
+    await f?.dispose();
+  });
+
+  it('opens from the window, once, with its pages (screenshots, light and dark)', async () => {
+    f.window.showPreferences();
+    expect(f.window.preferences).toBe(prefs);
+    const titles: string[] = [];
+    const pages = prefs.get_visible_page()!.get_parent()!;
+    for (let p = pages.get_first_child(); p; p = p.get_next_sibling())
+      titles.push((p as Adw.PreferencesPage).get_title());
+    expect(titles).toEqual(['General', 'Speed', 'Seeding', 'Connection', 'Advanced']);
+    for (const scheme of [Adw.ColorScheme.FORCE_LIGHT, Adw.ColorScheme.FORCE_DARK]) {
+      Adw.StyleManager.get_default().set_color_scheme(scheme);
+      const suffix = scheme === Adw.ColorScheme.FORCE_DARK ? '-dark' : '';
+      for (let p = pages.get_first_child(); p; p = p.get_next_sibling()) {
+        prefs.set_visible_page(p as Adw.PreferencesPage);
+        await pumpEvents(120);
+        await saveScreenshot(prefs, `preferences-${(p as Adw.PreferencesPage).get_title().toLowerCase()}${suffix}`);
+      }
+    }
+    Adw.StyleManager.get_default().set_color_scheme(Adw.ColorScheme.DEFAULT);
+  }, 60_000);
+
+  it('shows the stored values and writes each change to its setting', () => {
+    const spin = prefs.controls.get('upload_speed') as Gtk.SpinButton;
+    expect(spin.get_value()).toBe(50);
+    spin.set_value(75);
+    expect(f.settings.get('upload_speed')).toBe(75);
+
+    (prefs.controls.get('speed.enable_alternative_speeds') as Gtk.Switch).set_active(true);
+    expect(f.settings.get('speed.enable_alternative_speeds')).toBeTrue();
+
+    const scheme = prefs.controls.get('ui_settings.color_scheme') as Adw.ComboRow;
+    scheme.set_selected(2);
+    expect(f.settings.get('ui_settings.color_scheme')).toBe('dark');
+
+    const identity = prefs.controls.get('agent') as Adw.ComboRow;
+    expect(identity.get_selected()).toBe(0);
+    identity.set_selected(1);
+    expect(f.settings.get('agent')).toBe('transmission-4.0.6');
+
+    (prefs.controls.get('scheduler.days.sunday') as Gtk.ToggleButton).set_active(false);
+    expect(f.settings.get('scheduler.days.sunday')).toBeFalse();
+    (prefs.controls.get('scheduler.start_hour') as Gtk.SpinButton).set_value(23);
+    expect(f.settings.get('scheduler.start_hour')).toBe(23);
+
+    (prefs.controls.get('connection.listening_port') as Gtk.SpinButton).set_value(51413);
+    expect(f.settings.get('connection.listening_port')).toBe(51413);
+
+    const server = prefs.controls.get('proxy.server') as Adw.EntryRow;
+    server.set_text('proxy.example.net');
+    server.emit('apply');
+    expect(f.settings.get('proxy.server')).toBe('proxy.example.net');
+
+    (prefs.controls.get('shutdown.budget_ms') as Gtk.SpinButton).set_value(3000);
+    expect(f.settings.get('shutdown.budget_ms')).toBe(3000);
+  });
+
+  it('follows settings changed elsewhere (D-Bus, another window)', () => {
+    f.settings.set('download_speed', 640);
+    expect((prefs.controls.get('download_speed') as Gtk.SpinButton).get_value()).toBe(640);
+  });
+
+  it('offers no control for a setting nothing reads', () => {
+    for (const path of prefs.controls.keys()) expect(f.settings.get(path)).withContext(path).not.toBeUndefined();
+    expect(prefs.controls.has('webui.enabled')).toBeFalse();
+  });
+});

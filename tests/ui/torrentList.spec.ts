@@ -1,0 +1,416 @@
+import Gdk from 'gi://Gdk?version=4.0';
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import Gtk from 'gi://Gtk?version=4.0';
+
+import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
+import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
+import { pumpEvents } from '../support/gtk.ts';
+import { initUi, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
+
+function namesInList(f: UiFixture): string[] {
+  const out: string[] = [];
+  const model = f.window.list!.selection;
+  for (let i = 0; i < model.get_n_items(); i++) out.push((model.get_item(i) as Torrent).name);
+  return out;
+}
+
+/** Every `prefix.name` action a menu (and its submenus and sections) refers to. */
+function menuActions(model: Gio.MenuModel): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < model.get_n_items(); i++) {
+    const action = model.get_item_attribute_value(i, 'action', null);
+    if (action) out.push(action.unpack() as string);
+    for (const link of ['section', 'submenu']) {
+      const sub = model.get_item_link(i, link);
+      if (sub) out.push(...menuActions(sub));
+    }
+  }
+  return out;
+}
+
+function readClipboard(window: Gtk.Widget): Promise<string | null> {
+  const clipboard = window.get_clipboard();
+  return new Promise((resolve, reject) => {
+    clipboard.read_text_async(null, (_c: Gdk.Clipboard | null, res: Gio.AsyncResult) => {
+      try {
+        resolve(clipboard.read_text_finish(res));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
+describe('torrent list', () => {
+  let f: UiFixture;
+  let a: Torrent;
+  let b: Torrent;
+  let c: Torrent;
+
+  beforeAll(() => {
+    if (!initUi()) pending('no display');
+  });
+
+  beforeEach(async () => {
+    f = await openWindow();
+    a = f.commands.addFixture({ name: 'alpha.iso', length: 3_000_000 }, { upload_rate: 2000 });
+    b = f.commands.addFixture(
+      { name: 'bravo.iso', length: 1_000_000, announce: 'udp://tracker.example.org:6969/announce' },
+      { status: 'paused', active: false },
+    );
+    c = f.commands.addFixture({ name: 'charlie.iso', length: 2_000_000 }, { progress: 0.25, status: 'downloading' });
+    await pumpEvents(100);
+  });
+
+  afterEach(async () => await f?.dispose());
+
+  it('shows one row per torrent with the original default columns', () => {
+    expect(namesInList(f)).toEqual(['alpha.iso', 'bravo.iso', 'charlie.iso']);
+    expect(f.window.list!.visibleColumnIds()).toEqual([
+      'id',
+      'name',
+      'progress',
+      'upload_speed',
+      'download_speed',
+      'seeders',
+      'leechers',
+      'total_size',
+    ]);
+  });
+
+  it('offers every column of the original', () => {
+    const ids = TORRENT_COLUMNS.map((col) => col.id);
+    for (const id of [
+      'id',
+      'name',
+      'progress',
+      'total_size',
+      'session_downloaded',
+      'session_uploaded',
+      'total_downloaded',
+      'total_uploaded',
+      'upload_speed',
+      'download_speed',
+      'seeders',
+      'leechers',
+      'announce_interval',
+      'next_update',
+      'filepath',
+      'threshold',
+      'small_torrent_limit',
+      'uploading',
+      'active',
+      'label',
+      'priority',
+      'upload_limit',
+      'download_limit',
+      'super_seeding',
+      'sequential_download',
+      'force_start',
+      'creation_date',
+      'comment',
+      'created_by',
+      'piece_length',
+      'piece_count',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it('sorts by a column header, both ways', async () => {
+    const view = f.window.list!.columnView;
+    view.sort_by_column(f.window.list!.column('total_size')!, Gtk.SortType.ASCENDING);
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso', 'alpha.iso']);
+    view.sort_by_column(f.window.list!.column('total_size')!, Gtk.SortType.DESCENDING);
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['alpha.iso', 'charlie.iso', 'bravo.iso']);
+    view.sort_by_column(f.window.list!.column('name')!, Gtk.SortType.DESCENDING);
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['charlie.iso', 'bravo.iso', 'alpha.iso']);
+  });
+
+  it('re-sorts when figures change, on the window tick', async () => {
+    const view = f.window.list!.columnView;
+    view.sort_by_column(f.window.list!.column('upload_rate')!, Gtk.SortType.DESCENDING);
+    await pumpEvents(50);
+    expect(namesInList(f)[0]).toBe('alpha.iso');
+    c.upload_rate = 99_999;
+    await pumpEvents(2300);
+    expect(namesInList(f)[0]).toBe('charlie.iso');
+  });
+
+  it('filters by sidebar state and tracker, with live counts', async () => {
+    const sidebar = f.window.sidebar!;
+    expect(sidebar.countOf('all')).toBe('3');
+    expect(sidebar.countOf('paused')).toBe('1');
+    expect(sidebar.countOf('downloading')).toBe('1');
+    expect(sidebar.countOf('seeding')).toBe('1');
+    expect(sidebar.countOf('active')).toBe('1');
+    sidebar.selectState('paused');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso']);
+    sidebar.selectState('all');
+    sidebar.selectHost('tracker.example.org');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso']);
+    expect(sidebar.hosts().sort()).toEqual(['127.0.0.1', 'tracker.example.org']);
+    sidebar.selectHost('127.0.0.1');
+    sidebar.selectState('downloading');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['charlie.iso']);
+    // A count follows the model.
+    f.commands.pause([a]);
+    await pumpEvents(50);
+    expect(sidebar.countOf('paused')).toBe('2');
+  });
+
+  it('filters by search text combined with the sidebar, and says when nothing matches', async () => {
+    f.window.setSearchText('ALPHA');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['alpha.iso']);
+    f.window.sidebar!.selectState('paused');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual([]);
+    expect(f.window.listStack!.get_visible_child_name()).toBe('no-match');
+    f.window.setSearchText('');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso']);
+    expect(f.window.listStack!.get_visible_child_name()).toBe('list');
+  });
+
+  it('shows and hides columns from the menu and remembers them in the columns setting', async () => {
+    const list = f.window.list!;
+    list.actions.change_action_state('column-label', GLib.Variant.new_boolean(true));
+    list.actions.change_action_state('column-seeders', GLib.Variant.new_boolean(false));
+    await pumpEvents(50);
+    expect(list.column('label')!.get_visible()).toBeTrue();
+    expect(list.column('seeders')!.get_visible()).toBeFalse();
+    expect(f.settings.get('columns')).toBe('id,name,progress,upload_speed,download_speed,leechers,total_size,label');
+    // Reordering (as a header drag does) is remembered too.
+    list.columnView.insert_column(0, list.column('name')!);
+    await pumpEvents(50);
+    expect(String(f.settings.get('columns')).split(',')[0]).toBe('name');
+    // And a stored order is restored.
+    list.applyColumnsSetting('size_is_unknown,leechers,name');
+    expect(list.visibleColumnIds()).toEqual(['leechers', 'name']);
+  });
+
+  it('lists its context menu actions, each one installed', () => {
+    const actions = menuActions(torrentContextMenu());
+    const torrentActions = actions.filter((x) => x.startsWith('torrent.')).map((x) => x.slice('torrent.'.length));
+    expect(new Set(torrentActions)).toEqual(
+      new Set([
+        'pause',
+        'resume',
+        'force-start',
+        'update-tracker',
+        'force-recheck',
+        'force-complete',
+        'random-progress',
+        'copy',
+        'priority',
+        'speed-limits',
+        'reset-limits',
+        'tracker-add',
+        'tracker-edit',
+        'tracker-remove',
+        'queue',
+        'rename',
+        'label',
+        'remove',
+      ]),
+    );
+    for (const name of torrentActions) expect(f.window.torrentActions.has_action(name)).withContext(name).toBeTrue();
+    for (const name of actions.filter((x) => x.startsWith('list.')))
+      expect(f.window.list!.actions.has_action(name.slice(5)))
+        .withContext(name)
+        .toBeTrue();
+  });
+
+  it('disables selection actions while nothing is selected', async () => {
+    f.window.list!.selection.unselect_all();
+    await pumpEvents(20);
+    expect(f.window.torrentActions.get_action_enabled('pause')).toBeFalse();
+    f.window.list!.selectTorrents([a]);
+    await pumpEvents(20);
+    expect(f.window.torrentActions.get_action_enabled('pause')).toBeTrue();
+  });
+
+  describe('context actions on the selection', () => {
+    const run = (name: string, target?: string) =>
+      f.window.torrentActions.activate_action(name, target === undefined ? null : GLib.Variant.new_string(target));
+
+    it('pause, resume, force start and toggle with Space', async () => {
+      f.window.list!.selectTorrents([a, c]);
+      run('pause');
+      expect([a.active, c.active]).toEqual([false, false]);
+      run('resume');
+      expect([a.active, c.active]).toEqual([true, true]);
+      f.window.list!.selectTorrents([b]);
+      run('force-start');
+      expect(b.force_start).toBeTrue();
+      expect(b.active).toBeTrue();
+      f.window.lookup_action('toggle-pause')!.activate(null);
+      expect(b.active).toBeFalse();
+      f.window.lookup_action('toggle-pause')!.activate(null);
+      expect(b.active).toBeTrue();
+    });
+
+    it('update tracker, force recheck, force complete, random progress', () => {
+      f.window.list!.selectTorrents([c]);
+      run('update-tracker');
+      expect(f.commands.callsTo('updateTracker')).toEqual([[[c]]]);
+      run('force-complete');
+      expect(c.progress).toBe(1);
+      run('force-recheck');
+      expect(c.progress).toBeCloseTo(0.95, 5);
+      c.progress = 0;
+      run('random-progress');
+      expect(c.progress).toBeGreaterThan(0);
+    });
+
+    it('priority and queue order', () => {
+      f.window.list!.selectTorrents([c]);
+      run('priority', 'high');
+      expect(c.priority).toBe(2);
+      run('priority', 'low');
+      expect(c.priority).toBe(0);
+      run('queue', 'top');
+      expect([c.id, a.id, b.id]).toEqual([1, 2, 3]);
+      run('queue', 'bottom');
+      expect(c.id).toBe(3);
+    });
+
+    it('copies name, info hash, magnet link and tracker URL', async () => {
+      f.window.list!.selectTorrents([b]);
+      run('copy', 'name');
+      expect(await readClipboard(f.window)).toBe('bravo.iso');
+      run('copy', 'hash');
+      expect(await readClipboard(f.window)).toBe(b.info_hash);
+      run('copy', 'magnet');
+      expect(await readClipboard(f.window)).toBe(
+        `magnet:?xt=urn:btih:${b.info_hash}&dn=bravo.iso&tr=udp%3A%2F%2Ftracker.example.org%3A6969%2Fannounce`,
+      );
+      run('copy', 'tracker');
+      expect(await readClipboard(f.window)).toBe('udp://tracker.example.org:6969/announce');
+    });
+
+    it('sets and resets speed limits through a dialog', async () => {
+      f.window.list!.selectTorrents([a, b]);
+      run('speed-limits');
+      const dialog = f.window.openDialog!;
+      const spins = (function all(w: Gtk.Widget): Gtk.SpinButton[] {
+        const out: Gtk.SpinButton[] = [];
+        for (let ch = w.get_first_child(); ch; ch = ch.get_next_sibling()) {
+          if (ch instanceof Gtk.SpinButton) out.push(ch);
+          else out.push(...all(ch));
+        }
+        return out;
+      })(dialog.get_extra_child()!);
+      spins[0].set_value(120);
+      spins[1].set_value(900);
+      dialog.response('ok');
+      expect([a.upload_limit, a.download_limit, b.upload_limit, b.download_limit]).toEqual([120, 900, 120, 900]);
+      run('reset-limits');
+      expect([a.upload_limit, b.download_limit]).toEqual([0, 0]);
+    });
+
+    it('adds, edits and removes trackers through dialogs, and reports a bad URL', async () => {
+      f.window.list!.selectTorrents([a]);
+      run('tracker-add');
+      let dialog = f.window.openDialog!;
+      (dialog.get_extra_child() as Gtk.Entry).set_text('udp://new.example.net:1337/announce');
+      dialog.response('ok');
+      await pumpEvents(20);
+      expect(f.commands.trackers(a).map((t) => t.url)).toContain('udp://new.example.net:1337/announce');
+
+      run('tracker-edit');
+      dialog = f.window.openDialog!;
+      const box = dialog.get_extra_child() as Gtk.Box;
+      const dropdown = box.get_first_child() as Gtk.DropDown;
+      dropdown.set_selected(1);
+      (box.get_last_child() as Gtk.Entry).set_text('https://edited.example.net/announce');
+      dialog.response('ok');
+      await pumpEvents(20);
+      expect(f.commands.trackers(a).map((t) => t.url)).toEqual([
+        'http://127.0.0.1:6969/announce',
+        'https://edited.example.net/announce',
+      ]);
+
+      run('tracker-remove');
+      dialog = f.window.openDialog!;
+      dialog.response('ok');
+      await pumpEvents(20);
+      expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
+
+      run('tracker-add');
+      dialog = f.window.openDialog!;
+      (dialog.get_extra_child() as Gtk.Entry).set_text('ftp://nope');
+      dialog.response('ok');
+      await pumpEvents(20);
+      expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
+    });
+
+    it('renames and labels through dialogs; an empty name is refused before it is sent', async () => {
+      f.window.list!.selectTorrents([a]);
+      run('rename');
+      let dialog = f.window.openDialog!;
+      const entry = dialog.get_extra_child() as Gtk.Entry;
+      expect(entry.get_text()).toBe('alpha.iso');
+      entry.set_text('   ');
+      expect(dialog.get_response_enabled('ok')).toBeFalse();
+      entry.set_text('Alpha (renamed)');
+      dialog.response('ok');
+      expect(a.name).toBe('Alpha (renamed)');
+      await pumpEvents(20);
+      expect(labelsUnder(f.window.list!)).toContain('Alpha (renamed)');
+
+      f.window.list!.selectTorrents([a, b]);
+      run('label');
+      dialog = f.window.openDialog!;
+      (dialog.get_extra_child() as Gtk.Entry).set_text('linux');
+      dialog.response('ok');
+      expect([a.label, b.label]).toEqual(['linux', 'linux']);
+    });
+
+    it('removes after confirmation, keeping or deleting the .torrent copy as chosen', async () => {
+      f.window.list!.selectTorrents([a]);
+      run('remove');
+      let dialog = f.window.openDialog!;
+      dialog.response('cancel');
+      expect(f.commands.torrents.get_n_items()).toBe(3);
+      run('remove');
+      dialog = f.window.openDialog!;
+      (dialog.get_extra_child() as Gtk.CheckButton).set_active(true);
+      dialog.response('remove');
+      await pumpEvents(50);
+      expect(f.commands.callsTo('remove')).toEqual([[[a], true]]);
+      expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso']);
+      f.window.list!.selectTorrents([b, c]);
+      run('remove');
+      f.window.openDialog!.response('remove');
+      await pumpEvents(50);
+      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c], false]);
+      expect(f.window._main_stack.get_visible_child_name()).toBe('empty');
+    });
+
+    it('pauses and resumes all, and doubles or halves speeds from the primary menu', () => {
+      f.window.lookup_action('pause-all')!.activate(null);
+      expect([a.active, b.active, c.active]).toEqual([false, false, false]);
+      f.window.lookup_action('resume-all')!.activate(null);
+      expect([a.active, b.active, c.active]).toEqual([true, true, true]);
+      f.window.lookup_action('scale-speed')!.activate(GLib.Variant.new_string('upload-2'));
+      expect(a.upload_speed).toBe(100);
+      f.window.lookup_action('scale-speed')!.activate(GLib.Variant.new_string('download-0.5'));
+      expect(c.download_speed).toBe(250);
+    });
+  });
+
+  it('adds dropped or chosen .torrent files through the controller and reports failures', async () => {
+    await f.window.addUris(['file:///tmp/x.torrent', 'file:///tmp/notes.txt']);
+    expect(f.commands.callsTo('addUris')).toEqual([[['file:///tmp/x.torrent', 'file:///tmp/notes.txt']]]);
+  });
+});

@@ -9,10 +9,11 @@ export interface NotifierSettings {
   get<T>(path: string): T;
 }
 
-/** The `notifications.*` switches (data/default.json), each on unless turned off. */
+/** The `notifications.*` switches (data/default.json): a master switch and one per kind. */
+export const NOTIFY_ALL = 'notifications.enabled';
 export const NOTIFY_COMPLETED = 'notifications.torrent_completed';
-export const NOTIFY_STOPPED = 'notifications.stopped_by_condition';
-export const NOTIFY_TRACKER_FAILED = 'notifications.tracker_failed';
+export const NOTIFY_STOPPED = 'notifications.torrent_stopped';
+export const NOTIFY_TRACKER_FAILED = 'notifications.tracker_errors';
 
 /** One notification, in plain data (Gio.Notification cannot be read back). */
 export interface NotificationMessage {
@@ -95,9 +96,11 @@ export class Notifier {
     this.#options.withdraw?.('background');
   }
 
+  /** A kind is shown unless it, or notifications as a whole, is switched off. */
   #enabled(key: string): boolean {
     try {
-      return this.#options.settings?.get<boolean>(key) !== false;
+      const settings = this.#options.settings;
+      return settings?.get<boolean>(NOTIFY_ALL) !== false && settings?.get<boolean>(key) !== false;
     } catch {
       return true;
     }

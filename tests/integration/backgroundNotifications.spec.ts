@@ -1,8 +1,13 @@
 import Gio from 'gi://Gio';
 
-import { NOTIFY_COMPLETED, NOTIFY_STOPPED, NOTIFY_TRACKER_FAILED, Notifier } from '../../src/controller/Notifier.ts';
+import {
+  NOTIFY_ALL,
+  NOTIFY_COMPLETED,
+  NOTIFY_STOPPED,
+  NOTIFY_TRACKER_FAILED,
+  Notifier,
+} from '../../src/controller/Notifier.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
-import { shippedDefaults } from '../../src/model/settings/defaults.ts';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
 import { makeTempDir, removeTree } from '../support/tempdir.ts';
 
@@ -25,10 +30,7 @@ describe('desktop notifications', () => {
 
   beforeEach(() => {
     dir = makeTempDir('dfs-notify');
-    // The switches, whether or not data/default.json already lists them.
-    const defaults = shippedDefaults();
-    defaults.notifications = { torrent_completed: true, stopped_by_condition: true, tracker_failed: true };
-    settings = SettingsStore.open(dir, { defaults });
+    settings = SettingsStore.open(dir);
     list = new Gio.ListStore({ item_type: Torrent.$gtype });
     sent = [];
     withdrawn = [];
@@ -95,6 +97,19 @@ describe('desktop notifications', () => {
     t.stop_reason = 'Seeded for 2 hours';
     t.status = 'error';
     expect(sent).toEqual([]);
+  });
+
+  it('can switch them all off at once', () => {
+    settings.set(NOTIFY_ALL, false);
+    const t = torrent('silent.iso', 0.5);
+    list.append(t);
+    t.progress = 1;
+    t.status = 'error';
+    expect(sent).toEqual([]);
+    settings.set(NOTIFY_ALL, true);
+    t.status = 'seeding';
+    t.status = 'error';
+    expect(sent.length).toBe(1);
   });
 
   it('follows torrents added later and forgets removed ones', () => {

@@ -20,6 +20,7 @@ export class AppController {
     this.#app = app;
     this.#shutdown = new ShutdownCoordinator({
       hideWindows: () => this.#app.hideWindows?.(),
+      stopNewWork: () => undefined,
       participants: () => [],
       budgetMs: () => DEFAULT_BUDGET_MS,
       save: () => Promise.resolve(),

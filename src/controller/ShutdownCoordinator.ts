@@ -18,6 +18,8 @@ export interface ShutdownParticipant {
 export interface ShutdownSteps {
   /** Hides every window at once (nothing to do headless). */
   hideWindows(): void;
+  /** Stops whatever could start new work (the model's timers and periodic save, new torrents). */
+  stopNewWork(): void;
   /** The workers to stop, read when the sequence starts. */
   participants(): ShutdownParticipant[];
   /** The aggregate farewell budget (`shutdown.budget_ms`), read when the sequence starts. */
@@ -95,8 +97,8 @@ export class ShutdownCoordinator {
 
   async #sequence(reason: string): Promise<ShutdownReport> {
     const requestedAt = GLib.get_monotonic_time();
-    const participants = this.#steps.participants();
-    const budgetMs = clampBudget(this.#steps.budgetMs());
+    const participants = guarded('list the torrents', () => this.#steps.participants(), []);
+    const budgetMs = clampBudget(guarded('read the budget', () => this.#steps.budgetMs(), DEFAULT_BUDGET_MS));
     logger.info(`shutdown started (${reason}): ${participants.length} torrents, farewell budget ${budgetMs} ms`);
 
     // 0. The user sees the app gone at once; the rest happens behind the scenes.
@@ -107,6 +109,7 @@ export class ShutdownCoordinator {
 
     // 1. Signal: every worker's own cancellable in one pass, before any farewell starts, so no
     // regular announce or tick of any torrent can run (or race a `stopped`) from here on.
+    guard('stop the model timers', () => this.#steps.stopNewWork());
     for (const p of participants) guard('cancel a torrent', () => p.cancel());
     const signalledAt = GLib.get_monotonic_time();
     logger.info(`shutdown phase signal: ${participants.length} torrents cancelled in ${ms(signalledAt - hiddenAt)}`);
@@ -241,6 +244,15 @@ function guard(what: string, step: () => void): void {
     step();
   } catch (e) {
     logger.error(`shutdown: could not ${what}: ${errorMessage(e)}`);
+  }
+}
+
+function guarded<T>(what: string, step: () => T, fallback: T): T {
+  try {
+    return step();
+  } catch (e) {
+    logger.error(`shutdown: could not ${what}: ${errorMessage(e)}`);
+    return fallback;
   }
 }
 

@@ -70,6 +70,7 @@ class RecordingWorker implements ShutdownParticipant {
 function makeSteps(events: string[], workers: ShutdownParticipant[], budgetMs = 2000): ShutdownSteps {
   return {
     hideWindows: () => events.push('hide'),
+    stopNewWork: () => events.push('stop new work'),
     participants: () => workers,
     budgetMs: () => budgetMs,
     save: async () => {
@@ -94,13 +95,13 @@ describe('ShutdownCoordinator', () => {
     const coordinator = new ShutdownCoordinator(makeSteps(events, workers));
     const report = await coordinator.run('test');
 
-    expect(events[0]).toBe('hide');
+    expect(events.slice(0, 2)).toEqual(['hide', 'stop new work']);
     // All twenty cancels come straight after the hide, before any farewell starts.
-    expect(events.slice(1, 21).every((e) => e.startsWith('cancel '))).toBeTrue();
+    expect(events.slice(2, 22).every((e) => e.startsWith('cancel '))).toBeTrue();
     // All twenty farewells start before any of them completes: nothing waits per torrent.
-    expect(events.slice(21, 41).every((e) => e.startsWith('farewell t'))).toBeTrue();
-    expect(events.slice(41, 61).every((e) => e.startsWith('farewell done'))).toBeTrue();
-    expect(events.slice(61)).toEqual(['save start', 'save done', 'quit']);
+    expect(events.slice(22, 42).every((e) => e.startsWith('farewell t'))).toBeTrue();
+    expect(events.slice(42, 62).every((e) => e.startsWith('farewell done'))).toBeTrue();
+    expect(events.slice(62)).toEqual(['save start', 'save done', 'quit']);
     expect(report.torrents).toBe(20);
     expect(report.stoppedSent).toBe(20);
     expect(report.timedOut).toBe(0);
@@ -206,6 +207,6 @@ describe('ShutdownCoordinator', () => {
     const events: string[] = [];
     const report = await new ShutdownCoordinator(makeSteps(events, [], Number.NaN)).run('test');
     expect(report.budgetMs).toBe(2000);
-    expect(events).toEqual(['hide', 'save start', 'save done', 'quit']);
+    expect(events).toEqual(['hide', 'stop new work', 'save start', 'save done', 'quit']);
   });
 });

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints the shutdown table: for 1, 5, 10, 20, 50, 100 and 1000 torrents, the ms from SIGTERM
+# to the window hidden and to the process exit, and the `stopped` events the tracker received,
+# once against a live local opentracker and once against a tracker that stopped answering.
+#
+#   bash bench/shutdown.sh                         windowed app under Xvfb, both trackers
+#   bash bench/shutdown.sh --headless              the headless app instead
+#   bash bench/shutdown.sh --counts 1,10 --trackers silent --budget-ms 1000
+#
+# Runs on its own session bus and virtual display, binds 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+node tools/build.mjs >/dev/null
+npx esbuild bench/shutdown-driver.ts --bundle --format=esm --target=firefox102 --platform=neutral \
+  --main-fields=module,main --external:'gi://*' --external:system --external:gettext --log-level=warning \
+  --outfile="$OUT/shutdown-driver.js"
+
+tmp_home=$OUT/home
+mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"
+XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_DEBUG=no-portals \
+  DFS_ROOT=$ROOT timeout 3600 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
+  gjs -m "$OUT/shutdown-driver.js" "$@"

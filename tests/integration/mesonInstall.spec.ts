@@ -61,3 +61,46 @@ describe('meson: build, test and install into a prefix', () => {
     expect(await app.waitExit(15000)).toBe(0);
   }, 40000);
 });
+
+describe('Flatpak manifest', () => {
+  const root = projectRoot();
+
+  it('parses with flatpak-builder, builds with meson from source, and asks only for what the app needs', async () => {
+    if (!GLib.find_program_in_path('flatpak-builder')) pending('flatpak-builder is not installed');
+    const r = await runProcess(['flatpak-builder', '--show-manifest', `${root}/${APP_ID}.json`]);
+    expect(r.status).withContext(r.stderr).toBe(0);
+    const manifest = JSON.parse(r.stdout);
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.runtime).toBe('org.gnome.Platform');
+    expect(manifest['runtime-version']).toBe('50');
+    expect(manifest.command).toBe('dfakeseeder');
+    expect([...manifest['finish-args']].sort()).toEqual(
+      ['--device=dri', '--share=ipc', '--share=network', '--socket=fallback-x11', '--socket=wayland'].sort(),
+    );
+    const app = manifest.modules[manifest.modules.length - 1];
+    expect(app['build-commands'].join('\n')).toContain('npm ci --offline');
+    expect(app['build-commands'].join('\n')).toContain('meson install');
+  });
+
+  it('declares every npm package of package-lock.json as an offline source', async () => {
+    const r = await runProcess([
+      'node',
+      `${root}/build-aux/flatpak/npm-offline.mjs`,
+      'sources',
+      `${root}/package-lock.json`,
+    ]);
+    expect(r.status).withContext(r.stderr).toBe(0);
+    const fresh = JSON.parse(r.stdout) as { url: string; sha512: string; dest: string }[];
+    const committed = JSON.parse(readText(`${root}/build-aux/flatpak/npm-sources.json`));
+    // Out of date after a dependency change: run the command above into npm-sources.json.
+    expect(committed).toEqual(fresh);
+    expect(fresh.length).toBeGreaterThan(10);
+    for (const s of fresh) {
+      expect(s.url).toMatch(/^https:\/\/registry\.npmjs\.org\/.+\.tgz$/);
+      expect(s.sha512).toMatch(/^[0-9a-f]{128}$/);
+      expect(s.dest).toBe(
+        `flatpak-node/npm-cache/_cacache/content-v2/sha512/${s.sha512.slice(0, 2)}/${s.sha512.slice(2, 4)}`,
+      );
+    }
+  });
+});

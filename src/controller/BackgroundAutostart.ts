@@ -1,5 +1,6 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import '../lib/promisify.ts';
 import { programInvocationName } from 'system';
 
 import { APP_ID, APP_NAME } from '../lib/config.ts';

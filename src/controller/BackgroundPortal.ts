@@ -1,6 +1,7 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
+import '../lib/promisify.ts';
 import { logger } from '../lib/log.ts';
 import { errorMessage } from '../lib/errors.ts';
 
@@ -27,9 +28,12 @@ const ANSWER_TIMEOUT_MS = 120_000;
  */
 export class BackgroundPortal {
   readonly #connection: Gio.DBusConnection;
+  readonly #busName: string;
 
-  constructor(connection: Gio.DBusConnection) {
+  /** `busName` is the portal's; specs give their own stand-in. */
+  constructor(connection: Gio.DBusConnection, busName = 'org.freedesktop.portal.Desktop') {
     this.#connection = connection;
+    this.#busName = busName;
   }
 
   /** Asks the portal; resolves with what the user (or the desktop's policy) allowed. */
@@ -42,7 +46,7 @@ export class BackgroundPortal {
       let done = false;
       // Subscribe before calling, so a quick answer cannot be missed.
       const subscription = this.#connection.signal_subscribe(
-        'org.freedesktop.portal.Desktop',
+        this.#busName,
         'org.freedesktop.portal.Request',
         'Response',
         handle,
@@ -77,7 +81,7 @@ export class BackgroundPortal {
       };
       this.#connection
         .call(
-          'org.freedesktop.portal.Desktop',
+          this.#busName,
           '/org/freedesktop/portal/desktop',
           'org.freedesktop.portal.Background',
           'RequestBackground',

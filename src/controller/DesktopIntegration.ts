@@ -141,6 +141,8 @@ export class DesktopIntegration {
   #activate(name: string): boolean {
     const app = this.#host.app;
     if (!app.lookup_action(name)) return false;
+    // A dialog needs its window on screen (it may be closed to the background).
+    if (name !== 'quit' && this.#host.hideWindows) app.activate();
     app.activate_action(name, null);
     return true;
   }

@@ -1,5 +1,7 @@
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import Soup from 'gi://Soup?version=3.0';
+
+import '../../src/lib/promisify.ts';
 
 /**
  * An HTTP tracker on 127.0.0.1 for the faults a real tracker will not produce on demand: it
@@ -7,10 +9,16 @@ import Soup from 'gi://Soup?version=3.0';
  * `stoppedDelayMs` (or forever once `silent`), so a spec or the bench can see how many
  * farewells were in flight at the same time and how the budget treats a tracker that
  * stopped answering.
+ *
+ * It speaks just enough HTTP/1.1 on a Gio.SocketService (one request per connection): a
+ * Soup.Server handler cannot be used, because GJS fails to hand it a query whose `info_hash`
+ * decodes to bytes that are not UTF-8.
  */
 export class ShutdownTracker {
-  readonly #server = new Soup.Server({});
+  readonly #service = new Gio.SocketService();
   readonly port: number;
+  /** `started` requests that arrived (answered or not). */
+  startedRequests = 0;
   /** Info hashes (40 hex) whose `started` was answered. */
   readonly startedHashes = new Set<string>();
   /** Info hashes whose `stopped` arrived (answered or not). */
@@ -24,16 +32,25 @@ export class ShutdownTracker {
   stoppedDelayMs: number;
   /** When true nothing is answered any more: a tracker that stopped answering. */
   silent = false;
-  /** Requests held forever while silent; kept so they are not collected. */
-  readonly #held: Soup.ServerMessage[] = [];
+  readonly #open = new Set<Gio.SocketConnection>();
   readonly #timers = new Set<number>();
 
   constructor(stoppedDelayMs = 0) {
     this.stoppedDelayMs = stoppedDelayMs;
-    this.#server.add_handler('/announce', (_server, msg) => this.#announce(msg));
-    this.#server.listen_local(0, Soup.ServerListenOptions.IPV4_ONLY);
-    const uri = this.#server.get_uris()[0];
-    this.port = uri.get_port();
+    // Backlog well above the number of farewells a spec sends at once.
+    this.#service.set_backlog(1024);
+    const address = new Gio.InetSocketAddress({
+      address: Gio.InetAddress.new_loopback(Gio.SocketFamily.IPV4),
+      port: 0,
+    });
+    const [, effective] = this.#service.add_address(address, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP, null);
+    this.port = (effective as Gio.InetSocketAddress).get_port();
+    this.#service.connect('incoming', (_service, connection: Gio.SocketConnection) => {
+      this.#open.add(connection);
+      void this.#serve(connection);
+      return true;
+    });
+    this.#service.start();
   }
 
   get announceUrl(): string {
@@ -43,48 +60,85 @@ export class ShutdownTracker {
   stop(): void {
     for (const t of this.#timers) GLib.source_remove(t);
     this.#timers.clear();
-    this.#held.length = 0;
-    this.#server.disconnect();
+    this.#service.stop();
+    this.#service.close();
+    for (const c of this.#open) closeQuietly(c);
+    this.#open.clear();
   }
 
-  #announce(msg: Soup.ServerMessage): void {
-    const params = parseQuery(msg.get_uri().get_query() ?? '');
+  async #serve(connection: Gio.SocketConnection): Promise<void> {
+    const head = await readHead(connection.get_input_stream());
+    if (head === null) return this.#close(connection);
+    const target = /^GET (\S+) HTTP\/1\.[01]\r\n/.exec(head)?.[1] ?? '';
+    const params = parseQuery(target.slice(target.indexOf('?') + 1));
     const hash = params.get('info_hash') ?? '';
     const event = params.get('event') ?? '';
+    if (event === 'started') this.startedRequests++;
     if (event === 'stopped') {
       this.stoppedRequests++;
       this.stoppedHashes.add(hash);
       this.stoppedInFlight++;
       this.maxStoppedInFlight = Math.max(this.maxStoppedInFlight, this.stoppedInFlight);
     }
-    if (this.silent) {
-      msg.pause();
-      this.#held.push(msg);
-      return;
-    }
+    // Silent: the request was read and counted; it is never answered.
+    if (this.silent) return;
     if (event !== 'stopped') {
       if (event === 'started') this.startedHashes.add(hash);
-      reply(msg);
-      return;
+      return this.#reply(connection);
     }
-    msg.pause();
     const timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.stoppedDelayMs, () => {
       this.#timers.delete(timer);
       this.stoppedInFlight--;
       this.stoppedAnswered++;
-      reply(msg);
-      msg.unpause();
+      void this.#reply(connection);
       return GLib.SOURCE_REMOVE;
     });
     this.#timers.add(timer);
   }
+
+  async #reply(connection: Gio.SocketConnection): Promise<void> {
+    // One seeder (us), a long interval, no peers: what opentracker answers a lone seeder.
+    const body = 'd8:completei1e10:incompletei0e8:intervali1800e12:min intervali900e5:peers0:e';
+    const text =
+      'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n' +
+      `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+    try {
+      await connection.get_output_stream().write_all_async(new TextEncoder().encode(text), GLib.PRIORITY_DEFAULT, null);
+    } catch {
+      // the client gave up (cancelled); nothing to answer
+    }
+    this.#close(connection);
+  }
+
+  #close(connection: Gio.SocketConnection): void {
+    this.#open.delete(connection);
+    closeQuietly(connection);
+  }
 }
 
-function reply(msg: Soup.ServerMessage): void {
-  // One seeder (us), a long interval, no peers: what opentracker answers a lone seeder.
-  const body = 'd8:completei1e10:incompletei0e8:intervali1800e12:min intervali900e5:peers0:e';
-  msg.set_status(200, null);
-  msg.set_response('text/plain', Soup.MemoryUse.COPY, new TextEncoder().encode(body));
+/** The request head (up to the blank line) as Latin-1 text, or null if the client hung up. */
+async function readHead(input: Gio.InputStream): Promise<string | null> {
+  let head = '';
+  while (!head.includes('\r\n\r\n')) {
+    let chunk: Uint8Array;
+    try {
+      const bytes = (await input.read_bytes_async(4096, GLib.PRIORITY_DEFAULT, null)) as GLib.Bytes;
+      chunk = bytes.toArray();
+    } catch {
+      return null;
+    }
+    if (chunk.length === 0 || head.length > 65536) return null;
+    head += String.fromCharCode(...chunk);
+  }
+  return head;
+}
+
+function closeQuietly(connection: Gio.SocketConnection): void {
+  try {
+    connection.close(null);
+  } catch {
+    // already closed
+  }
 }
 
 /** Query parameters; `info_hash` comes back as 40 lowercase hex digits. */

@@ -63,7 +63,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
   #loading = false;
 
   constructor(commands: TorrentCommands, params: Partial<Adw.PreferencesWindow.ConstructorProps> = {}) {
-    super({ search_enabled: true, default_width: 640, default_height: 720, modal: false, ...params });
+    super({ search_enabled: true, default_width: 760, default_height: 720, modal: false, ...params });
     this.settings = commands.settings;
     this.#generalPage();
     this.#speedPage();

@@ -1,0 +1,85 @@
+// Prints how long the main window takes to show 10 000 torrents and to scroll through them.
+// Run with `bash bench/ui-rows.sh` (Xvfb, temp config dir). Figures only; nothing is asserted.
+import Adw from 'gi://Adw';
+import GLib from 'gi://GLib';
+import Gtk from 'gi://Gtk?version=4.0';
+import { exit } from 'system';
+
+import '../src/lib/promisify.ts';
+import { SettingsStore } from '../src/model/settings/index.ts';
+import { Torrent } from '../src/model/torrent/Torrent.ts';
+import { MainWindow } from '../src/view/MainWindow.ts';
+import { CommandsDouble } from '../tests/ui/support/CommandsDouble.ts';
+
+const ROWS = Number(GLib.getenv('DFS_BENCH_ROWS') ?? 10_000);
+
+function pump(ms: number): Promise<void> {
+  return new Promise((r) => GLib.timeout_add(GLib.PRIORITY_LOW, ms, () => (r(), GLib.SOURCE_REMOVE)));
+}
+
+async function main(): Promise<void> {
+  Gtk.init();
+  Adw.init();
+  const dir = GLib.dir_make_tmp('dfs-bench-XXXXXX');
+  const commands = new CommandsDouble(SettingsStore.open(dir));
+  const window = new MainWindow({});
+  window.set_default_size(1280, 800);
+  window.attach(commands);
+  window.present();
+  await pump(200);
+
+  const items: Torrent[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const t = new Torrent();
+    Object.assign(t, {
+      id: i + 1,
+      name: `torrent-${String(i).padStart(5, '0')}.iso`,
+      total_size: 1e6 * (i % 977),
+      progress: (i % 100) / 100,
+      status: 'seeding',
+      info_hash: i.toString(16).padStart(40, '0'),
+    });
+    items.push(t);
+  }
+  let t0 = GLib.get_monotonic_time();
+  commands.torrents.splice(0, 0, items);
+  commands.countsChanged();
+  await pump(1);
+  print(`fill ${ROWS} rows: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms`);
+
+  const scrolled = window.list!;
+  const adj = scrolled.get_vadjustment();
+  t0 = GLib.get_monotonic_time();
+  const steps = 200;
+  for (let s = 1; s <= steps; s++) {
+    adj.set_value(((adj.get_upper() - adj.get_page_size()) * s) / steps);
+    await pump(1);
+  }
+  const scrollMs = (GLib.get_monotonic_time() - t0) / 1000;
+  print(
+    `scroll top to bottom in ${steps} steps: ${scrollMs.toFixed(1)} ms (${(scrollMs / steps).toFixed(2)} ms a step)`,
+  );
+
+  t0 = GLib.get_monotonic_time();
+  window.list!.columnView.sort_by_column(window.list!.column('total_size')!, Gtk.SortType.DESCENDING);
+  await pump(1);
+  print(`sort ${ROWS} rows by size: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms`);
+
+  t0 = GLib.get_monotonic_time();
+  window.setSearchText('torrent-09');
+  await pump(1);
+  print(
+    `search over ${ROWS} rows: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms, ${window.list!.selection.get_n_items()} shown`,
+  );
+
+  window.detach();
+  window.destroy();
+  GLib.spawn_command_line_sync(`rm -rf ${GLib.shell_quote(dir)}`);
+}
+
+const loop = new GLib.MainLoop(null, false);
+main()
+  .catch((e) => printerr(`bench failed: ${e}`))
+  .finally(() => loop.quit());
+loop.run();
+exit(0);

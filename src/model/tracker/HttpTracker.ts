@@ -1,0 +1,337 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import Soup from 'gi://Soup?version=3.0';
+
+import '../../lib/promisify.ts';
+import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { type ClientIdentity, escapeBytes, escapeText } from '../identity/index.ts';
+import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts';
+import { withDeadline } from './deadline.ts';
+import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+
+/** Replies larger than this are refused: a real announce reply is a few kilobytes. */
+export const MAX_REPLY_BYTES = 1 << 20;
+const MAX_REDIRECTS = 5;
+
+/** The per-session values every announce carries besides the torrent's own. */
+export interface AnnounceContext {
+  identity: ClientIdentity;
+  peerId: Uint8Array;
+  key: string;
+  port: number;
+}
+
+export interface SplitUrl {
+  scheme: string;
+  userinfo: string | null;
+  host: string; // without IPv6 brackets
+  port: number; // -1 = the scheme's default
+  path: string; // raw, as written
+  query: string | null; // raw, as written
+}
+
+/** Splits a tracker URL without re-escaping anything (GLib.Uri.parse would re-case `%xx`). */
+export function splitUrl(url: string): SplitUrl | null {
+  const m =
+    /^([a-z][a-z0-9+.-]*):\/\/(?:([^@/?#]*)@)?(\[[0-9a-fA-F:.]+\]|[^:/?#[\]]+)(?::(\d{1,5}))?([^?#]*)(?:\?([^#]*))?/i.exec(
+      url.trim(),
+    );
+  if (!m) return null;
+  const port = m[4] ? Number(m[4]) : -1;
+  if (port === 0 || port > 65535) return null;
+  return {
+    scheme: m[1].toLowerCase(),
+    userinfo: m[2] ?? null,
+    host: m[3].replace(/^\[|\]$/g, ''),
+    port,
+    path: m[5] ?? '',
+    query: m[6] ?? null,
+  };
+}
+
+function defaultPort(scheme: string): number {
+  return scheme === 'https' ? 443 : 80;
+}
+
+/** The `Host` header value: the host, and the port only when it is not the scheme's default. */
+export function hostHeader(u: SplitUrl): string {
+  const host = u.host.includes(':') ? `[${u.host}]` : u.host;
+  return u.port === -1 || u.port === defaultPort(u.scheme) ? host : `${host}:${u.port}`;
+}
+
+/** The announce URL exactly as the identity's client writes it (parameter order and escaping). */
+export function buildAnnounceUrl(url: string, req: AnnounceRequest, ctx: AnnounceContext): string {
+  const id = ctx.identity;
+  const stopping = req.event === 'stopped';
+  const parts: string[] = [];
+  for (const item of id.query) {
+    if (item.includes('=')) {
+      parts.push(item);
+      continue;
+    }
+    switch (item) {
+      case 'info_hash':
+        parts.push(`info_hash=${escapeBytes(id, req.infoHash)}`);
+        break;
+      case 'peer_id':
+        parts.push(`peer_id=${escapeBytes(id, ctx.peerId)}`);
+        break;
+      case 'port':
+      case 'azudp':
+        parts.push(`${item}=${ctx.port}`);
+        break;
+      case 'uploaded':
+      case 'downloaded':
+      case 'left':
+        parts.push(`${item}=${Math.max(0, Math.floor(req[item]))}`);
+        break;
+      case 'corrupt':
+      case 'redundant':
+        parts.push(`${item}=0`);
+        break;
+      case 'key':
+        parts.push(`key=${ctx.key}`);
+        break;
+      case 'event':
+        if (req.event !== 'none') parts.push(`event=${req.event}`);
+        break;
+      case 'numwant': {
+        const n = stopping ? id.numwantOnStop : id.numwant;
+        if (n !== null) parts.push(`numwant=${n}`);
+        break;
+      }
+      case 'trackerid':
+        if (req.trackerId) parts.push(`trackerid=${escapeText(id, req.trackerId)}`);
+        break;
+      default:
+        throw new Error(`data/clients.json: unknown query item “${item}” in ${id.id}`);
+    }
+  }
+  return url.trim() + (url.includes('?') ? '&' : '?') + parts.join('&');
+}
+
+/** Scrape URL per BEP 48: the last path segment's `announce` becomes `scrape`; null if none. */
+export function scrapeUrlFor(url: string): string | null {
+  const u = splitUrl(url);
+  if (!u) return null;
+  const slash = u.path.lastIndexOf('/');
+  const last = u.path.slice(slash + 1);
+  if (!last.startsWith('announce')) return null;
+  const i = url.indexOf(u.path) + slash + 1;
+  return url.slice(0, i) + 'scrape' + url.slice(i + 'announce'.length);
+}
+
+interface Fetched {
+  status: number;
+  reason: string;
+  body: Uint8Array;
+}
+
+/**
+ * HTTP(S) tracker client on one shared Soup.Session. The session has no content decoder
+ * (it would add its own Accept-Encoding), and every request carries the identity's headers in
+ * the identity's order, with Host first where the client puts it; bodies are decoded here.
+ */
+export class HttpTracker {
+  readonly session: Soup.Session;
+
+  constructor(proxyUri: string | null, maxConnections = 256) {
+    this.session = new Soup.Session({
+      max_conns: maxConnections,
+      max_conns_per_host: maxConnections,
+      proxy_resolver: proxyUri ? Gio.SimpleProxyResolver.new(proxyUri, null) : null,
+    } as Partial<Soup.Session.ConstructorProps>);
+    this.session.remove_feature_by_type(Soup.ContentDecoder.$gtype);
+    // With no resolver set, Soup falls back to the system proxy settings; "none" means none.
+    if (!proxyUri) this.session.set_proxy_resolver(Gio.SimpleProxyResolver.new(null, null));
+  }
+
+  async announce(
+    url: string,
+    req: AnnounceRequest,
+    ctx: AnnounceContext,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<AnnounceReply> {
+    const full = buildAnnounceUrl(url, req, ctx);
+    const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, ctx.identity, c));
+    return this.#check(r, parseAnnounceReply);
+  }
+
+  async scrape(
+    url: string,
+    infoHash: Uint8Array,
+    identity: ClientIdentity,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<ScrapeEntry> {
+    const base = scrapeUrlFor(url);
+    if (!base) throw new TrackerError('protocol', _('This tracker does not support scrape.'));
+    const full = base + (base.includes('?') ? '&' : '?') + `info_hash=${escapeBytes(identity, infoHash)}`;
+    const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, identity, c));
+    return this.#check(r, (b) => parseScrapeReply(b, infoHash));
+  }
+
+  #check<T>(r: Fetched, parse: (body: Uint8Array) => T): T {
+    if (r.status >= 200 && r.status < 300) return parse(r.body);
+    // Some trackers send their `failure reason` with an error status: show theirs.
+    try {
+      parse(r.body);
+    } catch (e) {
+      if (e instanceof TrackerError && e.kind === 'failure') throw e;
+    }
+    const detail = r.body.length ? ` (${glimpse(r.body)})` : '';
+    throw new TrackerError(
+      'http',
+      _('The tracker answered HTTP %d %s').replace('%d', String(r.status)).replace('%s', r.reason) + detail,
+    );
+  }
+
+  async #fetch(url: string, identity: ClientIdentity, cancellable: Gio.Cancellable): Promise<Fetched> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const r = await this.#fetchOnce(current, identity, cancellable);
+      if (r.status < 300 || r.status >= 400 || r.location === null) return r;
+      if (hop >= MAX_REDIRECTS) throw new TrackerError('http', _('The tracker redirected too many times.'));
+      const next = resolveLocation(current, r.location);
+      if (!next) throw new TrackerError('http', _('The tracker redirected to an address that is not HTTP(S).'));
+      current = next;
+    }
+  }
+
+  async #fetchOnce(
+    url: string,
+    identity: ClientIdentity,
+    cancellable: Gio.Cancellable,
+  ): Promise<Fetched & { location: string | null }> {
+    const u = splitUrl(url);
+    if (!u || (u.scheme !== 'http' && u.scheme !== 'https'))
+      throw new TrackerError('protocol', _('Not an HTTP(S) tracker address: %s').replace('%s', url));
+    let uri: GLib.Uri;
+    try {
+      uri = GLib.Uri.build(Soup.HTTP_URI_FLAGS, u.scheme, null, u.host, u.port, u.path || '/', u.query, null);
+    } catch (e) {
+      throw new TrackerError('protocol', _('Not a valid tracker address: %s').replace('%s', errorMessage(e)));
+    }
+    const msg = Soup.Message.new_from_uri('GET', uri);
+    msg.set_flags(Soup.MessageFlags.NO_REDIRECT);
+    const headers = msg.get_request_headers();
+    for (const [name, value] of identity.headers)
+      headers.append(name, value.replace('{host}', hostHeader(u)).replace('{user_agent}', identity.userAgent));
+    // Soup adds `Connection: Keep-Alive` (and could add others) while queueing the message;
+    // "starting" comes after that and before the headers are written, so drop what the
+    // client would not send. Proxy-* headers belong to the proxy hop and stay.
+    const own = new Set(identity.headers.map(([name]) => name.toLowerCase()));
+    msg.connect('starting', () => {
+      const extra: string[] = [];
+      headers.foreach((name: string) => {
+        if (!own.has(name.toLowerCase()) && !/^proxy-/i.test(name)) extra.push(name);
+      });
+      for (const name of extra) headers.remove(name);
+    });
+    let stream: Gio.InputStream;
+    try {
+      stream = (await this.session.send_async(msg, GLib.PRIORITY_DEFAULT, cancellable)) as Gio.InputStream;
+    } catch (e) {
+      if (isCancelled(e)) throw e;
+      throw new TrackerError('network', errorMessage(e));
+    }
+    const status = msg.get_status();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    try {
+      const declared = msg.get_response_headers().get_content_length();
+      if (declared > MAX_REPLY_BYTES) throw tooLarge();
+      for (;;) {
+        const bytes = (await stream.read_bytes_async(65536, GLib.PRIORITY_DEFAULT, cancellable)) as GLib.Bytes;
+        const chunk = bytes.toArray();
+        if (chunk.length === 0) break;
+        total += chunk.length;
+        if (total > MAX_REPLY_BYTES) throw tooLarge();
+        chunks.push(chunk);
+      }
+    } catch (e) {
+      if (isCancelled(e) || e instanceof TrackerError) throw e;
+      throw new TrackerError('network', errorMessage(e));
+    } finally {
+      stream.close_async(GLib.PRIORITY_DEFAULT, null, null);
+    }
+    let body: Uint8Array = new Uint8Array(total);
+    let off = 0;
+    for (const c of chunks) {
+      body.set(c, off);
+      off += c.length;
+    }
+    const encoding = (msg.get_response_headers().get_one('Content-Encoding') ?? '').trim().toLowerCase();
+    if (encoding && encoding !== 'identity') body = decodeBody(body, encoding);
+    return {
+      status,
+      reason: msg.get_reason_phrase() ?? '',
+      body,
+      location: msg.get_response_headers().get_one('Location'),
+    };
+  }
+}
+
+function tooLarge(): TrackerError {
+  return new TrackerError(
+    'protocol',
+    _('The tracker’s reply is larger than %d KiB.').replace('%d', String(MAX_REPLY_BYTES >> 10)),
+  );
+}
+
+function resolveLocation(base: string, location: string): string | null {
+  try {
+    const resolved = GLib.Uri.resolve_relative(base, location, GLib.UriFlags.ENCODED);
+    return /^https?:\/\//i.test(resolved) ? resolved : null;
+  } catch {
+    return null;
+  }
+}
+
+/** gzip/deflate bodies (the identities that send Accept-Encoding get them from some trackers). */
+function decodeBody(body: Uint8Array, encoding: string): Uint8Array {
+  const format =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? Gio.ZlibCompressorFormat.GZIP
+      : encoding === 'deflate'
+        ? body[0] === 0x78
+          ? Gio.ZlibCompressorFormat.ZLIB
+          : Gio.ZlibCompressorFormat.RAW
+        : null;
+  if (format === null)
+    throw new TrackerError(
+      'protocol',
+      _('The tracker used a content encoding this app cannot read: %s').replace('%s', encoding),
+    );
+  try {
+    // In memory and capped: the converter never waits on I/O.
+    const input = Gio.ConverterInputStream.new(
+      Gio.MemoryInputStream.new_from_bytes(new GLib.Bytes(body)),
+      Gio.ZlibDecompressor.new(format),
+    );
+    const parts: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = input.read_bytes(65536, null).toArray();
+      if (chunk.length === 0) break;
+      total += chunk.length;
+      if (total > MAX_REPLY_BYTES) throw tooLarge();
+      parts.push(chunk);
+    }
+    const out = new Uint8Array(total);
+    let off = 0;
+    for (const p of parts) {
+      out.set(p, off);
+      off += p.length;
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof TrackerError) throw e;
+    throw new TrackerError(
+      'protocol',
+      _('The tracker’s compressed reply is damaged: %s').replace('%s', errorMessage(e)),
+    );
+  }
+}

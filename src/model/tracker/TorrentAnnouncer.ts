@@ -1,0 +1,349 @@
+import Gio from 'gi://Gio';
+
+import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
+import type { RandomInt } from '../identity/index.ts';
+import { isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';
+import type { TrackerNetwork } from './TrackerNetwork.ts';
+import { type AnnounceEvent, type Peer, TrackerError, type TrackerInfo, type TrackerState } from './types.ts';
+
+/** Session counters since `started` (bytes), as trackers are told them. */
+export interface AnnounceStats {
+  uploaded: number;
+  downloaded: number;
+  left: number;
+}
+
+/** What the announcer needs of a torrent's metainfo. */
+export interface AnnouncerMetainfo {
+  infoHash: Uint8Array;
+  announceTiers: string[][];
+  isPrivate: boolean;
+}
+
+export interface TorrentAnnouncerOptions {
+  metainfo: AnnouncerMetainfo;
+  network: TrackerNetwork;
+  /** The tracker list to use instead of the metainfo's (after the user edited it). */
+  tiers?: string[][];
+  onChanged?: () => void;
+}
+
+/** One tracker URL of this torrent and what we know of it. */
+class Slot {
+  readonly url: string;
+  readonly tier: number;
+  state: TrackerState = 'idle';
+  message = '';
+  lastAnnounce: number | null = null;
+  nextAtUs = 0;
+  /** Forced announces (and regular ones) wait until here: the tracker's `min interval`. */
+  minAtUs = 0;
+  failures = 0;
+  seeders: number | null = null;
+  leechers: number | null = null;
+  downloaded: number | null = null;
+  peers: Peer[] = [];
+  trackerId: string | null = null;
+  startedAcked = false;
+  /** `started` was acknowledged while the download was incomplete: `completed` is owed. */
+  owesCompleted = false;
+
+  constructor(url: string, tier: number) {
+    this.url = url;
+    this.tier = tier;
+  }
+}
+
+/**
+ * The trackers that are announced to as one: the whole torrent under BEP 12 (tiers in order,
+ * one working tracker at a time), or one tier when the identity announces to all tiers.
+ */
+class Group {
+  slots: Slot[];
+  nextAtUs = 0;
+  busy = false;
+  completedSent = false;
+
+  constructor(slots: Slot[]) {
+    this.slots = slots;
+  }
+}
+
+function shuffle<T>(list: T[], random: RandomInt): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = random(i + 1);
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
+/**
+ * One torrent's announces (docs/ARCHITECTURE.md, "Identities and trackers"): `started` first,
+ * regular announces at the tracker's interval (with the identity's floor), `completed` once
+ * when the simulated download finishes, and `stopped` (numwant 0) to the trackers that
+ * acknowledged `started`. Failures back off as the identity's client does, and move on to the
+ * next tracker of the tier; a tracker that says the torrent is not registered is not retried.
+ */
+export class TorrentAnnouncer {
+  readonly #network: TrackerNetwork;
+  readonly #infoHash: Uint8Array;
+  readonly #slots: Slot[] = [];
+  readonly #groups: Group[] = [];
+  readonly #onChanged: () => void;
+  #lastLeft: number | null = null;
+
+  constructor(options: TorrentAnnouncerOptions) {
+    this.#network = options.network;
+    this.#infoHash = options.metainfo.infoHash;
+    this.#onChanged = options.onChanged ?? (() => {});
+    const tiers = (options.tiers ?? options.metainfo.announceTiers).filter((t) => t.length > 0);
+    const identity = options.network.identity;
+    const seen = new Set<string>();
+    const tierSlots = tiers.map((urls, tier) => {
+      const slots = urls.filter((u) => !seen.has(u) && seen.add(u)).map((u) => new Slot(u, tier));
+      this.#slots.push(...slots);
+      // BEP 12: each tier is shuffled once, when first read (Transmission keeps the order).
+      return identity.tiers.shuffle ? shuffle([...slots], options.network.random) : [...slots];
+    });
+    // Private torrents talk to one tracker at a time, whatever the client does otherwise.
+    if (identity.tiers.allTiers && !options.metainfo.isPrivate) {
+      for (const slots of tierSlots) if (slots.length) this.#groups.push(new Group(slots));
+    } else if (this.#slots.length) {
+      this.#groups.push(new Group(tierSlots.flat()));
+    }
+  }
+
+  /** Per tracker, in the torrent's order, for the UI. */
+  get trackers(): TrackerInfo[] {
+    const clock = this.#network.clock;
+    const nowUs = clock.monotonicUs();
+    const wall = clock.wallSeconds();
+    return this.#slots.map((s) => {
+      const group = this.#groups.find((g) => g.slots.includes(s))!;
+      const planned = s.state === 'disabled' ? null : this.#plannedFor(group, s);
+      return {
+        url: s.url,
+        tier: s.tier,
+        state: s.state,
+        status: statusText(s.state),
+        lastAnnounce: s.lastAnnounce,
+        nextAnnounce: planned === null ? null : wall + Math.max(0, Math.round((planned - nowUs) / 1e6)),
+        seeders: s.seeders,
+        leechers: s.leechers,
+        downloaded: s.downloaded,
+        message: s.message,
+        peers: s.peers,
+        failures: s.failures,
+      };
+    });
+  }
+
+  /** When this slot will next be contacted: its group's turn if it is the one in use. */
+  #plannedFor(group: Group, slot: Slot): number | null {
+    const current = group.slots.find((s) => s.state !== 'disabled');
+    if (slot === current) return Math.max(group.nextAtUs, slot.nextAtUs, 0);
+    return slot.failures > 0 ? slot.nextAtUs : null;
+  }
+
+  get startedAcknowledged(): boolean {
+    return this.#slots.some((s) => s.startedAcked);
+  }
+
+  /** Monotonic µs of the next due announce (Infinity if none). */
+  nextAnnounceAt(): number {
+    let next = Infinity;
+    for (const g of this.#groups) {
+      if (g.busy) continue;
+      next = Math.min(next, g.nextAtUs);
+      // While a `completed` may be owed, ask to be called each tick: the worker does not tell
+      // us when the download finishes, and `completed` goes out as soon as it does.
+      if (!g.completedSent && this.#lastLeft !== 0 && g.slots.some((s) => s.owesCompleted)) next = 0;
+    }
+    return next;
+  }
+
+  /** The next regular announce (for display), ignoring the per-tick completion check. */
+  nextRegularAnnounceAt(): number {
+    return Math.min(Infinity, ...this.#groups.map((g) => g.nextAtUs));
+  }
+
+  async announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
+    const now = this.#network.clock.monotonicUs();
+    const finished = stats.left === 0 && this.#lastLeft !== null && this.#lastLeft !== 0;
+    this.#lastLeft = stats.left;
+    const due = this.#groups.filter((g) => {
+      if (g.busy) return false;
+      if (g.nextAtUs <= now) return true;
+      return stats.left === 0 && !g.completedSent && g.slots.some((s) => s.owesCompleted);
+    });
+    if (finished) logger.debug('download finished: completed is due');
+    await Promise.all(due.map((g) => this.#runGroup(g, stats, cancellable, g.nextAtUs > now)));
+  }
+
+  /** "Update tracker": announces now where `min interval` allows, else as soon as it does. */
+  async forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
+    for (const g of this.#groups) {
+      const current = g.slots.find((s) => s.state !== 'disabled');
+      if (current) g.nextAtUs = Math.min(g.nextAtUs, Math.max(current.minAtUs, 0));
+    }
+    this.#onChanged();
+    await this.announceDue(stats, cancellable);
+  }
+
+  /**
+   * `stopped` with numwant 0 to every tracker that acknowledged `started`, all at once.
+   * Returns how many trackers acknowledged it. Afterwards the next announce is `started`.
+   */
+  async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
+    const targets = this.#slots.filter((s) => s.startedAcked);
+    const results = await Promise.all(
+      targets.map(async (s) => {
+        try {
+          await this.#network.announce(
+            s.url,
+            { infoHash: this.#infoHash, event: 'stopped', ...stats, trackerId: s.trackerId },
+            { cancellable, farewell: true },
+          );
+          s.message = '';
+          return true;
+        } catch (e) {
+          s.message = isCancelled(e) ? _('Stopped before the tracker answered') : errorMessage(e);
+          return false;
+        } finally {
+          s.startedAcked = false;
+          s.owesCompleted = false;
+          s.state = 'idle';
+        }
+      }),
+    );
+    const now = this.#network.clock.monotonicUs();
+    for (const g of this.#groups) {
+      g.nextAtUs = now;
+      for (const s of g.slots) if (s.state !== 'disabled') s.nextAtUs = Math.min(s.nextAtUs, now);
+    }
+    this.#lastLeft = null;
+    this.#onChanged();
+    return results.filter(Boolean).length;
+  }
+
+  async #runGroup(g: Group, stats: AnnounceStats, cancellable: Gio.Cancellable, forced: boolean): Promise<void> {
+    g.busy = true;
+    try {
+      const now = this.#network.clock.monotonicUs();
+      const first = g.slots.find((s) => s.state !== 'disabled');
+      const candidates = g.slots.filter(
+        (s) => s.state !== 'disabled' && (s.nextAtUs <= now || (forced && s === first)),
+      );
+      for (const slot of candidates) {
+        if (await this.#announceTo(g, slot, stats, cancellable)) {
+          g.nextAtUs = slot.nextAtUs;
+          return;
+        }
+        if (cancellable.is_cancelled()) return;
+      }
+      const alive = g.slots.filter((s) => s.state !== 'disabled');
+      g.nextAtUs = alive.length ? Math.min(...alive.map((s) => s.nextAtUs)) : Infinity;
+    } finally {
+      g.busy = false;
+      this.#onChanged();
+    }
+  }
+
+  /** One announce to one tracker. True on a good reply. */
+  async #announceTo(g: Group, slot: Slot, stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<boolean> {
+    const network = this.#network;
+    const identity = network.identity;
+    let event: AnnounceEvent = 'none';
+    if (!slot.startedAcked) event = 'started';
+    else if (stats.left === 0 && slot.owesCompleted && !g.completedSent) event = 'completed';
+    const previous = slot.state;
+    slot.state = 'announcing';
+    this.#onChanged();
+    try {
+      const reply = await network.announce(
+        slot.url,
+        {
+          infoHash: this.#infoHash,
+          event,
+          uploaded: stats.uploaded,
+          downloaded: stats.downloaded,
+          left: stats.left,
+          trackerId: slot.trackerId,
+        },
+        { cancellable },
+      );
+      const now = network.clock.monotonicUs();
+      slot.lastAnnounce = network.clock.wallSeconds();
+      slot.state = 'working';
+      slot.failures = 0;
+      slot.message = reply.warning ?? '';
+      if (reply.trackerId) slot.trackerId = reply.trackerId;
+      if (reply.seeders !== null) slot.seeders = reply.seeders;
+      if (reply.leechers !== null) slot.leechers = reply.leechers;
+      if (reply.downloaded !== null) slot.downloaded = reply.downloaded;
+      slot.peers = reply.peers;
+      slot.nextAtUs = now + regularDelay(identity, reply.interval) * 1e6;
+      slot.minAtUs = now + minIntervalDelay(identity, reply.minInterval, reply.interval) * 1e6;
+      if (event === 'started') {
+        slot.startedAcked = true;
+        slot.owesCompleted = stats.left > 0;
+      } else if (event === 'completed') {
+        g.completedSent = true;
+        for (const s of g.slots) s.owesCompleted = false;
+      }
+      this.#promote(g, slot);
+      return true;
+    } catch (e) {
+      if (isCancelled(e)) {
+        slot.state = previous === 'announcing' ? 'idle' : previous;
+        return false;
+      }
+      const err =
+        e instanceof TrackerError
+          ? e
+          : new TrackerError('protocol', _('Unexpected error: %s').replace('%s', errorMessage(e)));
+      if (!(e instanceof TrackerError)) logger.warning(`announce to ${slot.url}: ${errorMessage(e)}`);
+      const now = network.clock.monotonicUs();
+      slot.lastAnnounce = network.clock.wallSeconds();
+      slot.failures++;
+      if (err.kind === 'failure' && isPermanentRefusal(err.message)) {
+        slot.state = 'disabled';
+        slot.message = _('Not retried: the tracker said “%s”').replace('%s', err.message);
+        slot.nextAtUs = Infinity;
+      } else {
+        slot.state = 'error';
+        slot.message = err.message;
+        const delay = retryDelay(identity, slot.failures, err.kind, err.interval, err.minInterval, network.random);
+        slot.nextAtUs = now + delay * 1e6;
+      }
+      return false;
+    }
+  }
+
+  /** BEP 12: a tracker that answered moves to the front of its tier. */
+  #promote(g: Group, slot: Slot): void {
+    const i = g.slots.indexOf(slot);
+    const tierStart = g.slots.findIndex((s) => s.tier === slot.tier);
+    if (i > tierStart) {
+      g.slots.splice(i, 1);
+      g.slots.splice(tierStart, 0, slot);
+    }
+  }
+}
+
+function statusText(state: TrackerState): string {
+  switch (state) {
+    case 'idle':
+      return _('Not contacted yet');
+    case 'announcing':
+      return _('Announcing…');
+    case 'working':
+      return _('Working');
+    case 'error':
+      return _('Error');
+    case 'disabled':
+      return _('Not retried');
+  }
+}

@@ -1,0 +1,254 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { errorMessage } from '../../lib/errors.ts';
+import { logger } from '../../lib/log.ts';
+import {
+  type AnnounceKey,
+  type ClientIdentity,
+  generateKey,
+  generatePeerId,
+  glibRandom,
+  identityById,
+  type RandomInt,
+} from '../identity/index.ts';
+import { _ } from '../../lib/i18n.ts';
+import { HttpTracker, splitUrl } from './HttpTracker.ts';
+import { Semaphore } from './Semaphore.ts';
+import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+import { UdpTracker } from './UdpTracker.ts';
+
+/** The settings TrackerNetwork reads (SettingsStore satisfies it). */
+export interface SettingsSource {
+  get<T = unknown>(path: string): T;
+}
+
+/** Time as the announcer sees it; specs inject a manual clock. */
+export interface Clock {
+  /** Monotonic microseconds (GLib.get_monotonic_time). */
+  monotonicUs(): number;
+  /** Wall-clock unix seconds, for display. */
+  wallSeconds(): number;
+}
+
+export const systemClock: Clock = {
+  monotonicUs: () => GLib.get_monotonic_time(),
+  wallSeconds: () => Math.floor(GLib.get_real_time() / 1e6),
+};
+
+/** The port's own default for `concurrent_http_connections` (the original's 2 was too low). */
+export const DEFAULT_ANNOUNCE_CAP = 16;
+/** The farewell at shutdown sends every `stopped` at once, under this much larger cap. */
+export const FAREWELL_CAP = 256;
+
+const PROXY_KEYS = [
+  'proxy.type',
+  'proxy.server',
+  'proxy.port',
+  'proxy.auth_enabled',
+  'proxy.username',
+  'proxy.password',
+];
+
+export interface NetworkOptions {
+  clock?: Clock;
+  random?: RandomInt;
+}
+
+export interface AnnounceOptions {
+  cancellable: Gio.Cancellable | null;
+  /** A `stopped` farewell: uses the farewell cap and the identity's stop timeout. */
+  farewell?: boolean;
+}
+
+/**
+ * Everything the torrents share on the network: one Soup.Session (proxy from settings, no
+ * content decoder), the UDP endpoints, the global announce cap, and the session's peer_id and
+ * keys for the chosen identity, generated once per app session like a real client's.
+ */
+export class TrackerNetwork {
+  readonly clock: Clock;
+  readonly random: RandomInt;
+  readonly #settings: SettingsSource;
+  #http: HttpTracker;
+  #proxyUri: string | null;
+  readonly udp = new UdpTracker();
+  readonly #announceCap: Semaphore;
+  readonly #farewellCap = new Semaphore(FAREWELL_CAP);
+  readonly #peerIds = new Map<string, Uint8Array>();
+  readonly #keys = new Map<string, AnnounceKey>();
+  #changedId = 0;
+
+  constructor(settings: SettingsSource, options: NetworkOptions = {}) {
+    this.#settings = settings;
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? glibRandom;
+    this.#announceCap = new Semaphore(this.#capSetting());
+    this.#proxyUri = this.#proxySetting();
+    this.#http = new HttpTracker(this.#proxyUri);
+    const s = settings as unknown as {
+      connect?: (signal: string, cb: (self: unknown, path: string) => void) => number;
+    };
+    if (typeof s.connect === 'function') {
+      this.#changedId = s.connect('changed', (_self, path: string) => this.#settingChanged(path));
+    }
+  }
+
+  #setting<T>(path: string, fallback: T): T {
+    try {
+      const v = this.#settings.get<T>(path);
+      return v === undefined || v === null ? fallback : v;
+    } catch {
+      return fallback;
+    }
+  }
+
+  #capSetting(): number {
+    const n = Number(this.#setting<number>('concurrent_http_connections', DEFAULT_ANNOUNCE_CAP));
+    return Number.isFinite(n) && n >= 1 ? Math.min(256, Math.floor(n)) : DEFAULT_ANNOUNCE_CAP;
+  }
+
+  #proxySetting(): string | null {
+    const type = String(this.#setting('proxy.type', 'none')).toLowerCase();
+    const server = String(this.#setting('proxy.server', '')).trim();
+    if (!['http', 'socks4', 'socks5'].includes(type) || !server) return null;
+    const port = Number(this.#setting('proxy.port', 8080));
+    let auth = '';
+    if (this.#setting('proxy.auth_enabled', false)) {
+      const user = GLib.Uri.escape_string(String(this.#setting('proxy.username', '')), null, false);
+      const pass = GLib.Uri.escape_string(String(this.#setting('proxy.password', '')), null, false);
+      auth = `${user}:${pass}@`;
+    }
+    const host = server.includes(':') && !server.startsWith('[') ? `[${server}]` : server;
+    return `${type}://${auth}${host}:${port}`;
+  }
+
+  #settingChanged(path: string): void {
+    if (PROXY_KEYS.includes(path) || path === 'proxy') {
+      const uri = this.#proxySetting();
+      if (uri !== this.#proxyUri) {
+        this.#proxyUri = uri;
+        this.#http.session.abort();
+        this.#http = new HttpTracker(uri);
+      }
+    } else if (path === 'concurrent_http_connections') {
+      this.#announceCap.limit = this.#capSetting();
+    }
+  }
+
+  /** The identity chosen in the settings (`agent`), or the default one. */
+  get identity(): ClientIdentity {
+    return identityById(this.#setting('agent', ''));
+  }
+
+  /** The peer_id of the current identity for this app session. */
+  get peerId(): Uint8Array {
+    const id = this.identity;
+    let p = this.#peerIds.get(id.id);
+    if (!p) {
+      p = generatePeerId(id, this.random);
+      this.#peerIds.set(id.id, p);
+    }
+    return p;
+  }
+
+  /** The announce port: the one listening-port setting, for every torrent. */
+  get port(): number {
+    const p = Number(this.#setting('connection.listening_port', 6881));
+    return Number.isInteger(p) && p > 0 && p < 65536 ? p : 6881;
+  }
+
+  /** The `key` for one torrent (or the whole session), stable for the app session. */
+  keyFor(infoHashHex: string): AnnounceKey {
+    const id = this.identity;
+    const k = id.key.lifetime === 'session' ? id.id : `${id.id}/${infoHashHex}`;
+    let key = this.#keys.get(k);
+    if (!key) {
+      key = generateKey(id, this.random);
+      this.#keys.set(k, key);
+    }
+    return key;
+  }
+
+  get httpTimeoutSeconds(): number {
+    const n = Number(this.#setting('seeders.http_timeout_seconds', 10));
+    return Number.isFinite(n) && n > 0 ? n : 10;
+  }
+
+  get udpTimeoutSeconds(): number {
+    const n = Number(this.#setting('seeders.udp_timeout_seconds', 5));
+    return Number.isFinite(n) && n > 0 ? n : 5;
+  }
+
+  /** Announces in flight or waiting for the cap (for specs and the status bar). */
+  get announceLoad(): { running: number; waiting: number; limit: number } {
+    return { running: this.#announceCap.held, waiting: this.#announceCap.waiting, limit: this.#announceCap.limit };
+  }
+
+  /** One announce to one tracker, under the global cap. Throws TrackerError or CANCELLED. */
+  async announce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
+    const identity = this.identity;
+    const infoHashHex = [...req.infoHash].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const key = this.keyFor(infoHashHex);
+    const ctx = { identity, peerId: this.peerId, key: key.text, keyValue: key.value, port: this.port };
+    const farewell = options.farewell === true;
+    const release = await (farewell ? this.#farewellCap : this.#announceCap).acquire(options.cancellable);
+    try {
+      const scheme = splitUrl(url)?.scheme;
+      if (scheme === 'http' || scheme === 'https') {
+        const timeout = farewell
+          ? Math.min(identity.schedule.stopTimeout, this.httpTimeoutSeconds)
+          : this.httpTimeoutSeconds;
+        return await this.#http.announce(url, req, ctx, timeout, options.cancellable);
+      }
+      if (scheme === 'udp') {
+        const policy = {
+          attempts: farewell ? 1 : identity.udp.attempts,
+          timeoutSeconds: farewell
+            ? Math.min(identity.schedule.stopTimeout, this.udpTimeoutSeconds)
+            : this.udpTimeoutSeconds,
+          connectionIdLifetime: identity.udp.connectionIdLifetime,
+        };
+        const urlData = identity.udp.urlData ? UdpTracker.urlData(url) : null;
+        return await this.udp.endpointFor(url).announce(urlData, req, ctx, policy, options.cancellable);
+      }
+      throw new TrackerError('protocol', _('Unsupported tracker address: %s').replace('%s', url));
+    } finally {
+      release();
+    }
+  }
+
+  /** Seeders, leechers and completed downloads for one torrent (HTTP BEP 48 or UDP scrape). */
+  async scrape(url: string, infoHash: Uint8Array, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+    const identity = this.identity;
+    const release = await this.#announceCap.acquire(cancellable);
+    try {
+      const scheme = splitUrl(url)?.scheme;
+      if (scheme === 'udp') {
+        const policy = {
+          attempts: identity.udp.attempts,
+          timeoutSeconds: this.udpTimeoutSeconds,
+          connectionIdLifetime: identity.udp.connectionIdLifetime,
+        };
+        return await this.udp.endpointFor(url).scrape(infoHash, policy, cancellable);
+      }
+      return await this.#http.scrape(url, infoHash, identity, this.httpTimeoutSeconds, cancellable);
+    } finally {
+      release();
+    }
+  }
+
+  /** Closes sockets and the session; announces still running fail with an error. */
+  dispose(): void {
+    if (this.#changedId) {
+      try {
+        (this.#settings as unknown as { disconnect(id: number): void }).disconnect(this.#changedId);
+      } catch (e) {
+        logger.debug(`TrackerNetwork: ${errorMessage(e)}`);
+      }
+      this.#changedId = 0;
+    }
+    this.#http.session.abort();
+    this.udp.close();
+  }
+}

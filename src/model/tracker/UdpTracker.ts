@@ -1,0 +1,378 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import '../../lib/promisify.ts';
+import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { compactPeers } from './bencodeReply.ts';
+import { cancelledError } from './deadline.ts';
+import type { AnnounceContext } from './HttpTracker.ts';
+import { splitUrl } from './HttpTracker.ts';
+import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+
+const PROTOCOL_ID_HI = 0x417;
+const PROTOCOL_ID_LO = 0x27101980;
+const ACTION_CONNECT = 0;
+const ACTION_ANNOUNCE = 1;
+const ACTION_SCRAPE = 2;
+const ACTION_ERROR = 3;
+const EVENT_CODES = { none: 0, completed: 1, started: 2, stopped: 3 } as const;
+
+/** How one UDP exchange is retried: `attempts` sends, waiting timeout·2ⁿ after the n-th. */
+export interface UdpPolicy {
+  attempts: number;
+  timeoutSeconds: number;
+  connectionIdLifetime: number;
+}
+
+interface Pending {
+  action: number;
+  minLength: number;
+  resolve: (reply: Uint8Array) => void;
+  reject: (e: unknown) => void;
+}
+
+function randomU32(): number {
+  return ((GLib.random_int_range(0, 0x10000) << 16) | GLib.random_int_range(0, 0x10000)) >>> 0;
+}
+
+function setU64(view: DataView, offset: number, value: number): void {
+  const v = Math.max(0, Math.floor(value));
+  view.setUint32(offset, Math.floor(v / 0x100000000));
+  view.setUint32(offset + 4, v % 0x100000000);
+}
+
+/**
+ * One UDP tracker address (host:port): a connected, non-blocking Gio.Socket shared by every
+ * torrent announcing there, demultiplexed by transaction id. Datagrams are read through the
+ * socket's input stream with read_bytes_async, so the main loop never blocks. The connection
+ * id from the connect step is reused for its lifetime (BEP 15: one minute).
+ */
+export class UdpEndpoint {
+  readonly host: string;
+  readonly port: number;
+  #socket: Gio.Socket | null = null;
+  #stream: Gio.InputStream | null = null;
+  #opening: Promise<void> | null = null;
+  #reading = false;
+  readonly #pending = new Map<number, Pending>();
+  #connectionId: Uint8Array | null = null;
+  #connectionIdAt = 0;
+  #connecting: Promise<Uint8Array> | null = null;
+  /** Replies that were dropped since the last good one, for the timeout message. */
+  #dropped: string[] = [];
+  /** Connect exchanges done (for specs: connection-id reuse). */
+  connects = 0;
+
+  constructor(host: string, port: number) {
+    this.host = host;
+    this.port = port;
+  }
+
+  get localPort(): number {
+    const a = this.#socket?.get_local_address() as Gio.InetSocketAddress | undefined;
+    return a ? a.get_port() : 0;
+  }
+
+  close(): void {
+    for (const p of this.#pending.values()) p.reject(cancelledError());
+    this.#pending.clear();
+    this.#socket?.close();
+    this.#socket = null;
+    this.#stream = null;
+    this.#connectionId = null;
+  }
+
+  async #open(cancellable: Gio.Cancellable | null): Promise<void> {
+    if (this.#socket) return;
+    this.#opening ??= (async () => {
+      let address = Gio.InetAddress.new_from_string(this.host);
+      if (!address) {
+        let list: Gio.InetAddress[];
+        try {
+          list = (await Gio.Resolver.get_default().lookup_by_name_async(this.host, cancellable)) as Gio.InetAddress[];
+        } catch (e) {
+          if (isCancelled(e)) throw e;
+          throw new TrackerError(
+            'network',
+            _('Could not find the tracker’s address: %s').replace('%s', errorMessage(e)),
+          );
+        }
+        address = list.find((a) => a.get_family() === Gio.SocketFamily.IPV4) ?? list[0];
+      }
+      try {
+        const socket = Gio.Socket.new(address.get_family(), Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
+        socket.set_blocking(false);
+        socket.connect(new Gio.InetSocketAddress({ address, port: this.port }), null);
+        this.#stream = socket.connection_factory_create_connection().get_input_stream();
+        this.#socket = socket;
+      } catch (e) {
+        throw new TrackerError('network', errorMessage(e));
+      }
+    })();
+    try {
+      await this.#opening;
+    } finally {
+      this.#opening = null;
+    }
+  }
+
+  #ipv6(): boolean {
+    return this.#socket?.get_family() === Gio.SocketFamily.IPV6;
+  }
+
+  /** Sends a request (its transaction id goes at byte 12) and waits for the matching reply. */
+  async #transact(
+    packet: Uint8Array,
+    action: number,
+    minLength: number,
+    policy: UdpPolicy,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<Uint8Array> {
+    await this.#open(cancellable);
+    let tid = randomU32();
+    while (this.#pending.has(tid)) tid = randomU32();
+    new DataView(packet.buffer, packet.byteOffset).setUint32(12, tid);
+    return new Promise<Uint8Array>((resolve, reject) => {
+      let timer = 0;
+      let handler = 0;
+      const finish = () => {
+        this.#pending.delete(tid);
+        if (timer) GLib.source_remove(timer);
+        timer = 0;
+        if (handler && cancellable) cancellable.disconnect(handler);
+        handler = 0;
+      };
+      this.#pending.set(tid, {
+        action,
+        minLength,
+        resolve: (r) => {
+          finish();
+          resolve(r);
+        },
+        reject: (e) => {
+          finish();
+          reject(e);
+        },
+      });
+      if (cancellable) {
+        handler = cancellable.connect(() => {
+          // connect() runs this at once for a cancellable that is already cancelled.
+          GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+            this.#pending.get(tid)?.reject(cancelledError());
+            return GLib.SOURCE_REMOVE;
+          });
+        });
+      }
+      const send = (attempt: number) => {
+        if (!this.#pending.has(tid)) return;
+        if (attempt >= policy.attempts) {
+          const seconds = policy.timeoutSeconds * (2 ** policy.attempts - 1);
+          const dropped = this.#dropped.length ? ' ' + _('Ignored: %s.').replace('%s', this.#dropped.join('; ')) : '';
+          this.#dropped = [];
+          this.#pending
+            .get(tid)
+            ?.reject(
+              new TrackerError(
+                'timeout',
+                _('The tracker did not answer within %d seconds.').replace('%d', String(seconds)) + dropped,
+              ),
+            );
+          return;
+        }
+        try {
+          this.#socket!.send(packet, null);
+        } catch (e) {
+          this.#pending.get(tid)?.reject(new TrackerError('network', errorMessage(e)));
+          return;
+        }
+        timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, policy.timeoutSeconds * 1000 * 2 ** attempt, () => {
+          timer = 0;
+          send(attempt + 1);
+          return GLib.SOURCE_REMOVE;
+        });
+      };
+      send(0);
+      this.#read();
+    });
+  }
+
+  /** Keeps one read outstanding while any transaction waits for its reply. */
+  #read(): void {
+    if (this.#reading || !this.#stream) return;
+    this.#reading = true;
+    const stream = this.#stream;
+    stream
+      .read_bytes_async(65536, GLib.PRIORITY_DEFAULT, null)
+      .then((bytes) => {
+        this.#reading = false;
+        this.#receive((bytes as GLib.Bytes).toArray());
+      })
+      .catch((e: unknown) => {
+        this.#reading = false;
+        if (stream !== this.#stream) return; // closed
+        // A connected UDP socket reports the ICMP "port unreachable" of an earlier send here.
+        const err = new TrackerError('network', errorMessage(e));
+        for (const p of [...this.#pending.values()]) p.reject(err);
+      })
+      .finally(() => {
+        if (this.#pending.size > 0) this.#read();
+      });
+  }
+
+  #receive(d: Uint8Array): void {
+    if (d.length < 8) {
+      this.#dropped.push(_('a %d-byte packet').replace('%d', String(d.length)));
+      return;
+    }
+    const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const action = view.getUint32(0);
+    const tid = view.getUint32(4);
+    const p = this.#pending.get(tid);
+    if (!p) {
+      this.#dropped.push(_('a reply with an unknown transaction id'));
+      return;
+    }
+    if (action === ACTION_ERROR) {
+      const text = new TextDecoder().decode(d.subarray(8)).replace(/\0+$/, '').trim();
+      if (/connection id/i.test(text)) this.#connectionId = null;
+      p.reject(new TrackerError('failure', text || _('The tracker sent an error without a message.')));
+      return;
+    }
+    if (action !== p.action) {
+      p.reject(
+        new TrackerError(
+          'protocol',
+          _('The tracker answered with action %d instead of %d.')
+            .replace('%d', String(action))
+            .replace('%d', String(p.action)),
+        ),
+      );
+      return;
+    }
+    if (d.length < p.minLength) {
+      p.reject(
+        new TrackerError(
+          'protocol',
+          _('The tracker’s reply is too short (%d bytes, at least %d needed).')
+            .replace('%d', String(d.length))
+            .replace('%d', String(p.minLength)),
+        ),
+      );
+      return;
+    }
+    this.#dropped = [];
+    p.resolve(d);
+  }
+
+  async #connectionIdFor(policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<Uint8Array> {
+    const now = GLib.get_monotonic_time();
+    if (this.#connectionId && now - this.#connectionIdAt < policy.connectionIdLifetime * 1e6) return this.#connectionId;
+    this.#connecting ??= (async () => {
+      const packet = new Uint8Array(16);
+      const v = new DataView(packet.buffer);
+      v.setUint32(0, PROTOCOL_ID_HI);
+      v.setUint32(4, PROTOCOL_ID_LO);
+      v.setUint32(8, ACTION_CONNECT);
+      this.connects++;
+      const reply = await this.#transact(packet, ACTION_CONNECT, 16, policy, cancellable);
+      this.#connectionId = reply.slice(8, 16);
+      this.#connectionIdAt = GLib.get_monotonic_time();
+      return this.#connectionId;
+    })();
+    try {
+      return await this.#connecting;
+    } finally {
+      this.#connecting = null;
+    }
+  }
+
+  async announce(
+    urlData: Uint8Array | null,
+    req: AnnounceRequest,
+    ctx: AnnounceContext & { keyValue: number },
+    policy: UdpPolicy,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<AnnounceReply> {
+    const cid = await this.#connectionIdFor(policy, cancellable);
+    const options: number[] = [];
+    if (urlData && urlData.length) {
+      for (let i = 0; i < urlData.length; i += 255) {
+        const chunk = urlData.subarray(i, i + 255);
+        options.push(0x02, chunk.length, ...chunk);
+      }
+    }
+    const packet = new Uint8Array(98 + options.length);
+    const v = new DataView(packet.buffer);
+    packet.set(cid, 0);
+    v.setUint32(8, ACTION_ANNOUNCE);
+    packet.set(req.infoHash.subarray(0, 20), 16);
+    packet.set(ctx.peerId.subarray(0, 20), 36);
+    setU64(v, 56, req.downloaded);
+    setU64(v, 64, req.left);
+    setU64(v, 72, req.uploaded);
+    v.setUint32(80, EVENT_CODES[req.event]);
+    v.setUint32(84, 0);
+    v.setUint32(88, ctx.keyValue >>> 0);
+    v.setInt32(92, req.event === 'stopped' ? 0 : ctx.identity.udp.numwant);
+    v.setUint16(96, ctx.port);
+    packet.set(options, 98);
+    const d = await this.#transact(packet, ACTION_ANNOUNCE, 20, policy, cancellable);
+    const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const rest = d.subarray(20);
+    // The stride follows the address family, unless the length says otherwise (some trackers
+    // send IPv4 entries over IPv6).
+    const stride: 6 | 18 = this.#ipv6() && rest.length % 18 === 0 ? 18 : 6;
+    return {
+      interval: view.getUint32(8) || null,
+      minInterval: null,
+      trackerId: null,
+      leechers: view.getUint32(12),
+      seeders: view.getUint32(16),
+      downloaded: null,
+      warning: null,
+      peers: compactPeers(rest, stride),
+    };
+  }
+
+  async scrape(infoHash: Uint8Array, policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+    const cid = await this.#connectionIdFor(policy, cancellable);
+    const packet = new Uint8Array(36);
+    packet.set(cid, 0);
+    new DataView(packet.buffer).setUint32(8, ACTION_SCRAPE);
+    packet.set(infoHash.subarray(0, 20), 16);
+    const d = await this.#transact(packet, ACTION_SCRAPE, 20, policy, cancellable);
+    const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    return { seeders: v.getUint32(8), downloaded: v.getUint32(12), leechers: v.getUint32(16) };
+  }
+}
+
+/** UDP trackers by host:port: one endpoint (socket) each, shared by all torrents. */
+export class UdpTracker {
+  readonly #endpoints = new Map<string, UdpEndpoint>();
+
+  endpointFor(url: string): UdpEndpoint {
+    const u = splitUrl(url);
+    if (!u || u.scheme !== 'udp' || u.port === -1)
+      throw new TrackerError('protocol', _('Not a valid UDP tracker address (udp://host:port): %s').replace('%s', url));
+    const k = `${u.host}:${u.port}`;
+    let e = this.#endpoints.get(k);
+    if (!e) {
+      e = new UdpEndpoint(u.host, u.port);
+      this.#endpoints.set(k, e);
+    }
+    return e;
+  }
+
+  /** BEP 41 URL data: the path and query of the announce URL, as written. */
+  static urlData(url: string): Uint8Array | null {
+    const u = splitUrl(url);
+    if (!u || !u.path) return null;
+    return new TextEncoder().encode(u.path + (u.query !== null ? `?${u.query}` : ''));
+  }
+
+  close(): void {
+    for (const e of this.#endpoints.values()) e.close();
+    this.#endpoints.clear();
+  }
+}

@@ -1,0 +1,84 @@
+/** What is sent in one announce (HTTP or UDP), independent of the wire format. */
+export type AnnounceEvent = 'started' | 'completed' | 'stopped' | 'none';
+
+export interface AnnounceRequest {
+  infoHash: Uint8Array; // 20 bytes
+  event: AnnounceEvent;
+  uploaded: number;
+  downloaded: number;
+  left: number;
+  /** The tracker's last `tracker id`, echoed as `trackerid`. */
+  trackerId: string | null;
+}
+
+export interface Peer {
+  ip: string;
+  port: number;
+}
+
+export interface AnnounceReply {
+  interval: number | null;
+  minInterval: number | null;
+  trackerId: string | null;
+  seeders: number | null;
+  leechers: number | null;
+  downloaded: number | null;
+  warning: string | null;
+  peers: Peer[];
+}
+
+export interface ScrapeEntry {
+  seeders: number;
+  leechers: number;
+  downloaded: number;
+}
+
+/**
+ * Why an announce failed. `failure` is the tracker's own `failure reason` (or a UDP error
+ * packet); the others are ours: no answer, a transport error, an HTTP error status or a reply
+ * we cannot read. `message` is plain words for the user.
+ */
+export type TrackerErrorKind = 'failure' | 'timeout' | 'network' | 'http' | 'protocol';
+
+export class TrackerError extends Error {
+  readonly kind: TrackerErrorKind;
+  /** The tracker's `interval` / `min interval` if it sent them with a failure. */
+  readonly interval: number | null;
+  readonly minInterval: number | null;
+
+  constructor(
+    kind: TrackerErrorKind,
+    message: string,
+    interval: number | null = null,
+    minInterval: number | null = null,
+  ) {
+    super(message);
+    this.name = 'TrackerError';
+    this.kind = kind;
+    this.interval = interval;
+    this.minInterval = minInterval;
+  }
+}
+
+/** What the UI shows per tracker (the Trackers tab and the sidebar). */
+export type TrackerState = 'idle' | 'announcing' | 'working' | 'error' | 'disabled';
+
+export interface TrackerInfo {
+  url: string;
+  tier: number;
+  state: TrackerState;
+  /** Plain words for the state ("Working", "Not contacted yet", "Error", …). */
+  status: string;
+  /** Wall-clock unix seconds of the last reply (success or failure), or null. */
+  lastAnnounce: number | null;
+  /** Wall-clock unix seconds of the next planned announce, or null if none is planned. */
+  nextAnnounce: number | null;
+  seeders: number | null;
+  leechers: number | null;
+  downloaded: number | null;
+  /** The last error, failure reason or warning, or '' when all is well. */
+  message: string;
+  peers: Peer[];
+  /** Consecutive failures (resets on success). */
+  failures: number;
+}

@@ -29,8 +29,8 @@ export function backoffDelay(identity: ClientIdentity, failures: number, random:
   const n = Math.max(1, failures);
   switch (b.kind) {
     case 'libtorrent':
-      // tracker_backoff 250: 5 + n²·5·250/100, capped at an hour (17, 55, 117, 205, 317 … s).
-      return Math.min(3600, Math.round(5 + 12.5 * n * n));
+      // tracker_backoff 250: 5 + n²·5·250/100 in integer maths, capped at an hour (17, 55, 117, 205, 317 … s).
+      return Math.min(3600, 5 + Math.floor((n * n * 5 * 250) / 100));
     case 'table': {
       const base = b.seconds[Math.min(n, b.seconds.length) - 1];
       return base + (n >= b.jitterFrom ? random(b.jitter + 1) : 0);

@@ -813,35 +813,42 @@ export class Model extends GObject.Object {
     const infos = trackerInfos(r.worker.announcer);
     const t = r.torrent;
     let best: TrackerInfoLike | null = null;
+    let replied = false;
     for (const info of infos) {
-      const reply = `${info.lastAnnounce ?? ''}|${info.status}|${info.message ?? ''}`;
-      if (r.lastReplies.get(info.url) !== reply) {
+      // One log line per reply (success or failure): a reply moves lastAnnounce.
+      const reply = `${info.lastAnnounce ?? ''}|${info.state}`;
+      if (info.lastAnnounce && r.lastReplies.get(info.url) !== reply) {
         r.lastReplies.set(info.url, reply);
-        if (info.message && /error|fail|timed out|unreach/i.test(`${info.status} ${info.message}`))
-          this.#log(t, 'error', `${info.url}: ${info.message}`);
-        else if (info.lastAnnounce)
+        replied = true;
+        if (info.state === 'working')
           this.#log(
             t,
             'info',
             _('announced to %s: %d seeders, %d leechers')
               .replace('%s', info.url)
-              .replace('%d', String(info.seeders ?? -1))
-              .replace('%d', String(info.leechers ?? -1)),
+              .replace('%d', String(info.seeders ?? '?'))
+              .replace('%d', String(info.leechers ?? '?')),
           );
+        else if (info.state === 'error' || info.state === 'disabled')
+          this.#log(t, 'error', `${info.url}: ${info.message}`);
       }
-      if (info.lastAnnounce && (!best || (info.lastAnnounce ?? 0) > (best.lastAnnounce ?? 0))) best = info;
+      if (info.state === 'working' && (!best || (info.lastAnnounce ?? 0) > (best.lastAnnounce ?? 0))) best = info;
     }
     t.freeze_notify();
     if (best) {
-      if (typeof best.seeders === 'number' && best.seeders >= 0) t.seeders = best.seeders;
-      if (typeof best.leechers === 'number' && best.leechers >= 0) t.leechers = best.leechers;
-      t.tracker_host = trackerHost(best.url);
+      if (typeof best.seeders === 'number' && best.seeders >= 0 && t.seeders !== best.seeders) t.seeders = best.seeders;
+      if (typeof best.leechers === 'number' && best.leechers >= 0 && t.leechers !== best.leechers)
+        t.leechers = best.leechers;
+      const host = trackerHost(best.url);
+      if (t.tracker_host !== host) t.tracker_host = host;
     }
     const message = infos.map((i) => i.message).find((m) => m) ?? '';
     if (t.tracker_message !== message) t.tracker_message = message;
     t.thaw_notify();
-    if (infos.some((i) => i.lastAnnounce)) this.#upShares.noteAnnounce();
-    if (infos.some((i) => i.lastAnnounce)) this.#downShares.noteAnnounce();
+    if (replied) {
+      this.#upShares.noteAnnounce();
+      this.#downShares.noteAnnounce();
+    }
     this.#notifyDetails(r);
     this.#queueDataChanged();
   }
@@ -952,13 +959,14 @@ export class Model extends GObject.Object {
   }
 }
 
+/** The part of the announcer's TrackerInfo (src/model/tracker/types.ts) the model reads. */
 interface TrackerInfoLike {
   url: string;
-  status: string;
-  lastAnnounce?: number | null;
-  seeders?: number;
-  leechers?: number;
-  message?: string;
+  state: string;
+  lastAnnounce: number | null;
+  seeders: number | null;
+  leechers: number | null;
+  message: string;
 }
 
 function trackerInfos(announcer: Announcer): TrackerInfoLike[] {

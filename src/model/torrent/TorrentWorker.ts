@@ -31,6 +31,8 @@ export interface AnnounceStats {
 export interface Announcer {
   readonly startedAcknowledged: boolean;
   nextAnnounceAt(): number;
+  /** The next regular announce, for display (optional: nextAnnounceAt is used without it). */
+  nextRegularAnnounceAt?(): number;
   announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
   forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
   stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
@@ -233,7 +235,7 @@ export class TorrentWorker {
     setIfChanged(t, 'download_rate', Math.round(rates.down));
     setIfChanged(t, 'ratio', shareRatio(next));
     if (t.status !== 'error') setIfChanged(t, 'status', next.progress >= 1 ? 'seeding' : 'downloading');
-    const due = this.#announcer.nextAnnounceAt();
+    const due = this.#announcer.nextRegularAnnounceAt?.() ?? this.#announcer.nextAnnounceAt();
     setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : 0);
     t.thaw_notify();
 

@@ -1,40 +1,396 @@
 import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
 
+import { configDir } from '../lib/config.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
-import { DEFAULT_BUDGET_MS, ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
+import { type LibraryEntry, Model } from '../model/Model.ts';
+import { SettingsStore } from '../model/settings/index.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
+import type {
+  AddResult,
+  ClientIdentityChoice,
+  Notice,
+  PeerView,
+  QueueMove,
+  SessionTotals,
+  TorrentCommands,
+  TorrentFile,
+  TorrentLogLine,
+  TorrentOptions,
+  TorrentPriority,
+  TorrentState,
+  TrackerView,
+  Unsubscribe,
+} from '../view/TorrentCommands.ts';
+import { allIdentities } from '../model/identity/index.ts';
+import { ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
+import { modelShutdownSteps } from './shutdown/modelShutdownSteps.ts';
+import { TorrentLibrary } from '../model/library/index.ts';
+import { TorrentAnnouncer, TrackerNetwork } from '../model/tracker/index.ts';
 
 /** What the controller needs from whichever application hosts it. */
 interface HostApplication extends Gio.Application {
   hideWindows?(): void;
 }
 
+/** Counts reach the view at most about once a second. */
+const COUNTS_MIN_MS = 1000;
+
 /**
- * Turns user intents (actions from the view, the command line, D-Bus) into model operations,
- * and owns the one quit sequence every exit path goes through.
+ * Turns user intents (actions from the view, the command line, D-Bus, the watch folder) into
+ * model operations: at start-up it opens the settings, the tracker network and the torrents
+ * folder and starts the Model's workers; it implements the view's TorrentCommands; and it hands
+ * the workers and the save to the one quit sequence (ShutdownCoordinator).
  */
-export class AppController {
+export class AppController implements TorrentCommands {
   readonly #app: HostApplication;
   readonly #shutdown: ShutdownCoordinator;
+  #settings: SettingsStore | null = null;
+  #network: TrackerNetwork | null = null;
+  #library: TorrentLibrary | null = null;
+  #model: Model | null = null;
+  #loaded = false;
+  /** Files asked for (command line, `open`) before the torrents folder finished loading. */
+  #pendingFiles: Gio.File[] = [];
+  readonly #noticeListeners = new Set<(n: Notice) => void>();
+  readonly #countListeners = new Set<() => void>();
+  #countsSource = 0;
+  #lastCountsUs = 0;
 
   constructor(app: HostApplication) {
     this.#app = app;
-    this.#shutdown = new ShutdownCoordinator({
-      hideWindows: () => this.#app.hideWindows?.(),
-      stopNewWork: () => undefined,
-      participants: () => [],
-      budgetMs: () => DEFAULT_BUDGET_MS,
-      save: () => Promise.resolve(),
-      quit: () => this.#app.quit(),
+    this.#shutdown = new ShutdownCoordinator(
+      modelShutdownSteps({
+        model: () => this.#model,
+        settings: () => this.#settings,
+        hideWindows: () => this.#app.hideWindows?.(),
+        quit: () => this.#app.quit(),
+      }),
+    );
+  }
+
+  // ---- start-up ---------------------------------------------------------------------------
+
+  /**
+   * Opens the settings (reporting their problems), the tracker network and the torrents
+   * folder, and starts every active torrent. The folder loads asynchronously: torrents appear
+   * as they are read, and failures are reported one message each.
+   */
+  startup(): void {
+    const dir = configDir();
+    const settings = SettingsStore.open(dir);
+    this.#settings = settings;
+    for (const p of settings.problems) this.#notice('error', p);
+    this.#network = new TrackerNetwork(settings);
+    this.#library = new TorrentLibrary(GLib.build_filenamev([dir, 'torrents']));
+    const network = this.#network;
+    const model = new Model({
+      settings,
+      createAnnouncer: (metainfo, tiers, onChanged) => new TorrentAnnouncer({ metainfo, network, tiers, onChanged }),
+      deleteCopy: (entry) => this.#library!.remove(entry),
+    });
+    this.#model = model;
+    settings.connect('changed', (_s: unknown, path: string) => model.settingChanged(path));
+    settings.connect('save-failed', (_s: unknown, message: string) =>
+      this.#notice('error', _('Settings could not be saved: %s').replace('%s', message)),
+    );
+    model.on('message', (_m: unknown, text: string) => this.#notice('info', text));
+    model.on('data-changed', () => this.#queueCounts());
+    void this.#loadLibrary();
+  }
+
+  async #loadLibrary(): Promise<void> {
+    const model = this.#model!;
+    try {
+      const { entries, failures } = await this.#library!.loadAll();
+      for (const f of failures) this.#notice('error', `${GLib.path_get_basename(f.path)}: ${f.message}`);
+      if (this.#shutdown.started) return;
+      for (const e of entries) model.add(e);
+      model.startAll();
+      logger.info(`loaded ${entries.length} torrents from the torrents folder`);
+    } catch (e) {
+      this.#notice('error', _('The torrents folder could not be read: %s').replace('%s', errorMessage(e)));
+      model.startAll();
+    }
+    this.#loaded = true;
+    const pending = this.#pendingFiles.splice(0);
+    if (pending.length) await this.#addFiles(pending);
+  }
+
+  /** The Model (null before startup), for the quit sequence, D-Bus and specs. */
+  get model(): Model | null {
+    return this.#model;
+  }
+
+  get settings(): SettingsStore {
+    return this.#settings!;
+  }
+
+  get torrents(): Gio.ListModel {
+    return this.#model!.torrents;
+  }
+
+  // ---- adding -----------------------------------------------------------------------------
+
+  /** Adds .torrent files (command line, `open`, watch folder, D-Bus); problems become notices. */
+  addTorrentFiles(files: Gio.File[]): void {
+    if (!this.#loaded) {
+      this.#pendingFiles.push(...files);
+      return;
+    }
+    void this.#addFiles(files);
+  }
+
+  async addUris(uris: string[]): Promise<AddResult> {
+    const result = await this.#addFiles(uris.map((u) => Gio.File.new_for_uri(u)));
+    return result;
+  }
+
+  async #addFiles(files: Gio.File[]): Promise<AddResult> {
+    const result: AddResult = { added: [], failures: [] };
+    for (const file of files) {
+      const name = file.get_path() ?? file.get_uri();
+      try {
+        const entry: LibraryEntry = await this.#library!.add(file);
+        const t = this.#model!.add(entry);
+        this.#model!.start(t);
+        result.added.push(t);
+        logger.info(`added ${t.name}`);
+      } catch (e) {
+        const message = errorMessage(e);
+        result.failures.push({ uri: file.get_uri(), message });
+        this.#notice('error', `${GLib.path_get_basename(name)}: ${message}`);
+      }
+    }
+    return result;
+  }
+
+  // ---- notices and counts ------------------------------------------------------------------
+
+  /** A user-facing message: the window shows it as a toast; headless logs it. */
+  #notice(kind: Notice['kind'], message: string): void {
+    if (kind === 'error') logger.error(message);
+    else logger.info(message);
+    for (const l of this.#noticeListeners) l({ kind, message });
+  }
+
+  onNotice(callback: (notice: Notice) => void): Unsubscribe {
+    this.#noticeListeners.add(callback);
+    return () => this.#noticeListeners.delete(callback);
+  }
+
+  onCountsChanged(callback: () => void): Unsubscribe {
+    this.#countListeners.add(callback);
+    return () => this.#countListeners.delete(callback);
+  }
+
+  #queueCounts(): void {
+    if (this.#countsSource) return;
+    const wait = Math.max(0, COUNTS_MIN_MS - (GLib.get_monotonic_time() - this.#lastCountsUs) / 1000);
+    this.#countsSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, Math.round(wait), () => {
+      this.#countsSource = 0;
+      this.#lastCountsUs = GLib.get_monotonic_time();
+      for (const l of this.#countListeners) l();
+      return GLib.SOURCE_REMOVE;
     });
   }
 
-  startup(): void {
-    logger.debug('controller started');
+  stateCounts(): Record<TorrentState, number> {
+    return this.#model!.stateCounts();
   }
 
-  addTorrentFiles(files: Gio.File[]): void {
-    for (const f of files) logger.info(`asked to add ${f.get_path() ?? f.get_uri()}`);
+  trackerHostCounts(): { host: string; count: number }[] {
+    return this.#model!.trackerHostCounts();
   }
+
+  // ---- details ------------------------------------------------------------------------------
+
+  trackerHosts(torrent: Torrent): string[] {
+    return this.#model!.trackerHosts(torrent);
+  }
+
+  files(torrent: Torrent): TorrentFile[] {
+    return (this.#model!.metainfoOf(torrent)?.files ?? []).map((f) => ({ path: [...f.path], length: f.length }));
+  }
+
+  trackers(torrent: Torrent): TrackerView[] {
+    const infos = this.#trackerInfos(torrent);
+    const tiers = this.#model!.trackerTiers(torrent);
+    if (infos.length === 0)
+      return tiers.flatMap((tier, i) =>
+        tier.map((url) => ({
+          url,
+          tier: i,
+          status: _('not contacted'),
+          lastAnnounce: null,
+          nextAnnounce: null,
+          seeders: -1,
+          leechers: -1,
+          downloaded: -1,
+          message: '',
+        })),
+      );
+    return infos.map((i) => ({
+      url: String(i.url ?? ''),
+      tier: Number(i.tier ?? 0),
+      status: String(i.status ?? ''),
+      lastAnnounce: toUnixSeconds(i.lastAnnounce),
+      nextAnnounce: toUnixSeconds(i.nextAnnounce),
+      seeders: numberOr(i.seeders, -1),
+      leechers: numberOr(i.leechers, -1),
+      downloaded: numberOr(i.downloaded, -1),
+      message: String(i.message ?? ''),
+    }));
+  }
+
+  peers(torrent: Torrent): PeerView[] {
+    const out: PeerView[] = [];
+    for (const info of this.#trackerInfos(torrent)) {
+      const peers = Array.isArray(info.peers) ? (info.peers as { address?: string; ip?: string; port?: number }[]) : [];
+      for (const p of peers)
+        out.push({ address: String(p.address ?? p.ip ?? ''), port: Number(p.port ?? 0), trackerUrl: String(info.url) });
+    }
+    return out;
+  }
+
+  #trackerInfos(torrent: Torrent): Record<string, unknown>[] {
+    const announcer = this.#model!.workerOf(torrent)?.announcer as unknown as { trackers?: Record<string, unknown>[] };
+    return Array.isArray(announcer?.trackers) ? announcer.trackers : [];
+  }
+
+  log(torrent: Torrent): TorrentLogLine[] {
+    return this.#model!.logOf(torrent);
+  }
+
+  onTorrentDetailsChanged(torrent: Torrent, callback: () => void): Unsubscribe {
+    return this.#model!.onDetailsChanged(torrent, callback);
+  }
+
+  options(torrent: Torrent): TorrentOptions {
+    return this.#model!.options(torrent);
+  }
+
+  totals(): SessionTotals {
+    const t: SessionTotals = {
+      sessionUploaded: 0,
+      sessionDownloaded: 0,
+      totalUploaded: 0,
+      totalDownloaded: 0,
+      uploadRate: 0,
+      downloadRate: 0,
+    };
+    for (const x of this.#model?.all() ?? []) {
+      t.sessionUploaded += x.session_uploaded;
+      t.sessionDownloaded += x.session_downloaded;
+      t.totalUploaded += x.total_uploaded;
+      t.totalDownloaded += x.total_downloaded;
+      t.uploadRate += x.upload_rate;
+      t.downloadRate += x.download_rate;
+    }
+    return t;
+  }
+
+  clientIdentities(): ClientIdentityChoice[] {
+    return allIdentities().map((i) => ({ value: i.id, label: i.name }));
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  async remove(torrents: Torrent[], _deleteTorrentFile: boolean): Promise<void> {
+    // The copy in the torrents folder is always deleted: that folder is the torrent list, so a
+    // kept copy would come back at the next start.
+    const problems = await this.#model!.remove(torrents);
+    for (const p of problems) this.#notice('error', p);
+  }
+
+  pause(torrents: Torrent[]): void {
+    void this.#model!.pause(torrents);
+  }
+
+  resume(torrents: Torrent[]): void {
+    this.#model!.resume(torrents);
+  }
+
+  pauseAll(): void {
+    this.pause(this.#model!.all().filter((t) => t.active));
+  }
+
+  resumeAll(): void {
+    this.resume(this.#model!.all().filter((t) => !t.active));
+  }
+
+  forceStart(torrents: Torrent[]): void {
+    this.#model!.forceStart(torrents);
+  }
+
+  updateTracker(torrents: Torrent[]): void {
+    void this.#model!.forceAnnounce(torrents);
+  }
+
+  forceRecheck(torrents: Torrent[]): void {
+    this.#model!.forceRecheck(torrents);
+  }
+
+  forceComplete(torrents: Torrent[]): void {
+    this.#model!.forceComplete(torrents);
+  }
+
+  setRandomProgress(torrents: Torrent[]): void {
+    this.#model!.setRandomProgress(torrents);
+  }
+
+  setPriority(torrents: Torrent[], priority: TorrentPriority): void {
+    this.#model!.setPriority(torrents, priority);
+  }
+
+  setLimits(torrents: Torrent[], limits: { upload?: number; download?: number }): void {
+    this.#model!.setLimits(torrents, limits);
+  }
+
+  resetLimits(torrents: Torrent[]): void {
+    this.#model!.setLimits(torrents, { upload: 0, download: 0 });
+  }
+
+  addTracker(torrent: Torrent, url: string): void {
+    this.#trackerEdit(this.#model!.addTracker(torrent, url));
+  }
+
+  editTracker(torrent: Torrent, oldUrl: string, newUrl: string): void {
+    this.#trackerEdit(this.#model!.editTracker(torrent, oldUrl, newUrl));
+  }
+
+  removeTracker(torrent: Torrent, url: string): void {
+    this.#trackerEdit(this.#model!.removeTracker(torrent, url));
+  }
+
+  /** The model checks the URL before its first await, so a bad one still throws here. */
+  #trackerEdit(edit: Promise<void>): void {
+    edit.catch((e) => this.#notice('error', errorMessage(e)));
+  }
+
+  moveInQueue(torrents: Torrent[], where: QueueMove): void {
+    this.#model!.moveInQueue(torrents, where);
+  }
+
+  rename(torrent: Torrent, name: string): void {
+    this.#model!.rename(torrent, name);
+  }
+
+  setLabel(torrents: Torrent[], label: string): void {
+    this.#model!.setLabel(torrents, label);
+  }
+
+  setOption<K extends keyof TorrentOptions>(torrents: Torrent[], key: K, value: TorrentOptions[K]): void {
+    this.#model!.setOption(torrents, key, value);
+  }
+
+  scaleSpeed(direction: 'upload' | 'download', factor: 2 | 0.5, torrents: Torrent[] | null): void {
+    this.#model!.scaleSpeed(direction, factor, torrents);
+  }
+
+  // ---- quitting -------------------------------------------------------------------------------
 
   /**
    * Every exit path calls this (window close, Ctrl+Q, app.quit also over D-Bus, SIGINT/SIGTERM);
@@ -48,4 +404,13 @@ export class AppController {
   shutdownNow(): void {
     logger.debug('application shutdown');
   }
+}
+
+function toUnixSeconds(v: unknown): number | null {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return null;
+  return v > 1e12 ? Math.floor(v / 1000) : Math.floor(v);
+}
+
+function numberOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }

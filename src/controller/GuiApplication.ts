@@ -85,6 +85,7 @@ export class GuiApplication extends Adw.Application {
   #ensureWindow(): MainWindow {
     if (!this.#window) {
       this.#window = new MainWindow({ application: this });
+      this.#window.attach(this.controller);
       // Closing the window is a quit request; the controller hides it at once and finishes
       // the farewell announces and the save in the background.
       this.#window.connect('close-request', () => {

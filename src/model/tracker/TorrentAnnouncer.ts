@@ -233,8 +233,11 @@ export class TorrentAnnouncer {
     try {
       const now = this.#network.clock.monotonicUs();
       const first = g.slots.find((s) => s.state !== 'disabled');
+      // The tracker in use follows the group's schedule (which forced announces and `completed`
+      // bring forward); the others are tried, in order, once their own retry time has come.
+      const groupDue = forced || g.nextAtUs <= now;
       const candidates = g.slots.filter(
-        (s) => s.state !== 'disabled' && (s.nextAtUs <= now || (forced && s === first)),
+        (s) => s.state !== 'disabled' && (s.nextAtUs <= now || (groupDue && s === first)),
       );
       for (const slot of candidates) {
         if (await this.#announceTo(g, slot, stats, cancellable)) {

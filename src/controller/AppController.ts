@@ -176,6 +176,11 @@ export class AppController implements TorrentCommands {
     for (const l of this.#noticeListeners) l({ kind, message });
   }
 
+  /** A notice from another part of the controller (watch folder, D-Bus, background). */
+  notice(kind: Notice['kind'], message: string): void {
+    this.#notice(kind, message);
+  }
+
   onNotice(callback: (notice: Notice) => void): Unsubscribe {
     this.#noticeListeners.add(callback);
     return () => this.#noticeListeners.delete(callback);

@@ -24,6 +24,8 @@ export interface IntegratedController {
   };
   readonly torrents?: Gio.ListModel;
   addUris?(uris: string[]): Promise<AddResult>;
+  /** Shows a message to the user (a toast in the window, a log line headless). */
+  notice?(kind: 'info' | 'error', message: string): void;
   addTorrentFiles?(files: Gio.File[]): unknown;
   pauseAll?(): void;
   resumeAll?(): void;
@@ -103,7 +105,8 @@ export class DesktopIntegration {
       settings,
       addUris: (uris) => this.#addUris(uris),
       knownInfoHashes: () => this.#knownInfoHashes(),
-      report: (message) => logger.warning(message),
+      report: (message) => (controller.notice ? controller.notice('error', message) : logger.warning(message)),
+      adderReports: Boolean(controller.addUris && controller.notice),
     });
     this.#watch.start();
     // Reconcile once at start (the setting may have changed while the app was not running).

@@ -26,6 +26,8 @@ export interface WatchFolderOptions {
   knownInfoHashes: () => Set<string>;
   /** Tells the user about a file that cannot be added (once per file version). */
   report: (message: string) => void;
+  /** `addUris` tells the user about its own failures (AppController does): only log those. */
+  adderReports?: boolean;
   /** Milliseconds without events before a new file counts as fully written. */
   settleMs?: number;
 }
@@ -223,9 +225,11 @@ export class WatchFolder {
       if (!this.#o.knownInfoHashes().has(infoHash)) {
         const result = await this.#o.addUris([file.get_uri()]);
         if (result.failures.length > 0) {
-          this.#o.report(
-            _('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', result.failures[0].message),
-          );
+          const message = _('Watch folder: “%s” was not added: %s')
+            .replace('%s', name)
+            .replace('%s', result.failures[0].message);
+          if (this.#o.adderReports) logger.warning(message);
+          else this.#o.report(message);
           return;
         }
         logger.info(`watch folder: added ${name}`);

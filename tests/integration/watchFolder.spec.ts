@@ -17,6 +17,7 @@ describe('watch folder', () => {
   let reports: string[];
   let known: Set<string>;
   let refuse: Map<string, string>;
+  let attempts: string[];
 
   function startWatching(extra: Record<string, unknown> = {}): WatchFolder {
     settings.set('watch_folder', { enabled: true, path: folder, delete_added_torrents: false, ...extra });
@@ -25,6 +26,7 @@ describe('watch folder', () => {
       addUris: (uris) => {
         const failures: { uri: string; message: string }[] = [];
         for (const uri of uris) {
+          attempts.push(uri);
           const why = refuse.get(GLib.path_get_basename(Gio.File.new_for_uri(uri).get_path()!));
           if (why) failures.push({ uri, message: why });
           else added.push(Gio.File.new_for_uri(uri).get_path()!);
@@ -59,6 +61,7 @@ describe('watch folder', () => {
     reports = [];
     known = new Set();
     refuse = new Map();
+    attempts = [];
   });
 
   afterEach(() => {
@@ -129,8 +132,12 @@ describe('watch folder', () => {
     await waitFor(() => reports.length === 1, 'the refusal to be reported');
     expect(reports[0]).toContain('refused.torrent');
     expect(reports[0]).toContain('The trackers of this torrent are all unusable.');
+    // Not retried: the same version is not offered to the model again.
+    writeFile(`${folder}/other.torrent`, makeTorrent());
+    await waitFor(() => added.length === 1, 'another file to be added meanwhile');
     await delay(700);
     expect(reports.length).toBe(1);
+    expect(attempts.filter((u) => u.endsWith('/refused.torrent')).length).toBe(1);
   });
 
   it('skips torrents already in the list quietly (no duplicate reports at every start)', async () => {

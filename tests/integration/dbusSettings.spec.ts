@@ -1,0 +1,108 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { waitFor } from '../support/async.ts';
+import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
+import { APP_BUS_NAME, APP_PATH, AppProcess, activateAction, busCall, settingsCall } from './dbusAppProcess.ts';
+
+describe('D-Bus: ie.fio.dfakeseeder.Settings and org.gtk.Actions', () => {
+  let dir: string;
+  let app: AppProcess;
+  let signals: string[];
+  let subscription: number;
+
+  beforeAll(async () => {
+    dir = makeTempDir('dfs-dbus');
+    app = AppProcess.start(`${dir}/config`, '--headless');
+    await app.waitForBus();
+    signals = [];
+    subscription = Gio.DBus.session.signal_subscribe(
+      APP_BUS_NAME,
+      'ie.fio.dfakeseeder.Settings',
+      'SettingsChanged',
+      APP_PATH,
+      null,
+      Gio.DBusSignalFlags.NONE,
+      (_c, _s, _p, _i, _n, params: GLib.Variant) => signals.push((params.deepUnpack() as [string])[0]),
+    );
+  }, 20000);
+
+  afterAll(async () => {
+    Gio.DBus.session.signal_unsubscribe(subscription);
+    await app.stop();
+    removeTree(dir);
+  });
+
+  it('answers Ping', async () => {
+    expect(await settingsCall('Ping')).toEqual([true]);
+  });
+
+  it('lists the app actions on org.gtk.Actions', async () => {
+    const [names] = (await busCall(APP_BUS_NAME, APP_PATH, 'org.gtk.Actions', 'List')) as [string[]];
+    for (const name of ['add-uris', 'pause-all', 'resume-all', 'quit']) expect(names).toContain(name);
+  });
+
+  it('returns the merged settings, torrents included, as JSON', async () => {
+    const [json] = (await settingsCall('GetSettings')) as [string];
+    const settings = JSON.parse(json);
+    expect(settings.language).toBe('auto');
+    expect(settings.watch_folder.enabled).toBeFalse();
+    expect(typeof settings.speed.upload_limit_kbps).toBe('number');
+    expect(settings.torrents).toEqual(jasmine.any(Object));
+  });
+
+  it('applies dotted and nested keys, signals SettingsChanged and saves them', async () => {
+    const changes = JSON.stringify({ 'speed.upload_limit_kbps': 123, scheduler: { start_hour: 21 } });
+    expect(await settingsCall('UpdateSettings', new GLib.Variant('(s)', [changes]))).toEqual([true]);
+    const settings = JSON.parse(((await settingsCall('GetSettings')) as [string])[0]);
+    expect(settings.speed.upload_limit_kbps).toBe(123);
+    expect(settings.scheduler.start_hour).toBe(21);
+    await waitFor(() => signals.length >= 2, 'two SettingsChanged signals');
+    expect(signals.map((s) => JSON.parse(s))).toEqual(
+      jasmine.arrayContaining([{ 'speed.upload_limit_kbps': 123 }, { 'scheduler.start_hour': 21 }]),
+    );
+    // The original lost dotted keys; here they reach settings.json.
+    const file = `${dir}/config/dfakeseeder/settings.json`;
+    await waitFor(
+      () => GLib.file_test(file, GLib.FileTest.EXISTS) && JSON.parse(readText(file)).speed?.upload_limit_kbps === 123,
+      'the change to be saved',
+      5000,
+    );
+  });
+
+  it('refuses bad values with an error that says why, and changes nothing', async () => {
+    let error: unknown = null;
+    try {
+      await settingsCall('UpdateSettings', new GLib.Variant('(s)', [JSON.stringify({ upload_speed: 'fast' })]));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GLib.Error);
+    expect(Gio.DBusError.get_remote_error(error as GLib.Error)).toBe('org.freedesktop.DBus.Error.InvalidArgs');
+    expect((error as GLib.Error).message).toContain('upload_speed');
+    const settings = JSON.parse(((await settingsCall('GetSettings')) as [string])[0]);
+    expect(settings.upload_speed).not.toBe('fast');
+
+    let notJson: unknown = null;
+    try {
+      await settingsCall('UpdateSettings', new GLib.Variant('(s)', ['{not json']));
+    } catch (e) {
+      notJson = e;
+    }
+    expect((notJson as GLib.Error).message).toContain('JSON object');
+    expect(app.exited).toBeFalse();
+  });
+
+  it('reports debug information', async () => {
+    const info = JSON.parse(((await settingsCall('GetDebugInfo')) as [string])[0]);
+    expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(info.config_dir).toBe(`${dir}/config/dfakeseeder`);
+    const status = JSON.parse(((await settingsCall('GetConnectionStatus')) as [string])[0]);
+    expect(status.connected).toBeTrue();
+  });
+
+  it('quits through app.quit on org.gtk.Actions', async () => {
+    await activateAction('quit');
+    expect(await app.waitExit(10000)).toBe(0);
+  });
+});

@@ -5,7 +5,7 @@ import { delay, waitFor } from '../support/async.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
-import { AppProcess, activateAction } from './dbusAppProcess.ts';
+import { APP_BUS_NAME, APP_PATH, AppProcess, activateAction, busCall } from './dbusAppProcess.ts';
 
 const NOTIFICATIONS_XML = `<node>
   <interface name="org.gtk.Notifications">
@@ -162,6 +162,40 @@ describe('background seeding', () => {
     await app.waitForBus();
     await waitForPeers(only.hash, 1, 'the torrent to announce started');
     app.proc.send_signal(10);
+    expect(await app.waitExit(15000)).toBe(0);
+    expect(await peers(only.hash)).toBe(0);
+  }, 40000);
+
+  /** The windows GtkApplication exports under /ie/fio/dfakeseeder/window/N. */
+  async function windowCount(): Promise<number> {
+    const [xml] = (await busCall(
+      APP_BUS_NAME,
+      `${APP_PATH}/window`,
+      'org.freedesktop.DBus.Introspectable',
+      'Introspect',
+    )) as [string];
+    return [...xml.matchAll(/<node name="\d+"/g)].length;
+  }
+
+  it('--background (Start on login) seeds without a window until the app is opened', async () => {
+    const only = await torrentFile('login');
+    writeFile(`${dir}/config/dfakeseeder/settings.json`, JSON.stringify({}));
+    app = AppProcess.start(`${dir}/config`, '--background');
+    await app.waitForBus();
+    await waitForPeers(only.hash, 0, 'nothing yet');
+    await activateAction('add-uris', new GLib.Variant('as', [Gio.File.new_for_path(only.path).get_uri()]));
+    await waitForPeers(only.hash, 1, 'the torrent to announce started with no window');
+    expect(await windowCount()).toBe(0);
+    await delay(500);
+    expect(app.exited).toBeFalse();
+
+    // Opening the app (launcher, notification) shows the window.
+    await busCall(APP_BUS_NAME, APP_PATH, 'org.freedesktop.Application', 'Activate', new GLib.Variant('(a{sv})', [{}]));
+    const deadline = GLib.get_monotonic_time() + 10e6;
+    while ((await windowCount()) === 0 && GLib.get_monotonic_time() < deadline) await delay(50);
+    expect(await windowCount()).toBe(1);
+
+    await activateAction('quit');
     expect(await app.waitExit(15000)).toBe(0);
     expect(await peers(only.hash)).toBe(0);
   }, 40000);

@@ -7,6 +7,7 @@ import { SettingsStore } from '../../src/model/settings/index.ts';
 import { delay, waitFor } from '../support/async.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
+import { AppProcess, activateAction, settingsCall } from './dbusAppProcess.ts';
 
 describe('watch folder', () => {
   let configDir: string;
@@ -165,4 +166,39 @@ describe('watch folder', () => {
     expect(reports.length).toBe(1);
     expect(reports[0]).toContain('does not exist');
   });
+});
+
+describe('watch folder in the running app', () => {
+  let dir: string;
+  let app: AppProcess | null = null;
+
+  beforeEach(() => {
+    dir = makeTempDir('dfs-watch-app');
+  });
+
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+    removeTree(dir);
+  });
+
+  it('adds a dropped .torrent to the list and deletes it when asked to', async () => {
+    GLib.mkdir_with_parents(`${dir}/inbox`, 0o755);
+    writeFile(
+      `${dir}/config/dfakeseeder/settings.json`,
+      JSON.stringify({ watch_folder: { enabled: true, path: `${dir}/inbox`, delete_added_torrents: true } }),
+    );
+    app = AppProcess.start(`${dir}/config`, '--headless');
+    await app.waitForBus();
+    writeFile(`${dir}/inbox/dropped.torrent`, makeTorrent({ name: 'dropped.bin' }));
+    await waitFor(
+      () => !GLib.file_test(`${dir}/inbox/dropped.torrent`, GLib.FileTest.EXISTS),
+      'the dropped file to be added and deleted',
+      10000,
+    );
+    const status = JSON.parse(((await settingsCall('GetConnectionStatus')) as [string])[0]);
+    expect(status.torrents).toBe(1);
+    await activateAction('quit');
+    expect(await app.waitExit(15000)).toBe(0);
+  }, 30000);
 });

@@ -97,4 +97,41 @@ describe('headless mode (integration, real opentracker)', () => {
     const saved = JSON.parse(readText(`${home}/dfakeseeder/settings.json`)) as { torrents: Record<string, unknown> };
     expect(Object.keys(saved.torrents).length).toBe(TORRENTS);
   });
+
+  it('adds FILE.torrent arguments, and says in words why a duplicate was not added', async () => {
+    const cfg = makeTempDir('dfs-headless-args');
+    try {
+      const bytes = makeTorrent({ name: 'from-args.bin', announce: tracker.announceUrl });
+      const hash = fixtureInfoHashHex(bytes);
+      await tracker.allow([hash]);
+      writeFile(`${cfg}/in/from-args.torrent`, bytes);
+      writeFile(`${cfg}/in/copy.torrent`, bytes);
+      const launcher = new Gio.SubprocessLauncher({
+        flags: Gio.SubprocessFlags.STDOUT_SILENCE | Gio.SubprocessFlags.STDERR_PIPE,
+      });
+      launcher.setenv('XDG_CONFIG_HOME', cfg, true);
+      launcher.setenv('DISPLAY', '', true);
+      // Non-unique, so it cannot hand the files to another instance on the spec bus.
+      launcher.setenv('DBUS_SESSION_BUS_ADDRESS', 'disabled:', true);
+      proc = launcher.spawnv(appArgv('--headless', `${cfg}/in/from-args.torrent`, `${cfg}/in/copy.torrent`));
+      const lines: string[] = [];
+      collectLines(proc.get_stderr_pipe()!, lines);
+      await waitFor(
+        () => lines.some((l) => /from-args\.bin: announced to/.test(l)),
+        'the added torrent to announce',
+        20000,
+      );
+      await waitFor(() => lines.some((l) => l.includes('copy.torrent:')), 'the duplicate to be reported', 5000);
+      expect((await tracker.scrape(hash)).complete).toBe(1);
+      expect(lines.find((l) => l.includes('copy.torrent:'))).toMatch(/“from-args\.bin” is already in your list/);
+      expect(GLib.file_test(`${cfg}/dfakeseeder/torrents/from-args.torrent`, GLib.FileTest.EXISTS)).toBeTrue();
+      proc.send_signal(2);
+      await proc.wait_async(null);
+      expect(proc.get_exit_status()).toBe(0);
+      proc = null;
+      expect((await tracker.scrape(hash)).complete).toBe(0);
+    } finally {
+      removeTree(cfg);
+    }
+  });
 });

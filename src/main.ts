@@ -8,7 +8,7 @@ import { initI18n } from './lib/i18n.ts';
 import { APP_NAME } from './lib/config.ts';
 import { createApplication } from './controller/createApplication.ts';
 import { applyLanguagePreference } from './controller/languagePreference.ts';
-import { EXIT_BAD_FILES, checkFileArguments } from './controller/commandLine.ts';
+import { EXIT_BAD_FILES, addToRunningInstance, checkFileArguments } from './controller/commandLine.ts';
 
 applyLanguagePreference();
 initI18n();
@@ -18,5 +18,7 @@ GLib.set_prgname('dfakeseeder');
 // Each FILE argument is checked here, where the terminal is, and reported on its own line.
 const checked = checkFileArguments([programInvocationName, ...programArgs]);
 if (checked.refused > 0 && checked.accepted === 0) exit(EXIT_BAD_FILES);
+const forwarded = addToRunningInstance(checked);
+if (forwarded !== null) exit(forwarded);
 const status = createApplication(checked.argv).run(checked.argv);
 exit(status !== 0 ? status : checked.refused > 0 ? EXIT_BAD_FILES : 0);

@@ -13,6 +13,7 @@ import { BackgroundPortal } from './BackgroundPortal.ts';
 import { BackgroundSeeding } from './BackgroundSeeding.ts';
 import { takeBackgroundStart } from './commandLine.ts';
 import { DBusSettingsService } from './DBusSettingsService.ts';
+import { DBusTorrentsService } from './DBusTorrentsService.ts';
 import { Notifier } from './Notifier.ts';
 import { WatchFolder } from './WatchFolder.ts';
 
@@ -48,6 +49,7 @@ export class DesktopIntegration {
   readonly #notifier: Notifier;
   readonly background: BackgroundSeeding;
   #dbus: DBusSettingsService | null = null;
+  #dbusTorrents: DBusTorrentsService | null = null;
   #watch: WatchFolder | null = null;
   #autostart: BackgroundAutostart | null = null;
   #autostartHandler = 0;
@@ -80,13 +82,25 @@ export class DesktopIntegration {
     const { app, controller } = this.#host;
     this.#installMissingActions();
     if (controller.torrents) this.#notifier.watch(controller.torrents);
+    const connection = app.get_dbus_connection();
+    const path = app.get_dbus_object_path();
+    if (connection && path) {
+      try {
+        this.#dbusTorrents = new DBusTorrentsService({
+          addUris: (uris) => this.#addUris(uris),
+          present: () => app.activate(),
+        });
+        this.#dbusTorrents.export(connection, path);
+      } catch (e) {
+        logger.warning(`could not export the D-Bus torrents interface: ${errorMessage(e)}`);
+        this.#dbusTorrents = null;
+      }
+    }
     const settings = controller.settings;
     if (!settings) {
       logger.warning('no settings store: D-Bus settings, watch folder and Start on login are off');
       return;
     }
-    const connection = app.get_dbus_connection();
-    const path = app.get_dbus_object_path();
     if (connection && path) {
       try {
         this.#dbus = new DBusSettingsService({
@@ -128,6 +142,8 @@ export class DesktopIntegration {
     this.#watch = null;
     this.#dbus?.unexport();
     this.#dbus = null;
+    this.#dbusTorrents?.unexport();
+    this.#dbusTorrents = null;
     this.#notifier.unwatch();
     if (this.#autostartHandler) this.#host.controller.settings?.disconnect(this.#autostartHandler);
     this.#autostartHandler = 0;

@@ -1,7 +1,7 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
-import { APP_NAME, PROGRAM_NAME, VERSION } from '../lib/config.ts';
+import { APP_ID, APP_NAME, PROGRAM_NAME, VERSION } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
@@ -70,6 +70,9 @@ export function wantsHeadless(argv: string[]): boolean {
   return argv.slice(1).some((a) => a === '--headless');
 }
 
+/** GApplication's object path for the app id (and where the app's D-Bus interfaces live). */
+const APP_OBJECT_PATH = `/${APP_ID.replace(/\./g, '/')}`;
+
 /** Exit status when some FILE arguments could not be added. */
 export const EXIT_BAD_FILES = 2;
 
@@ -80,6 +83,8 @@ export interface FileArgumentCheck {
   refused: number;
   /** How many FILE arguments are good and go on to the application. */
   accepted: number;
+  /** The good FILE arguments as given, with their URIs. */
+  files: { arg: string; uri: string }[];
 }
 
 const NO_FILE_CHECK = new Set(['-h', '--help', '--help-all', '--help-gapplication', '-v', '--version']);
@@ -96,7 +101,8 @@ export function checkFileArguments(argv: string[]): FileArgumentCheck {
   let accepted = 0;
   let optionsEnded = false;
   const args = argv.slice(1);
-  if (args.some((a) => NO_FILE_CHECK.has(a))) return { argv, refused: 0, accepted: 0 };
+  const files: { arg: string; uri: string }[] = [];
+  if (args.some((a) => NO_FILE_CHECK.has(a))) return { argv, refused: 0, accepted: 0, files };
   for (const arg of args) {
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
@@ -112,12 +118,73 @@ export function checkFileArguments(argv: string[]): FileArgumentCheck {
       printerr(`${PROGRAM_NAME}: ${problem}`);
       refused++;
     } else {
-      print(_('Adding %s').replace('%s', arg));
       kept.push(arg);
+      files.push({ arg, uri: Gio.File.new_for_commandline_arg(arg).get_uri() });
       accepted++;
     }
   }
-  return { argv: kept, refused, accepted };
+  return { argv: kept, refused, accepted, files };
+}
+
+/**
+ * Hands the checked files to an instance that is already running and prints, per file, what
+ * became of it (added, or why not: a duplicate, say). Returns the exit status, or null when no
+ * instance runs (this process becomes the app and adds them itself; it says "Adding …" then).
+ * Synchronous D-Bus calls: this runs before the main loop, in a process that exits right after.
+ */
+export function addToRunningInstance(checked: FileArgumentCheck): number | null {
+  if (checked.files.length === 0) return null;
+  let results: [string, boolean, string][] | null = null;
+  try {
+    const bus = Gio.bus_get_sync(Gio.BusType.SESSION, null);
+    const [owned] = bus
+      .call_sync(
+        'org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus',
+        'NameHasOwner',
+        new GLib.Variant('(s)', [APP_ID]),
+        new GLib.VariantType('(b)'),
+        Gio.DBusCallFlags.NONE,
+        5000,
+        null,
+      )
+      .deepUnpack() as [boolean];
+    if (owned) {
+      [results] = bus
+        .call_sync(
+          APP_ID,
+          APP_OBJECT_PATH,
+          `${APP_ID}.Torrents`,
+          'Add',
+          new GLib.Variant('(as)', [checked.files.map((f) => f.uri)]),
+          new GLib.VariantType('(a(sbs))'),
+          Gio.DBusCallFlags.NONE,
+          120000,
+          null,
+        )
+        .deepUnpack() as [[string, boolean, string][]];
+    }
+  } catch {
+    // No session bus, or an instance without this interface: GApplication's `open` it is.
+    results = null;
+  }
+  if (!results) {
+    for (const f of checked.files) print(_('Adding %s').replace('%s', f.arg));
+    return null;
+  }
+  const argOf = new Map(checked.files.map((f) => [f.uri, f.arg]));
+  let failed = checked.refused;
+  for (const [uri, added, message] of results) {
+    const arg = argOf.get(uri) ?? uri;
+    if (added) {
+      print(_('%s: added').replace('%s', arg));
+    } else {
+      printerr(`${PROGRAM_NAME}: ${arg}: ${message}`);
+      failed++;
+    }
+  }
+  return failed > 0 ? EXIT_BAD_FILES : 0;
 }
 
 /** Why `arg` cannot be added as a torrent, in plain words, or null when it can. */

@@ -4,8 +4,12 @@ import GLib from 'gi://GLib';
 import { appArgv, runProcess } from '../support/process.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
-import { AppProcess } from './dbusAppProcess.ts';
+import { AppProcess, activateAction } from './dbusAppProcess.ts';
 import { waitFor } from '../support/async.ts';
+
+function readBytes(path: string): Uint8Array {
+  return GLib.file_get_contents(path)[1];
+}
 
 function torrentFilesIn(path: string): string[] {
   const e = Gio.File.new_for_path(path).enumerate_children('standard::name', Gio.FileQueryInfoFlags.NONE, null);
@@ -62,7 +66,7 @@ describe('command line: FILE.torrent arguments', () => {
     writeFile(`${dir}/good.torrent`, makeTorrent({ name: 'good.bin' }));
     const r = await runProcess(appArgv(`${dir}/good.torrent`, `${dir}/missing.torrent`), { env: env() });
     expect(r.status).toBe(2);
-    expect(r.stdout).toContain(`Adding ${dir}/good.torrent`);
+    expect(r.stdout).toContain(`${dir}/good.torrent: added`);
     expect(r.stderr).toContain(`${dir}/missing.torrent: no such file`);
     // The running instance copies it into its torrents folder.
     const torrentsDir = `${dir}/config/dfakeseeder/torrents`;
@@ -72,5 +76,28 @@ describe('command line: FILE.torrent arguments', () => {
       10000,
     );
     expect(app.exited).toBeFalse();
+
+    // The same torrent again: the running instance says why it did not add it.
+    writeFile(`${dir}/copy.torrent`, readBytes(`${dir}/good.torrent`));
+    const again = await runProcess(appArgv(`${dir}/copy.torrent`), { env: env() });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(new RegExp(`${dir}/copy\\.torrent: \\S`));
+    expect(again.stdout).not.toContain('added');
+    expect(torrentFilesIn(torrentsDir).length).toBe(1);
+  }, 30000);
+
+  it('becomes the app itself when none is running, and adds the files', async () => {
+    writeFile(`${dir}/first.torrent`, makeTorrent({ name: 'first.bin' }));
+    app = AppProcess.start(`${dir}/config`, '--headless', `${dir}/first.torrent`);
+    await app.waitForBus();
+    await waitFor(() => app!.output.includes(`Adding ${dir}/first.torrent`), 'the Adding line');
+    const torrentsDir = `${dir}/config/dfakeseeder/torrents`;
+    await waitFor(
+      () => GLib.file_test(torrentsDir, GLib.FileTest.IS_DIR) && torrentFilesIn(torrentsDir).length === 1,
+      'the torrent to be added',
+      10000,
+    );
+    await activateAction('quit');
+    expect(await app.waitExit(15000)).toBe(0);
   }, 30000);
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // Writes N generated single-file .torrent files announcing to one tracker into a folder, and
 // prints their info hashes (40 hex, one per line) for the tracker's whitelist.
 //

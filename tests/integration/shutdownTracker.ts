@@ -30,6 +30,14 @@ export class ShutdownTracker {
   maxStoppedInFlight = 0;
   /** Milliseconds every `stopped` is held before its answer. */
   stoppedDelayMs: number;
+  /**
+   * When set, no `stopped` is answered before this many were held at the same moment (then each
+   * is answered once its delay has passed): proof that the client sent them all at once, which a
+   * slow, busy machine cannot fake or spoil.
+   */
+  answerOnceInFlight: number | null = null;
+  #allArrived = false;
+  readonly #deferred: Gio.SocketConnection[] = [];
   /** When true nothing is answered any more: a tracker that stopped answering. */
   silent = false;
   readonly #open = new Set<Gio.SocketConnection>();
@@ -79,6 +87,10 @@ export class ShutdownTracker {
       this.stoppedHashes.add(hash);
       this.stoppedInFlight++;
       this.maxStoppedInFlight = Math.max(this.maxStoppedInFlight, this.stoppedInFlight);
+      if (this.answerOnceInFlight !== null && this.stoppedInFlight >= this.answerOnceInFlight) {
+        this.#allArrived = true;
+        for (const c of this.#deferred.splice(0)) this.#answerStopped(c);
+      }
     }
     // Silent: the request was read and counted; it is never answered.
     if (this.silent) return;
@@ -88,12 +100,17 @@ export class ShutdownTracker {
     }
     const timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.stoppedDelayMs, () => {
       this.#timers.delete(timer);
-      this.stoppedInFlight--;
-      this.stoppedAnswered++;
-      void this.#reply(connection);
+      if (this.answerOnceInFlight === null || this.#allArrived) this.#answerStopped(connection);
+      else this.#deferred.push(connection);
       return GLib.SOURCE_REMOVE;
     });
     this.#timers.add(timer);
+  }
+
+  #answerStopped(connection: Gio.SocketConnection): void {
+    this.stoppedInFlight--;
+    this.stoppedAnswered++;
+    void this.#reply(connection);
   }
 
   async #reply(connection: Gio.SocketConnection): Promise<void> {

@@ -19,7 +19,13 @@ import { connectSignal } from './signals.ts';
 import { StatusBar } from './StatusBar.ts';
 import { applyStyleSheet } from './style.ts';
 import { templateBytes } from './template.ts';
-import { torrentIsInState, type QueueMove, type TorrentCommands, type TorrentPriority } from './TorrentCommands.ts';
+import {
+  torrentIsInState,
+  type QueueMove,
+  type TorrentCommands,
+  type TorrentPriority,
+  type TorrentState,
+} from './TorrentCommands.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
 
@@ -89,6 +95,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   #searchText = '';
   #tick = 0;
   #ticks = 0;
+  #counts: Record<TorrentState, number> | null = null;
 
   constructor(params: Partial<Adw.ApplicationWindow.ConstructorProps>) {
     super(params);
@@ -112,26 +119,18 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.commands = commands;
     const settings = commands.settings;
 
-    this.#stateFilter = Gtk.CustomFilter.new((t) =>
-      torrentIsInState(t as Torrent, this.sidebar?.selectedState ?? 'all'),
-    );
-    this.#hostFilter = Gtk.CustomFilter.new((t) => {
-      const host = this.sidebar?.selectedHost ?? null;
-      return host === null || commands.trackerHosts(t as Torrent).includes(host);
-    });
-    this.#searchFilter = Gtk.CustomFilter.new((t) => {
-      return torrentMatchesSearch(t as Torrent, this.#searchText);
-    });
+    // Each filter has no function while it lets everything through, so the filter model skips
+    // it instead of calling into JS for every torrent.
+    this.#stateFilter = Gtk.CustomFilter.new(null);
+    this.#hostFilter = Gtk.CustomFilter.new(null);
+    this.#searchFilter = Gtk.CustomFilter.new(null);
     const filter = new Gtk.EveryFilter();
     filter.append(this.#stateFilter);
     filter.append(this.#hostFilter);
     filter.append(this.#searchFilter);
 
     this.sidebar = new Sidebar();
-    this.sidebar.onChanged = () => {
-      this.#stateFilter?.changed(Gtk.FilterChange.DIFFERENT);
-      this.#hostFilter?.changed(Gtk.FilterChange.DIFFERENT);
-    };
+    this.sidebar.onChanged = () => this.#updateSidebarFilters();
     this.list = new TorrentList(commands.torrents, filter);
     this.insert_action_group('list', this.list.actions);
     this.list.applyColumnsSetting(setting(settings, WINDOW_SETTINGS.columns, ''));
@@ -204,7 +203,9 @@ export class MainWindow extends Adw.ApplicationWindow {
 
     this.#cleanups.push(commands.onCountsChanged(() => this.#updateCounts()));
     this.#cleanups.push(commands.onNotice((n) => this.showToast(n.message)));
+    applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
     const settingsHandler = settings.connect('changed', (_s, path: string) => {
+      if (path === COLOR_SCHEME_SETTING) applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
       if (path === WINDOW_SETTINGS.columns && this.list) {
         const wanted = String(setting(settings, WINDOW_SETTINGS.columns, ''));
         if (wanted !== this.list.visibleColumnIds().join(',')) this.list.applyColumnsSetting(wanted);
@@ -517,9 +518,19 @@ export class MainWindow extends Adw.ApplicationWindow {
   #applySearch(text: string): void {
     const q = text.trim().toLowerCase();
     if (q === this.#searchText) return;
-    const narrower = q.includes(this.#searchText);
     this.#searchText = q;
-    this.#searchFilter?.changed(narrower ? Gtk.FilterChange.MORE_STRICT : Gtk.FilterChange.DIFFERENT);
+    // set_filter_func re-filters by itself.
+    this.#searchFilter?.set_filter_func(q ? (t) => torrentMatchesSearch(t as Torrent, q) : null);
+  }
+
+  #updateSidebarFilters(): void {
+    const commands = this.commands;
+    const state = this.sidebar?.selectedState ?? 'all';
+    const host = this.sidebar?.selectedHost ?? null;
+    this.#stateFilter?.set_filter_func(state === 'all' ? null : (t) => torrentIsInState(t as Torrent, state));
+    this.#hostFilter?.set_filter_func(
+      host === null || !commands ? null : (t) => commands.trackerHosts(t as Torrent).includes(host),
+    );
   }
 
   #popupContextMenu(x: number, y: number): void {
@@ -551,6 +562,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     const c = this.commands;
     if (!c) return;
     const counts = c.stateCounts();
+    this.#counts = counts;
     this.sidebar?.update(counts, c.trackerHostCounts());
     this.statusBar?.update(c.totals(), counts);
     this.#updatePages();
@@ -561,7 +573,8 @@ export class MainWindow extends Adw.ApplicationWindow {
     if (!c) return;
     this.#ticks++;
     this.details?.tick();
-    this.statusBar?.update(c.totals(), c.stateCounts());
+    // Counts come with onCountsChanged; only the totals and rates move every second.
+    if (this.#counts) this.statusBar?.update(c.totals(), this.#counts);
     // States and figures move; re-apply the state filter and the sort every few seconds.
     if (this.#ticks % 2 === 0) {
       if (this.sidebar && this.sidebar.selectedState !== 'all') this.#stateFilter?.changed(Gtk.FilterChange.DIFFERENT);
@@ -588,6 +601,17 @@ export class MainWindow extends Adw.ApplicationWindow {
       this.showToast(errorMessage(e));
     }
   }
+}
+
+const COLOR_SCHEME_SETTING = 'ui_settings.color_scheme';
+
+/** The Style preference: follow the system, or force light or dark (libadwaita does the rest). */
+function applyColorScheme(value: unknown): void {
+  const schemes: Record<string, Adw.ColorScheme> = {
+    light: Adw.ColorScheme.FORCE_LIGHT,
+    dark: Adw.ColorScheme.FORCE_DARK,
+  };
+  Adw.StyleManager.get_default().set_color_scheme(schemes[String(value)] ?? Adw.ColorScheme.DEFAULT);
 }
 
 function setting(settings: TorrentCommands['settings'], path: string, fallback: unknown): unknown {

@@ -98,6 +98,26 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#switch(behaviour, 'auto_start', _('Start at Login'), _('Start seeding when you log in'));
     this.#switch(behaviour, 'remember_window_size', _('Remember Window Size'), '');
 
+    const notices = this.#group(
+      page,
+      _('Notifications'),
+      _('Desktop notifications while the window is hidden or unfocused.'),
+    );
+    this.#switch(notices, 'notifications.enabled', _('Show Notifications'), '');
+    this.#switch(notices, 'notifications.torrent_completed', _('Torrent Completed'), _('A torrent reached 100 %'));
+    this.#switch(
+      notices,
+      'notifications.torrent_stopped',
+      _('Torrent Stopped'),
+      _('A stop condition paused a torrent'),
+    );
+    this.#switch(
+      notices,
+      'notifications.tracker_errors',
+      _('Tracker Errors'),
+      _('A tracker refused or did not answer'),
+    );
+
     const watch = this.#group(
       page,
       _('Watch Folder'),

@@ -49,7 +49,8 @@ export class SpeedGraph extends Gtk.DrawingArea {
     const fg = this.get_style_context().get_color();
     const top = 18;
     const plotHeight = Math.max(1, height - top - 2);
-    const peak = Math.max(1, ...this.upload, ...this.download);
+    // At least 1 kB/s full scale, so an idle graph reads "1.0 kB/s" rather than "1 byte/s".
+    const peak = Math.max(1000, ...this.upload, ...this.download);
     const scale = niceCeiling(peak);
 
     // Grid: four horizontal lines, faint.

@@ -64,25 +64,24 @@ export class TorrentList extends Gtk.ScrolledWindow {
 
     // Right click and long press open the context menu on the row under the pointer.
     const click = new Gtk.GestureClick({ button: Gdk_BUTTON_SECONDARY });
-    click.connect('pressed', (_g, _n, x: number, y: number) => this.#openMenuAt(x, y));
+    click.connect('pressed', (_g, _n, x: number, y: number) => this.openMenuAt(x, y));
     this.columnView.add_controller(click);
     const press = new Gtk.GestureLongPress({ touch_only: true });
-    press.connect('pressed', (_g, x: number, y: number) => this.#openMenuAt(x, y));
+    press.connect('pressed', (_g, x: number, y: number) => this.openMenuAt(x, y));
     this.columnView.add_controller(press);
   }
 
-  /** Shows the columns named in a `columns` setting value, in its order. */
+  /**
+   * Shows the columns named in a `columns` setting value, in its order. Hidden columns are taken
+   * out of the view rather than hidden: a hidden column would still build and bind a cell per row.
+   */
   applyColumnsSetting(value: unknown): void {
     const ids = parseColumns(value);
     this.#restoringOrder = true;
     try {
-      // Visible ones first in the stored order, then the hidden ones in the catalogue order.
-      const order = [...ids, ...TORRENT_COLUMNS.map((c) => c.id).filter((id) => !ids.includes(id))];
-      order.forEach((id, position) => {
-        const column = this.#columns.get(id)!;
-        column.set_visible(ids.includes(id));
-        if (this.#positionOf(column) !== position) this.columnView.insert_column(position, column);
-      });
+      for (const column of this.#columns.values())
+        if (this.#positionOf(column) >= 0) this.columnView.remove_column(column);
+      for (const id of ids) this.columnView.append_column(this.#columns.get(id)!);
     } finally {
       this.#restoringOrder = false;
     }
@@ -90,6 +89,23 @@ export class TorrentList extends Gtk.ScrolledWindow {
       const action = this.actions.lookup_action(`column-${column.id}`) as Gio.SimpleAction;
       action.set_state(GLib.Variant.new_boolean(ids.includes(column.id)));
     }
+  }
+
+  /** Shows or hides one column (the Columns menu); the last visible column stays. */
+  setColumnShown(id: string, show: boolean): void {
+    const viewColumn = this.#columns.get(id);
+    if (!viewColumn) return;
+    const shown = this.#positionOf(viewColumn) >= 0;
+    if (show === shown || (!show && this.visibleColumnIds().length === 1)) return;
+    this.#restoringOrder = true;
+    try {
+      if (show) this.columnView.append_column(viewColumn);
+      else this.columnView.remove_column(viewColumn);
+    } finally {
+      this.#restoringOrder = false;
+    }
+    (this.actions.lookup_action(`column-${id}`) as Gio.SimpleAction).set_state(GLib.Variant.new_boolean(show));
+    this.onColumnsChanged(this.visibleColumnIds().join(','));
   }
 
   /**
@@ -105,7 +121,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
     const list = this.columnView.get_columns();
     for (let i = 0; i < list.get_n_items(); i++) {
       const column = list.get_item(i) as Gtk.ColumnViewColumn;
-      if (column.get_visible()) out.push(this.#columnIds.get(column)!);
+      out.push(this.#columnIds.get(column)!);
     }
     return out;
   }
@@ -156,22 +172,12 @@ export class TorrentList extends Gtk.ScrolledWindow {
       sorter,
     });
     if (column.width && column.width > 0) viewColumn.set_fixed_width(column.width);
-    this.columnView.append_column(viewColumn);
     this.#columns.set(column.id, viewColumn);
     this.#columnIds.set(viewColumn, column.id);
 
     const action = new Gio.SimpleAction({ name: `column-${column.id}`, state: GLib.Variant.new_boolean(false) });
-    action.connect('change-state', (a, value) => {
-      if (!value) return;
-      a.set_state(value);
-      viewColumn.set_visible(value.get_boolean());
-      // Never hide the last column: a list without columns cannot be told apart from an empty one.
-      if (this.visibleColumnIds().length === 0) {
-        viewColumn.set_visible(true);
-        a.set_state(GLib.Variant.new_boolean(true));
-        return;
-      }
-      this.onColumnsChanged(this.visibleColumnIds().join(','));
+    action.connect('change-state', (_a, value) => {
+      if (value) this.setColumnShown(column.id, value.get_boolean());
     });
     this.actions.add_action(action);
   }
@@ -182,7 +188,8 @@ export class TorrentList extends Gtk.ScrolledWindow {
     return -1;
   }
 
-  #openMenuAt(x: number, y: number): void {
+  /** What a right click or long press at (x, y) of the column view does (public for specs). */
+  openMenuAt(x: number, y: number): void {
     // The cell under the pointer tells the row; a click on an unselected row selects just it.
     let widget = this.columnView.pick(x, y, Gtk.PickFlags.DEFAULT);
     while (widget && !(widget instanceof TorrentCell)) widget = widget.get_parent();

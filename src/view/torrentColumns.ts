@@ -89,20 +89,26 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   num('total_size', _('Size'), 'total-size', (t) => t.total_size, formatBytes),
   num('upload_rate', _('Up'), 'upload-rate', (t) => t.upload_rate, formatRate),
   num('download_rate', _('Down'), 'download-rate', (t) => t.download_rate, formatRate),
-  num(
-    'upload_speed',
-    _('Upload Speed'),
-    'upload-speed',
-    (t) => t.upload_speed,
-    (n) => formatKbps(n),
-  ),
-  num(
-    'download_speed',
-    _('Download Speed'),
-    'download-speed',
-    (t) => t.download_speed,
-    (n) => formatKbps(n),
-  ),
+  {
+    ...num(
+      'upload_speed',
+      _('Upload Speed'),
+      'upload-speed',
+      (t) => t.upload_speed,
+      (n) => formatKbps(n),
+    ),
+    width: 130,
+  },
+  {
+    ...num(
+      'download_speed',
+      _('Download Speed'),
+      'download-speed',
+      (t) => t.download_speed,
+      (n) => formatKbps(n),
+    ),
+    width: 145,
+  },
   { ...num('seeders', _('Seeders'), 'seeders', (t) => t.seeders, formatCount), width: 80 },
   { ...num('leechers', _('Leechers'), 'leechers', (t) => t.leechers, formatCount), width: 80 },
   num(

@@ -5,9 +5,10 @@ import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import { DETAILS_TABS } from '../../src/view/DetailsPane.ts';
 import { RecordItem } from '../../src/view/RecordItem.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
-import { initUi, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
+import { initUi, useUiTimeout, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
 
 describe('details pane', () => {
+  useUiTimeout();
   let f: UiFixture;
   let t: Torrent;
 

@@ -1,10 +1,13 @@
 import Adw from 'gi://Adw';
+import Gdk from 'gi://Gdk?version=4.0';
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { MainWindow } from '../../src/view/MainWindow.ts';
+import { TorrentCell } from '../../src/view/TorrentCell.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
-import { initUi, openWindow, type UiFixture } from './support/fixture.ts';
+import { findAll, initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
 function menuLabels(model: Gio_MenuModel): string[] {
   const labels: string[] = [];
@@ -20,6 +23,7 @@ function menuLabels(model: Gio_MenuModel): string[] {
 type Gio_MenuModel = NonNullable<ReturnType<Gtk.MenuButton['get_menu_model']>>;
 
 describe('main window', () => {
+  useUiTimeout();
   let f: UiFixture;
 
   beforeAll(() => {
@@ -76,5 +80,77 @@ describe('main window', () => {
     expect(f.window._main_stack.get_visible_child_name()).toBe('torrents');
     expect(f.window.list!.selection.get_n_items()).toBe(2);
     await saveScreenshot(f.window, 'main-window-torrents');
+  });
+
+  it('remembers the window size and pane positions, and restores them', async () => {
+    f = await openWindow(1100, 700);
+    f.commands.addFixture({ name: 'one.iso' });
+    await pumpEvents(100);
+    f.window.sidebarPaned!.set_position(300);
+    f.window.detailsPaned!.set_position(333);
+    f.window.emit('close-request');
+    expect(f.settings.get('window_width')).toBe(1100);
+    expect(f.settings.get('window_height')).toBe(700);
+    expect(f.settings.get('ui_settings.sidebar_width')).toBe(300);
+    expect(f.settings.get('ui_settings.details_pane_height')).toBe(333);
+
+    f.settings.set('window_width', 900);
+    f.settings.set('window_height', 640);
+    const again = new MainWindow({});
+    again.attach(f.commands);
+    expect(again.get_default_size()).toEqual([900, 640]);
+    expect(again.sidebarPaned!.get_position()).toBe(300);
+    expect(again.detailsPaned!.get_position()).toBe(333);
+    again.detach();
+    again.destroy();
+  });
+
+  it('adds .torrent files dropped on the window and says when other files were dropped', async () => {
+    f = await openWindow();
+    let target: Gtk.DropTarget | null = null;
+    const controllers = f.window.observe_controllers();
+    for (let i = 0; i < controllers.get_n_items(); i++) {
+      const c = controllers.get_item(i);
+      if (c instanceof Gtk.DropTarget) target = c;
+    }
+    expect(target).not.toBeNull();
+    expect(target!.get_formats()!.contain_gtype(Gdk.FileList.$gtype)).toBeTrue();
+    const files = [Gio.File.new_for_path('/tmp/a.torrent'), Gio.File.new_for_path('/tmp/b.txt')];
+    const accepted = target!.emit('drop', Gdk.FileList.new_from_array(files), 10, 10);
+    await pumpEvents(50);
+    expect(accepted).toBeTrue();
+    expect(f.commands.callsTo('addUris')).toEqual([[['file:///tmp/a.torrent']]]);
+  });
+
+  it('opens the context menu on the row under a right click, selecting just that row', async () => {
+    f = await openWindow();
+    const a = f.commands.addFixture({ name: 'a.iso' });
+    const b = f.commands.addFixture({ name: 'b.iso' });
+    await pumpEvents(200);
+    f.window.list!.selectTorrents([a]);
+    // Find the on-screen cell of b's name and click there.
+    const cells = findAll(f.window.list!.columnView, TorrentCell).filter(
+      (c) => c.column.id === 'name' && c.listItem?.get_item() === b,
+    );
+    expect(cells.length).toBe(1);
+    const [ok, x, y] = cells[0].translate_coordinates(f.window.list!.columnView, 5, 5);
+    expect(ok).toBeTrue();
+    f.window.list!.openMenuAt(x, y);
+    await pumpEvents(100);
+    expect(f.window.selectedTorrents()).toEqual([b]);
+    expect(f.window.contextMenu!.get_visible()).toBeTrue();
+    f.window.contextMenu!.popdown();
+  });
+
+  it('installs the keyboard shortcuts of the issue on the application and the list', () => {
+    const app = new Adw.Application({
+      application_id: 'ie.fio.dfakeseeder.UiSpec',
+      flags: Gio.ApplicationFlags.NON_UNIQUE,
+    });
+    app.register(null);
+    const window = new MainWindow({ application: app });
+    expect(app.get_accels_for_action('win.add-torrents')).toEqual(['<Control>o']);
+    expect(app.get_accels_for_action('win.search')).toEqual(['<Control>f']);
+    window.destroy();
   });
 });

@@ -3,9 +3,10 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import type { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
-import { initUi, openWindow, type UiFixture } from './support/fixture.ts';
+import { initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
 describe('preferences', () => {
+  useUiTimeout();
   let f: UiFixture;
   let prefs: PreferencesWindow;
 
@@ -57,6 +58,14 @@ describe('preferences', () => {
     const scheme = prefs.controls.get('ui_settings.color_scheme') as Adw.ComboRow;
     scheme.set_selected(2);
     expect(f.settings.get('ui_settings.color_scheme')).toBe('dark');
+    expect(Adw.StyleManager.get_default().get_dark()).toBeTrue();
+    scheme.set_selected(1);
+    expect(Adw.StyleManager.get_default().get_dark()).toBeFalse();
+    scheme.set_selected(0);
+    expect(Adw.StyleManager.get_default().get_color_scheme()).toBe(Adw.ColorScheme.DEFAULT);
+
+    (prefs.controls.get('notifications.tracker_errors') as Gtk.Switch).set_active(false);
+    expect(f.settings.get('notifications.tracker_errors')).toBeFalse();
 
     const identity = prefs.controls.get('agent') as Adw.ComboRow;
     expect(identity.get_selected()).toBe(0);

@@ -77,3 +77,18 @@ export function labelsUnder(root: Gtk.Widget): string[] {
     .filter((l) => l.get_mapped())
     .map((l) => l.get_label());
 }
+
+/**
+ * UI specs draw real windows in software under Xvfb; on a busy machine that is slow. Call at
+ * the top of a describe: it raises jasmine's async timeout for that describe only.
+ */
+export function useUiTimeout(ms = 30_000): void {
+  let saved = 0;
+  beforeAll(() => {
+    saved = jasmine.DEFAULT_TIMEOUT_INTERVAL;
+    jasmine.DEFAULT_TIMEOUT_INTERVAL = ms;
+  });
+  afterAll(() => {
+    jasmine.DEFAULT_TIMEOUT_INTERVAL = saved;
+  });
+}

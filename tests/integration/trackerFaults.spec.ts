@@ -250,6 +250,28 @@ describe('tracker faults (local fault servers)', () => {
       expect(server.requests.length).toBe(2);
     });
 
+    it('a completed that fails is retried on the backoff, not on every tick, and stays “completed”', async () => {
+      server.respond = () => ({ body: 'd8:intervali1800e5:peers0:e' });
+      const { a } = makeAnnouncer([[`${server.url}/announce`]]);
+      await a.announceDue({ uploaded: 0, downloaded: 0, left: 100 }, new Gio.Cancellable());
+      server.respond = () => ({ status: 502, reason: 'Bad Gateway' });
+      await a.announceDue({ uploaded: 0, downloaded: 100, left: 0 }, new Gio.Cancellable());
+      expect(server.requests.length).toBe(2);
+      expect(server.requests[1].path).toContain('event=completed');
+      expect(dueIn(a)).toBe(17);
+      await a.announceDue({ uploaded: 0, downloaded: 100, left: 0 }, new Gio.Cancellable());
+      await a.announceDue({ uploaded: 0, downloaded: 100, left: 0 }, new Gio.Cancellable());
+      expect(server.requests.length).toBe(2);
+      server.respond = () => ({ body: 'd8:intervali1800e5:peers0:e' });
+      clock.advance(17);
+      await a.announceDue({ uploaded: 0, downloaded: 100, left: 0 }, new Gio.Cancellable());
+      expect(server.requests.length).toBe(3);
+      expect(server.requests[2].path).toContain('event=completed');
+      clock.advance(1800);
+      await a.announceDue({ uploaded: 0, downloaded: 100, left: 0 }, new Gio.Cancellable());
+      expect(server.requests[3].path).not.toContain('event=');
+    });
+
     it('a cancelled announce leaves no error behind and can run again', async () => {
       const { a } = makeAnnouncer([[replyWith('hang')]]);
       settings.values['seeders.http_timeout_seconds'] = 30;

@@ -22,6 +22,8 @@ export class UdpTrackerStub {
   respond: UdpResponder = () => [];
   readonly port: number;
   readonly #socket: Gio.Socket;
+  /** Kept alive on purpose: a collected GSocketConnection closes the socket under us. */
+  readonly #connection: Gio.SocketConnection;
   readonly #stream: Gio.InputStream;
   readonly #source: GLib.Source;
 
@@ -30,7 +32,8 @@ export class UdpTrackerStub {
     this.#socket.set_blocking(false);
     this.#socket.bind(Gio.InetSocketAddress.new_from_string('127.0.0.1', 0)!, false);
     this.port = (this.#socket.get_local_address() as Gio.InetSocketAddress).get_port();
-    this.#stream = this.#socket.connection_factory_create_connection().get_input_stream();
+    this.#connection = this.#socket.connection_factory_create_connection();
+    this.#stream = this.#connection.get_input_stream();
     this.#source = this.#socket.create_source(GLib.IOCondition.IN, null);
     this.#source.set_callback(() => {
       this.#receive();

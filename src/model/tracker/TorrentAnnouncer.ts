@@ -65,6 +65,8 @@ class Group {
   nextAtUs = 0;
   busy = false;
   completedSent = false;
+  /** The download just finished: announce `completed` now, not at the next interval. */
+  completionDue = false;
 
   constructor(slots: Slot[]) {
     this.slots = slots;
@@ -173,13 +175,12 @@ export class TorrentAnnouncer {
     const now = this.#network.clock.monotonicUs();
     const finished = stats.left === 0 && this.#lastLeft !== null && this.#lastLeft !== 0;
     this.#lastLeft = stats.left;
-    const due = this.#groups.filter((g) => {
-      if (g.busy) return false;
-      if (g.nextAtUs <= now) return true;
-      return stats.left === 0 && !g.completedSent && g.slots.some((s) => s.owesCompleted);
-    });
-    if (finished) logger.debug('download finished: completed is due');
-    await Promise.all(due.map((g) => this.#runGroup(g, stats, cancellable, g.nextAtUs > now)));
+    if (finished)
+      for (const g of this.#groups)
+        if (!g.completedSent && g.slots.some((s) => s.owesCompleted)) g.completionDue = true;
+    // If `completed` then fails, it is retried on the normal backoff (the event stays owed).
+    const due = this.#groups.filter((g) => !g.busy && (g.nextAtUs <= now || g.completionDue));
+    await Promise.all(due.map((g) => this.#runGroup(g, stats, cancellable, g.completionDue)));
   }
 
   /** "Update tracker": announces now where `min interval` allows, else as soon as it does. */
@@ -230,6 +231,7 @@ export class TorrentAnnouncer {
 
   async #runGroup(g: Group, stats: AnnounceStats, cancellable: Gio.Cancellable, forced: boolean): Promise<void> {
     g.busy = true;
+    g.completionDue = false;
     try {
       const now = this.#network.clock.monotonicUs();
       const first = g.slots.find((s) => s.state !== 'disabled');

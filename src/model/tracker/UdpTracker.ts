@@ -52,6 +52,8 @@ export class UdpEndpoint {
   readonly host: string;
   readonly port: number;
   #socket: Gio.Socket | null = null;
+  /** Held for as long as the socket: a collected GSocketConnection closes its socket. */
+  #connection: Gio.SocketConnection | null = null;
   #stream: Gio.InputStream | null = null;
   #opening: Promise<void> | null = null;
   #reading = false;
@@ -79,6 +81,7 @@ export class UdpEndpoint {
     this.#pending.clear();
     this.#socket?.close();
     this.#socket = null;
+    this.#connection = null;
     this.#stream = null;
     this.#connectionId = null;
   }
@@ -104,7 +107,8 @@ export class UdpEndpoint {
         const socket = Gio.Socket.new(address.get_family(), Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
         socket.set_blocking(false);
         socket.connect(new Gio.InetSocketAddress({ address, port: this.port }), null);
-        this.#stream = socket.connection_factory_create_connection().get_input_stream();
+        this.#connection = socket.connection_factory_create_connection();
+        this.#stream = this.#connection.get_input_stream();
         this.#socket = socket;
       } catch (e) {
         throw new TrackerError('network', errorMessage(e));

@@ -405,9 +405,19 @@ export class AppController implements TorrentCommands {
     return this.#shutdown.run(reason);
   }
 
-  /** Last-chance hook from GApplication shutdown (e.g. the session ending). */
+  /**
+   * Last-chance hook from GApplication shutdown. Normally the quit sequence has run to its end.
+   * If the application was quit some other way (application.quit() called directly, or during
+   * the sequence), the main loop will not run again: cancel the workers and save synchronously,
+   * so no torrent state is lost (there is no time left for `stopped` announces).
+   */
   shutdownNow(): void {
-    logger.debug('application shutdown');
+    if (this.#shutdown.finished || !this.#model) return;
+    logger.warning('application quit outside the quit sequence: saving synchronously, no farewell announces');
+    this.#model.stopTimers();
+    for (const w of this.#model.workers()) w.cancel();
+    this.#model.syncState();
+    this.#settings?.saveSync();
   }
 }
 

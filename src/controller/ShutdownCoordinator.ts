@@ -72,6 +72,7 @@ type FarewellOutcome = 'sent' | 'nothing' | 'timed-out' | 'failed';
 export class ShutdownCoordinator {
   readonly #steps: ShutdownSteps;
   #running: Promise<ShutdownReport> | null = null;
+  #finished = false;
 
   constructor(steps: ShutdownSteps) {
     this.#steps = steps;
@@ -80,6 +81,11 @@ export class ShutdownCoordinator {
   /** True once a quit was requested; never goes back. */
   get started(): boolean {
     return this.#running !== null;
+  }
+
+  /** True once the sequence has saved and called quit(). */
+  get finished(): boolean {
+    return this.#finished;
   }
 
   /**
@@ -159,6 +165,7 @@ export class ShutdownCoordinator {
     logger.info(breakdownLine(report));
 
     // 4. Quit.
+    this.#finished = true;
     guard('quit', () => this.#steps.quit());
     return report;
   }

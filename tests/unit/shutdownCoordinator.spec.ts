@@ -152,11 +152,15 @@ describe('ShutdownCoordinator', () => {
     const events: string[] = [];
     const workers = [new RecordingWorker(events, 'a', 50)];
     const coordinator = new ShutdownCoordinator(makeSteps(events, workers));
+    expect(coordinator.started).toBeFalse();
     const first = coordinator.run('Ctrl+Q');
     await delay(10);
+    expect(coordinator.started).toBeTrue();
+    expect(coordinator.finished).toBeFalse();
     const second = coordinator.run('SIGTERM');
     expect(second).toBe(first);
     await Promise.all([first, second]);
+    expect(coordinator.finished).toBeTrue();
     expect(events.filter((e) => e === 'hide').length).toBe(1);
     expect(events.filter((e) => e === 'save start').length).toBe(1);
     expect(events.filter((e) => e === 'quit').length).toBe(1);

@@ -157,7 +157,7 @@ describe('tracker faults (local fault servers)', () => {
         await a.announceDue(SEED, new Gio.Cancellable());
         const [t] = a.trackers;
         expect(t.state).toBe('disabled');
-        expect(t.status).toBe('Not retried');
+        expect(t.status).toBe('Error (not retried)');
         expect(t.message).toBe(`Not retried: the tracker said “${words}”`);
         expect(a.nextAnnounceAt()).toBe(Infinity);
         clock.advance(100000);
@@ -341,6 +341,7 @@ describe('tracker faults (local fault servers)', () => {
       const { a } = makeAnnouncer([[`${bad.url}/announce`], [`${good.url}/announce`]]);
       await a.announceDue(SEED, new Gio.Cancellable());
       expect(await a.stop(SEED, new Gio.Cancellable())).toBe(1);
+      expect(a.trackers.map((t) => t.status)).toEqual(['Error', 'Stopped']);
       expect(bad.requests.length).toBe(1);
       expect(good.requests.map((r) => /event=(\w+)/.exec(r.path)?.[1])).toEqual(['started', 'stopped']);
       // after stopped, the next announce is a new `started`

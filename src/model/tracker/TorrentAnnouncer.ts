@@ -215,7 +215,7 @@ export class TorrentAnnouncer {
         } finally {
           s.startedAcked = false;
           s.owesCompleted = false;
-          s.state = 'idle';
+          s.state = 'stopped';
         }
       }),
     );
@@ -349,6 +349,8 @@ function statusText(state: TrackerState): string {
     case 'error':
       return _('Error');
     case 'disabled':
-      return _('Not retried');
+      return _('Error (not retried)');
+    case 'stopped':
+      return _('Stopped');
   }
 }

@@ -61,7 +61,7 @@ export class TrackerError extends Error {
 }
 
 /** What the UI shows per tracker (the Trackers tab and the sidebar). */
-export type TrackerState = 'idle' | 'announcing' | 'working' | 'error' | 'disabled';
+export type TrackerState = 'idle' | 'announcing' | 'working' | 'error' | 'disabled' | 'stopped';
 
 export interface TrackerInfo {
   url: string;

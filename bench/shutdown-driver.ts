@@ -98,9 +98,10 @@ async function runOnce(kind: TrackerKind, n: number): Promise<Row> {
 }
 
 async function measure(kind: TrackerKind, n: number, home: string, tracker: Tracker): Promise<Row> {
-  const stderrPath = `${home}/app.stderr`;
-  const launcher = new Gio.SubprocessLauncher({ flags: Gio.SubprocessFlags.STDOUT_SILENCE });
-  launcher.set_stderr_file_path(stderrPath);
+  // GLib's default log writer puts info lines on stdout and warnings on stderr: keep both.
+  const logPath = `${home}/app.log`;
+  const launcher = new Gio.SubprocessLauncher({ flags: Gio.SubprocessFlags.STDERR_MERGE });
+  launcher.set_stdout_file_path(logPath);
   launcher.setenv('XDG_CONFIG_HOME', `${home}/config`, true);
   launcher.setenv('XDG_DATA_HOME', `${home}/data`, true);
   launcher.setenv('XDG_CACHE_HOME', `${home}/cache`, true);
@@ -114,11 +115,16 @@ async function measure(kind: TrackerKind, n: number, home: string, tracker: Trac
 
   let seedersBefore = 0;
   const deadline = startedAt + START_TIMEOUT_MS * 1000;
+  // Seeding means: the tracker lists every torrent, and the app has read every reply (a
+  // `started` still in flight at the quit is cancelled and counts as never acknowledged).
+  const replies = () => readText(logPath).match(/announced to /g)?.length ?? 0;
   while (!exitedEarly && GLib.get_monotonic_time() < deadline) {
     seedersBefore = await tracker.seeders();
-    if (seedersBefore >= n) break;
-    await delay(100);
+    if (seedersBefore >= n && replies() >= n) break;
+    await delay(200);
   }
+  // Let start-up work still queued on the app's main loop (first frames, list rows) finish.
+  await delay(1000);
   const startMs = (GLib.get_monotonic_time() - startedAt) / 1000;
   const row: Row = {
     kind,
@@ -150,10 +156,14 @@ async function measure(kind: TrackerKind, n: number, home: string, tracker: Trac
     // Let the tracker process whatever reached it before counting.
     await delay(200);
     row.stoppedReceived = await tracker.stoppedReceived(seedersBefore);
-    const log = readText(stderrPath);
+    const log = readText(logPath);
     const hidden = /DFS_BENCH quit requested at (\d+) hidden at (\d+)/.exec(log);
     if (hidden) row.hiddenMs = (Number(hidden[2]) - signalledAt) / 1000;
     row.breakdown = /SHUTDOWN PHASE BREAKDOWN: (.*)/.exec(log)?.[1] ?? '(no breakdown line)';
+    if (hidden && GLib.getenv('DFS_BENCH_VERBOSE') === '1') {
+      printerr(`${kind} ${n}: SIGTERM→sequence start ${(Number(hidden[1]) - signalledAt) / 1000} ms`);
+      printerr(log.split('\n').slice(-40).join('\n'));
+    }
   }
   await tracker.stop();
   removeTree(home);

@@ -11,7 +11,9 @@
 //     Writes the tarball URL into every lock entry (npm leaves `resolved` out of this project's
 //     lock). Without it npm would first fetch each package's registry metadata, which an offline
 //     build cannot; with it `npm ci --offline --cache flatpak-node/npm-cache` installs from the cache.
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 
 const REGISTRY = 'https://registry.npmjs.org/';
 // npm's cpu names → Flatpak's architectures. Packages for other systems are left out.

@@ -162,8 +162,15 @@ export class DetailsPane extends Gtk.Stack {
 
     const switcher = new Gtk.StackSwitcher({ stack: this.tabs, halign: Gtk.Align.CENTER });
     switcher.add_css_class('dfs-details-switcher');
+    // In a narrow window the switcher scrolls instead of widening the window past the screen.
+    const switcherScroll = new Gtk.ScrolledWindow({
+      child: switcher,
+      vscrollbar_policy: Gtk.PolicyType.NEVER,
+      hscrollbar_policy: Gtk.PolicyType.EXTERNAL,
+      propagate_natural_height: true,
+    });
     const box = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL });
-    box.append(switcher);
+    box.append(switcherScroll);
     box.append(this.tabs);
     this.add_named(box, 'tabs');
     this.set_visible_child_name('none');

@@ -277,8 +277,8 @@ export class MainWindow extends Adw.ApplicationWindow {
       return;
     }
     try {
+      // Failures arrive as notices (one toast each); only the good news is said here.
       const result = await this.commands.addUris(uris);
-      for (const f of result.failures) this.showToast(f.message);
       if (result.added.length) {
         const n = result.added.length;
         this.showToast(
@@ -428,9 +428,10 @@ export class MainWindow extends Adw.ApplicationWindow {
       this.openDialog = removeDialog(
         this,
         s.map((t) => t.name),
-        (answer) => {
+        () => {
           for (const t of s) this.details?.forget(t);
-          this.commands?.remove(s, answer.deleteTorrentFile).catch((e: unknown) => this.showToast(errorMessage(e)));
+          // The copy in the app's torrents folder goes with the torrent: that folder is the list.
+          this.commands?.remove(s, true).catch((e: unknown) => this.showToast(errorMessage(e)));
         },
       );
     });

@@ -57,12 +57,16 @@ export interface TorrentCommands {
   /** The client identities from `data/clients.json`, in display order, for the preferences. */
   clientIdentities(): ClientIdentityChoice[];
 
-  /** Events and errors that did not come from a view command (watch folder, D-Bus, trackers). */
+  /** Events and errors for the user (trackers, watch folder, D-Bus, files that could not be added). */
   onNotice(callback: (notice: Notice) => void): Unsubscribe;
 
   // ---- commands ---------------------------------------------------------------------------
 
-  /** Adds `.torrent` files (file:// URIs). Bad or duplicate files are reported, the rest added. */
+  /**
+   * Adds `.torrent` files (file:// URIs). Bad or duplicate files are listed in `failures` and
+   * also sent as one `onNotice` error each (so the watch folder and D-Bus report them too); the
+   * rest are added.
+   */
   addUris(uris: string[]): Promise<AddResult>;
 
   /** Stops the torrents (with `stopped` announces) and removes them; optionally deletes the copied .torrent. */

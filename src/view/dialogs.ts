@@ -9,10 +9,6 @@ import { _ } from '../lib/i18n.ts';
  * `onAnswer`, so nothing blocks the main loop.
  */
 
-export interface RemoveAnswer {
-  deleteTorrentFile: boolean;
-}
-
 function messageDialog(parent: Gtk.Window, heading: string, body: string): Adw.MessageDialog {
   const dialog = new Adw.MessageDialog({ transient_for: parent, modal: true, heading, body });
   dialog.add_response('cancel', _('_Cancel'));
@@ -20,29 +16,25 @@ function messageDialog(parent: Gtk.Window, heading: string, body: string): Adw.M
   return dialog;
 }
 
-/** "Remove N torrents?" with the choice to also delete the copied .torrent files. */
-export function removeDialog(
-  parent: Gtk.Window,
-  names: string[],
-  onAnswer: (answer: RemoveAnswer) => void,
-): Adw.MessageDialog {
+/**
+ * "Remove N torrents?". The app's own copy in its torrents folder goes with the torrent (that
+ * folder is the list); the .torrent file the user added from elsewhere is never touched, which
+ * the dialog says, so there is nothing to choose.
+ */
+export function removeDialog(parent: Gtk.Window, names: string[], onRemove: () => void): Adw.MessageDialog {
   const heading =
     names.length === 1 ? _('Remove Torrent?') : _('Remove %d Torrents?').replace('%d', String(names.length));
-  const body =
+  const what =
     names.length === 1
-      ? _('“%s” will be stopped and removed from the list. Trackers are told it stopped.').replace('%s', names[0])
-      : _('The selected torrents will be stopped and removed from the list. Trackers are told they stopped.');
+      ? _('“%s” will be stopped and removed from the list.').replace('%s', names[0])
+      : _('The selected torrents will be stopped and removed from the list.');
+  const body = `${what} ${_('Trackers are told it stopped. The .torrent files you added are not deleted.')}`;
   const dialog = messageDialog(parent, heading, body);
-  const deleteCheck = new Gtk.CheckButton({
-    label: _('Also delete the copied .torrent file'),
-    halign: Gtk.Align.CENTER,
-  });
-  dialog.set_extra_child(deleteCheck);
   dialog.add_response('remove', _('_Remove'));
   dialog.set_response_appearance('remove', Adw.ResponseAppearance.DESTRUCTIVE);
   dialog.set_default_response('cancel');
   dialog.connect('response', (_d, response: string) => {
-    if (response === 'remove') onAnswer({ deleteTorrentFile: deleteCheck.get_active() });
+    if (response === 'remove') onRemove();
   });
   dialog.present();
   return dialog;

@@ -378,24 +378,25 @@ describe('torrent list', () => {
       expect([a.label, b.label]).toEqual(['linux', 'linux']);
     });
 
-    it('removes after confirmation, keeping or deleting the .torrent copy as chosen', async () => {
+    it('removes after confirmation, and only then', async () => {
       f.window.list!.selectTorrents([a]);
       run('remove');
       let dialog = f.window.openDialog!;
+      expect(dialog.get_body()).toContain('“alpha.iso” will be stopped and removed');
       dialog.response('cancel');
       expect(f.commands.torrents.get_n_items()).toBe(3);
       run('remove');
       dialog = f.window.openDialog!;
-      (dialog.get_extra_child() as Gtk.CheckButton).set_active(true);
       dialog.response('remove');
       await pumpEvents(50);
       expect(f.commands.callsTo('remove')).toEqual([[[a], true]]);
       expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso']);
       f.window.list!.selectTorrents([b, c]);
       run('remove');
+      expect(f.window.openDialog!.get_heading()).toBe('Remove 2 Torrents?');
       f.window.openDialog!.response('remove');
       await pumpEvents(50);
-      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c], false]);
+      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c], true]);
       expect(f.window._main_stack.get_visible_child_name()).toBe('empty');
     });
 

@@ -221,10 +221,10 @@ export class CommandsDouble implements TorrentCommands {
 
   async addUris(uris: string[]): Promise<AddResult> {
     this.#record('addUris', uris);
-    return {
-      added: [],
-      failures: uris.filter((u) => !u.endsWith('.torrent')).map((uri) => ({ uri, message: 'not a torrent' })),
-    };
+    // Like AppController: failures come back and are also sent as notices.
+    const failures = uris.filter((u) => !u.endsWith('.torrent')).map((uri) => ({ uri, message: 'not a torrent' }));
+    for (const f of failures) for (const l of this.noticeListeners) l({ kind: 'error', message: f.message });
+    return { added: [], failures };
   }
 
   async remove(torrents: Torrent[], deleteTorrentFile: boolean): Promise<void> {

@@ -1,0 +1,120 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import '../../src/lib/promisify.ts';
+import { AppController } from '../../src/controller/AppController.ts';
+import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { MainWindow } from '../../src/view/MainWindow.ts';
+import type { RecordItem } from '../../src/view/RecordItem.ts';
+import { waitFor } from '../support/async.ts';
+import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
+import { OpenTracker } from '../support/opentracker.ts';
+import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
+import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
+import { initUi, useUiTimeout } from './support/fixture.ts';
+
+/**
+ * The window on the real controller and engine: a .torrent added through the window is copied
+ * into the torrents folder, announced to a real opentracker on 127.0.0.1, and the window's
+ * actions change the real Model.
+ */
+describe('main window on the real controller', () => {
+  useUiTimeout(60_000);
+  let tracker: OpenTracker;
+  let dir: string;
+  let controller: AppController;
+  let window: MainWindow;
+  let host: Gio.Application;
+
+  beforeAll(() => {
+    if (!initUi()) pending('no display');
+    if (!OpenTracker.isAvailable()) pending('opentracker is not installed');
+  });
+
+  beforeEach(async () => {
+    dir = makeTempDir('dfs-ui-real');
+    tracker = new OpenTracker();
+    host = new Gio.Application({
+      application_id: 'ie.fio.dfakeseeder.UiRealSpec',
+      flags: Gio.ApplicationFlags.NON_UNIQUE,
+    });
+    controller = new AppController(host);
+    controller.startup();
+    window = new MainWindow({});
+    window.attach(controller);
+    window.present();
+    await pumpEvents(200);
+  });
+
+  afterEach(async () => {
+    // Leave the shared config folder as it was: remove what this spec added, then stop.
+    const model = controller?.model;
+    if (model) await controller.remove(model.all(), true);
+    window?.detach();
+    window?.destroy();
+    await controller?.requestQuit('spec done');
+    await tracker?.stop();
+    if (dir) removeTree(dir);
+  });
+
+  it('adds a file, shows its row and tracker reply, and pauses, edits and removes it', async () => {
+    const bytes = makeTorrent({ name: 'real-controller.bin', length: 5_000_000, announce: tracker.announceUrl });
+    await tracker.start([fixtureInfoHashHex(bytes)]);
+    const path = `${dir}/real-controller.torrent`;
+    writeFile(path, bytes);
+
+    await window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
+    const t = window.list!.selection.get_item(0) as Torrent;
+    expect(t.name).toBe('real-controller.bin');
+    expect(window._main_stack.get_visible_child_name()).toBe('torrents');
+
+    window.list!.selectTorrents([t]);
+    const d = window.details!;
+    d.tabs.set_visible_child_name('trackers');
+    await waitFor(() => controller.trackers(t).some((tr) => tr.lastAnnounce !== null), 'the announce reply', 20_000);
+    await pumpEvents(200);
+    expect(d.trackersTable.store.get_n_items()).toBe(1);
+    expect((d.trackersTable.store.get_item(0) as RecordItem).record.url).toBe(tracker.announceUrl);
+    await saveScreenshot(window, 'real-controller-trackers');
+
+    d.tabs.set_visible_child_name('log');
+    await pumpEvents(100);
+    expect(d.logTable.store.get_n_items()).toBeGreaterThan(0);
+
+    window.torrentActions.activate_action('pause', null);
+    await waitFor(() => !t.active, 'the pause');
+    await waitFor(() => window.sidebar!.countOf('paused') === '1', 'the paused count', 5000);
+    window.torrentActions.activate_action('resume', null);
+    await waitFor(() => t.active, 'the resume');
+
+    d.tabs.set_visible_child_name('options');
+    d.options.spins.get('upload_speed')!.set_value(321);
+    expect(t.upload_speed).toBe(321);
+    d.options.spins.get('announce_interval')!.set_value(10);
+    // The model refuses intervals under a minute; the editor goes back to the stored value.
+    expect(t.announce_interval).toBe(1800);
+    expect(d.options.spins.get('announce_interval')!.get_value()).toBe(1800);
+
+    window.torrentActions.activate_action('remove', null);
+    window.openDialog!.response('remove');
+    await waitFor(() => controller.model!.all().length === 0, 'the removal', 10_000);
+    await pumpEvents(100);
+    expect(window._main_stack.get_visible_child_name()).toBe('empty');
+    expect(GLib.file_test(path, GLib.FileTest.EXISTS)).withContext('the file the user added stays').toBeTrue();
+  });
+
+  it('reports a file that is not a torrent and adds nothing', async () => {
+    const path = `${dir}/notes.torrent`;
+    writeFile(path, 'not bencode at all');
+    const toasts: string[] = [];
+    const original = window.showToast.bind(window);
+    window.showToast = (m: string) => {
+      toasts.push(m);
+      original(m);
+    };
+    await window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    expect(toasts.length).toBe(1);
+    expect(controller.model!.all().length).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import type Gtk from 'gi://Gtk?version=4.0';
 
 import { isFlatpak } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -62,6 +63,10 @@ export class DesktopIntegration {
       send: (id, message) => app.send_notification(id, Notifier.toGio(message)),
       withdraw: (id) => app.withdraw_notification(id),
       settings,
+      userIsLooking: () => {
+        const window = (app as Partial<Gtk.Application>).get_active_window?.();
+        return Boolean(window?.get_visible() && window.is_active);
+      },
     });
     const connection = app.get_dbus_connection();
     const portal = connection && isFlatpak() ? new BackgroundPortal(connection) : null;

@@ -29,6 +29,8 @@ export interface NotifierOptions {
   send: (id: string, message: NotificationMessage) => void;
   withdraw?: (id: string) => void;
   settings: NotifierSettings | null;
+  /** True while the user is looking at the window: torrent news shows there, not as a notification. */
+  userIsLooking?: () => boolean;
 }
 
 interface Watched {
@@ -158,6 +160,7 @@ export class Notifier {
   }
 
   #send(id: string, title: string, body: string): void {
+    if (this.#options.userIsLooking?.()) return;
     this.#options.send(id, { title, body, buttons: [], low: false });
   }
 }

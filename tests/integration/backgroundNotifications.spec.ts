@@ -18,6 +18,7 @@ describe('desktop notifications', () => {
   let sent: { id: string; title: string; body: string; buttons: number }[];
   let withdrawn: string[];
   let notifier: Notifier;
+  let looking: boolean;
 
   function torrent(name: string, progress = 0.5): Torrent {
     const t = new Torrent();
@@ -34,6 +35,7 @@ describe('desktop notifications', () => {
     list = new Gio.ListStore({ item_type: Torrent.$gtype });
     sent = [];
     withdrawn = [];
+    looking = false;
     notifier = new Notifier({
       send: (id, m) => {
         sent.push({ id, title: m.title, body: m.body, buttons: m.buttons.length });
@@ -42,6 +44,7 @@ describe('desktop notifications', () => {
       },
       withdraw: (id) => withdrawn.push(id),
       settings,
+      userIsLooking: () => looking,
     });
     notifier.watch(list);
   });
@@ -97,6 +100,22 @@ describe('desktop notifications', () => {
     t.stop_reason = 'Seeded for 2 hours';
     t.status = 'error';
     expect(sent).toEqual([]);
+  });
+
+  it('stays quiet about torrents while the user is looking at the window', () => {
+    const t = torrent('watched.iso', 0.5);
+    list.append(t);
+    looking = true;
+    t.progress = 1;
+    t.status = 'error';
+    expect(sent).toEqual([]);
+    // The background notice is for when the window is gone, and always shows.
+    notifier.stillRunning(1);
+    expect(sent.length).toBe(1);
+    looking = false;
+    t.status = 'seeding';
+    t.status = 'error';
+    expect(sent.length).toBe(2);
   });
 
   it('can switch them all off at once', () => {

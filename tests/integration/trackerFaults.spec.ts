@@ -123,6 +123,20 @@ describe('tracker faults (local fault servers)', () => {
       expect(dueIn(a)).toBe(17);
     });
 
+    it('a server that hangs up without answering is a network error', async () => {
+      const { a } = makeAnnouncer([[replyWith('close')]]);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].state).toBe('error');
+      expect(a.trackers[0].message).not.toBe('');
+      expect(dueIn(a)).toBe(17);
+    });
+
+    it('an empty 200 reply is not bencode', async () => {
+      const { a } = makeAnnouncer([[replyWith({ body: '' })]]);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].message).toBe('The tracker’s reply is not bencoded: an empty reply');
+    });
+
     it('a body that is not bencode is reported with a glimpse of it', async () => {
       const { a } = makeAnnouncer([[replyWith({ body: 'Hello, I am a web page' })]]);
       await a.announceDue(SEED, new Gio.Cancellable());

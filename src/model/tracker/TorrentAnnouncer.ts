@@ -145,7 +145,7 @@ export class TorrentAnnouncer {
   /** When this slot will next be contacted: its group's turn if it is the one in use. */
   #plannedFor(group: Group, slot: Slot): number | null {
     const current = group.slots.find((s) => s.state !== 'disabled');
-    if (slot === current) return Math.max(group.nextAtUs, slot.nextAtUs, 0);
+    if (slot === current) return Number.isFinite(group.nextAtUs) ? Math.max(group.nextAtUs, 0) : null;
     return slot.failures > 0 ? slot.nextAtUs : null;
   }
 

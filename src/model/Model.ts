@@ -902,7 +902,7 @@ export class Model extends GObject.Object {
 
   #queueDataChanged(): void {
     if (this.#dataChangedSource) return;
-    this.#dataChangedSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, DATA_CHANGED_MIN_MS, () => {
+    this.#dataChangedSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, DATA_CHANGED_MIN_MS, () => {
       this.#dataChangedSource = 0;
       this.#emit('data-changed');
       return GLib.SOURCE_REMOVE;

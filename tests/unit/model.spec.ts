@@ -5,7 +5,7 @@ import { SettingsStore } from '../../src/model/settings/index.ts';
 import { seededRandom } from '../../src/model/simulation/random.ts';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import type { Announcer } from '../../src/model/torrent/TorrentWorker.ts';
-import { delay } from '../support/async.ts';
+import { delay, waitFor } from '../support/async.ts';
 import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
 
@@ -267,7 +267,8 @@ describe('Model', () => {
     m.on('data-changed', () => emitted++);
     const ts = Array.from({ length: 50 }, (_v, i) => m.add(entry(`t${i}`)));
     for (const t of ts) m.setLabel([t], 'x');
-    await delay(250);
+    await waitFor(() => emitted > 0, 'data-changed', 3000);
+    await delay(150);
     expect(emitted).toBe(1);
   });
 

@@ -191,12 +191,16 @@ export class ShutdownCoordinator {
         },
       ),
     );
+    // A worker has drained once its farewell settled and then nothing of it runs any more
+    // (`drained` is read after the farewell, so it cannot miss work the farewell started).
     const drainedFlags = participants.map(() => false);
-    const drains = participants.map((p, i) =>
-      Promise.resolve(p.drained).then(
-        () => (drainedFlags[i] = true),
-        () => (drainedFlags[i] = true),
-      ),
+    const drains = farewells.map((farewell, i) =>
+      farewell
+        .then(() => participants[i].drained)
+        .then(
+          () => (drainedFlags[i] = true),
+          () => (drainedFlags[i] = true),
+        ),
     );
 
     let budgetSource = 0;

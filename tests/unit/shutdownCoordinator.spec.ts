@@ -106,6 +106,7 @@ describe('ShutdownCoordinator', () => {
     expect(report.stoppedSent).toBe(20);
     expect(report.timedOut).toBe(0);
     expect(report.budgetFired).toBeFalse();
+    expect(report.undrained).toBe(0);
     expect(report.saveError).toBeNull();
   });
 

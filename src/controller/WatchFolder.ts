@@ -11,6 +11,7 @@ import { parseMetainfo } from '../model/metainfo/index.ts';
 export const WATCH_ENABLED = 'watch_folder.enabled';
 export const WATCH_PATH = 'watch_folder.path';
 export const WATCH_DELETE = 'watch_folder.delete_added_torrents';
+export const WATCH_SCAN_INTERVAL = 'watch_folder.scan_interval_seconds';
 
 export interface WatchFolderSettings {
   get<T>(path: string): T;
@@ -47,6 +48,8 @@ export class WatchFolder {
   readonly #handled = new Map<string, string>();
   readonly #busy = new Set<string>();
   #generation = 0;
+  #scans = 0;
+  #rescanSource = 0;
   /** The last problem with the folder itself, so a restart does not repeat it. */
   #folderProblem = '';
   #idle: Promise<void> = Promise.resolve();
@@ -56,6 +59,11 @@ export class WatchFolder {
   }
 
   /** The folder being watched, or null when watching is off. */
+  /** Full scans of the folder so far (at start, then every scan interval). */
+  get scanCount(): number {
+    return this.#scans;
+  }
+
   get folder(): string | null {
     return this.#folder?.get_path() ?? null;
   }
@@ -84,6 +92,8 @@ export class WatchFolder {
     this.#monitor = null;
     this.#folder = null;
     for (const id of this.#timers.values()) GLib.source_remove(id);
+    if (this.#rescanSource) GLib.source_remove(this.#rescanSource);
+    this.#rescanSource = 0;
     this.#timers.clear();
   }
 
@@ -115,7 +125,17 @@ export class WatchFolder {
       ),
     );
     logger.info(`watching ${path} for .torrent files`);
-    void this.#scan(folder, this.#generation);
+    const generation = this.#generation;
+    void this.#scan(folder, generation);
+    // Full rescans catch what file monitoring cannot see (network shares, some FUSE folders).
+    // Files already handled are skipped, so a rescan never re-adds or re-reports anything.
+    const interval = Math.floor(Number(this.#setting(WATCH_SCAN_INTERVAL, 0)));
+    if (interval > 0) {
+      this.#rescanSource = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, interval, () => {
+        void this.#scan(folder, generation);
+        return GLib.SOURCE_CONTINUE;
+      });
+    }
   }
 
   #folderTrouble(message: string): void {
@@ -133,6 +153,7 @@ export class WatchFolder {
   }
 
   async #scan(folder: Gio.File, generation: number): Promise<void> {
+    this.#scans++;
     try {
       const e = await folder.enumerate_children_async(
         'standard::name,standard::type',

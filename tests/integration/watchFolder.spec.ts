@@ -152,6 +152,18 @@ describe('watch folder', () => {
     expect(reports).toEqual([]);
   });
 
+  it('rescans the folder every scan interval without adding or reporting anything twice', async () => {
+    writeFile(`${folder}/good.torrent`, makeTorrent());
+    writeFile(`${folder}/bad.torrent`, 'garbage');
+    startWatching({ scan_interval_seconds: 1 });
+    await waitFor(() => watch!.scanCount >= 3, 'three scans', 5000);
+    await delay(600);
+    await watch!.whenIdle();
+    expect(added.length).toBe(1);
+    expect(reports.length).toBe(1);
+    expect(attempts.length).toBe(1);
+  }, 10000);
+
   it('follows the settings: turning it off stops watching, a missing folder is reported', async () => {
     startWatching();
     expect(watch!.folder).toBe(folder);

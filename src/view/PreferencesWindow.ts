@@ -59,6 +59,9 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
   /** Every control by its settings path (specs drive them). */
   readonly controls = new Map<string, Gtk.Widget>();
   readonly #refreshers = new Map<string, () => void>();
+  /** The row of each control, for greying out rows that depend on another setting. */
+  readonly #rows = new Map<string, Gtk.Widget>();
+  readonly #dependencies: { path: string; when: (value: unknown) => boolean; rows: string[] }[] = [];
   #handler = 0;
   #loading = false;
 
@@ -70,7 +73,41 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#seedingPage();
     this.#connectionPage(commands);
     this.#advancedPage();
-    this.#handler = this.settings.connect('changed', (_s, path: string) => this.#refreshers.get(path)?.());
+    this.#dependOn('watch_folder.enabled', Boolean, [
+      'watch_folder.path',
+      'watch_folder.delete_added_torrents',
+      'watch_folder.scan_interval_seconds',
+    ]);
+    this.#dependOn('notifications.enabled', Boolean, [
+      'notifications.torrent_completed',
+      'notifications.torrent_stopped',
+      'notifications.tracker_errors',
+    ]);
+    this.#dependOn('scheduler.enabled', Boolean, [
+      'scheduler.start_hour',
+      'scheduler.end_hour',
+      ...DAYS.map(([key]) => `scheduler.days.${key}`),
+    ]);
+    this.#dependOn('simulation.stop_ratio_random', Boolean, ['simulation.stop_ratio_min', 'simulation.stop_ratio_max']);
+    this.#dependOn('simulation.stop_ratio_random', (v) => !v, ['simulation.stop_at_ratio']);
+    this.#dependOn('proxy.type', (v) => v !== 'none', ['proxy.server', 'proxy.port', 'proxy.auth_enabled']);
+    this.#dependOn('proxy.auth_enabled', Boolean, ['proxy.username', 'proxy.password']);
+    for (const direction of ['upload', 'download']) {
+      const base = `speed_distribution.${direction}`;
+      this.#dependOn(`${base}.algorithm`, (v) => v !== 'off', [
+        `${base}.spread_percentage`,
+        `${base}.redistribution_mode`,
+        `${base}.custom_interval_minutes`,
+        `${base}.stopped_min_percentage`,
+        `${base}.stopped_max_percentage`,
+      ]);
+      this.#dependOn(`${base}.redistribution_mode`, (v) => v === 'custom', [`${base}.custom_interval_minutes`]);
+    }
+    this.#updateSensitivity();
+    this.#handler = this.settings.connect('changed', (_s, path: string) => {
+      this.#refreshers.get(path)?.();
+      if (this.#dependencies.some((d) => d.path === path)) this.#updateSensitivity();
+    });
     this.connect('close-request', () => {
       if (this.#handler) this.settings.disconnect(this.#handler);
       this.#handler = 0;
@@ -337,6 +374,23 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     return group;
   }
 
+  /** Rows that only matter while another setting has a certain value are greyed out otherwise. */
+  #dependOn(path: string, when: (value: unknown) => boolean, rows: string[]): void {
+    if (this.#has(path)) this.#dependencies.push({ path, when, rows });
+  }
+
+  #updateSensitivity(): void {
+    const off = new Set<string>();
+    for (const d of this.#dependencies) if (!d.when(this.settings.get(d.path))) d.rows.forEach((r) => off.add(r));
+    const rows = new Set(this.#dependencies.flatMap((d) => d.rows));
+    for (const path of rows) this.#rows.get(path)?.set_sensitive(!off.has(path));
+  }
+
+  /** Whether a control is greyed out (specs). */
+  isRowSensitive(path: string): boolean {
+    return this.#rows.get(path)?.get_sensitive() ?? false;
+  }
+
   #has(path: string): boolean {
     try {
       return this.settings.get<unknown>(path) !== undefined;
@@ -376,6 +430,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const row = new Adw.ActionRow({ title, subtitle, activatable_widget: toggle });
     row.add_suffix(toggle);
     group.add(row);
+    this.#rows.set(path, row);
     toggle.connect('notify::active', () => this.#write(path, toggle.get_active()));
     this.#track(path, toggle, () => toggle.set_active(Boolean(this.settings.get(path))));
   }
@@ -401,6 +456,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const row = new Adw.ActionRow({ title, subtitle, activatable_widget: spin });
     row.add_suffix(spin);
     group.add(row);
+    this.#rows.set(path, row);
     spin.connect('value-changed', () => this.#write(path, digits ? spin.get_value() : Math.round(spin.get_value())));
     this.#track(path, spin, () => spin.set_value(Number(this.settings.get(path))));
   }
@@ -409,6 +465,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     if (!this.#has(path)) return;
     const row = new Adw.ComboRow({ title, subtitle, model: Gtk.StringList.new(choices.map(([, label]) => label)) });
     group.add(row);
+    this.#rows.set(path, row);
     row.connect('notify::selected', () => {
       const choice = choices[row.get_selected()];
       if (choice) this.#write(path, choice[0]);
@@ -424,6 +481,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const row = password ? new Adw.PasswordEntryRow({ title }) : new Adw.EntryRow({ title });
     row.set_show_apply_button(true);
     group.add(row);
+    this.#rows.set(path, row);
     row.connect('apply', () => this.#write(path, row.get_text().trim()));
     this.#track(path, row, () => row.set_text(String(this.settings.get(path) ?? '')));
   }
@@ -440,6 +498,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     row.add_suffix(button);
     row.set_activatable_widget(button);
     group.add(row);
+    this.#rows.set(path, row);
     button.connect('clicked', () => {
       const chooser = new Gtk.FileChooserNative({
         title: _('Choose the Watch Folder'),
@@ -485,6 +544,8 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const row = new Adw.ActionRow({ title });
     row.add_suffix(box);
     group.add(row);
+    this.#rows.set(hourPath, row);
+    this.#rows.set(minutePath, row);
     hour.connect('value-changed', () => this.#write(hourPath, hour.get_value()));
     minute.connect('value-changed', () => this.#write(minutePath, minute.get_value()));
     this.#track(hourPath, hour, () => hour.set_value(Number(this.settings.get(hourPath))));
@@ -505,5 +566,6 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const row = new Adw.ActionRow({ title: _('Days') });
     row.add_suffix(box);
     group.add(row);
+    for (const [key] of DAYS) this.#rows.set(`scheduler.days.${key}`, row);
   }
 }

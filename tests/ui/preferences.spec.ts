@@ -1,7 +1,8 @@
 import Adw from 'gi://Adw';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import type { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
+import { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
+import type { SettingsAccess, TorrentCommands } from '../../src/view/TorrentCommands.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
@@ -97,5 +98,54 @@ describe('preferences', () => {
   it('offers no control for a setting nothing reads', () => {
     for (const path of prefs.controls.keys()) expect(f.settings.get(path)).withContext(path).not.toBeUndefined();
     expect(prefs.controls.has('webui.enabled')).toBeFalse();
+  });
+
+  it('greys out rows that only matter while another setting is on', () => {
+    expect(prefs.isRowSensitive('proxy.server')).toBeFalse();
+    (prefs.controls.get('proxy.type') as Adw.ComboRow).set_selected(1);
+    expect(prefs.isRowSensitive('proxy.server')).toBeTrue();
+    expect(prefs.isRowSensitive('proxy.username')).toBeFalse();
+    (prefs.controls.get('proxy.auth_enabled') as Gtk.Switch).set_active(true);
+    expect(prefs.isRowSensitive('proxy.username')).toBeTrue();
+
+    expect(prefs.isRowSensitive('scheduler.start_hour')).toBeFalse();
+    f.settings.set('scheduler.enabled', true);
+    expect(prefs.isRowSensitive('scheduler.start_hour')).toBeTrue();
+    expect(prefs.isRowSensitive('scheduler.days.monday')).toBeTrue();
+
+    expect(prefs.isRowSensitive('simulation.stop_ratio_min')).toBeFalse();
+    expect(prefs.isRowSensitive('simulation.stop_at_ratio')).toBeTrue();
+    (prefs.controls.get('simulation.stop_ratio_random') as Gtk.Switch).set_active(true);
+    expect(prefs.isRowSensitive('simulation.stop_ratio_min')).toBeTrue();
+    expect(prefs.isRowSensitive('simulation.stop_at_ratio')).toBeFalse();
+
+    expect(prefs.isRowSensitive('speed_distribution.upload.spread_percentage')).toBeFalse();
+    f.settings.set('speed_distribution.upload.algorithm', 'pareto');
+    expect(prefs.isRowSensitive('speed_distribution.upload.spread_percentage')).toBeTrue();
+    expect(prefs.isRowSensitive('speed_distribution.upload.custom_interval_minutes')).toBeFalse();
+  });
+
+  it('reports a value the settings store refuses and shows the stored one again', async () => {
+    const store = f.settings;
+    const refusing: SettingsAccess = {
+      get: (path) => store.get(path),
+      set: (path, value) => {
+        if (path === 'upload_speed' && value === 999) throw new Error('That upload speed is not allowed.');
+        store.set(path, value);
+      },
+      connect: (signal, callback) => store.connect(signal, callback),
+      disconnect: (id) => store.disconnect(id),
+    };
+    const commands = Object.create(f.commands, { settings: { value: refusing } }) as TorrentCommands;
+    const window = new PreferencesWindow(commands);
+    window.present();
+    const spin = window.controls.get('upload_speed') as Gtk.SpinButton;
+    spin.set_value(999);
+    expect(store.get('upload_speed')).toBe(50);
+    expect(spin.get_value()).toBe(50);
+    spin.set_value(60);
+    expect(store.get('upload_speed')).toBe(60);
+    await pumpEvents(50);
+    window.destroy();
   });
 });

@@ -60,6 +60,7 @@ while [ "$(now_ms)" -lt "$deadline" ]; do
   sleep 0.05
 done
 announced=$(seeds || echo 0)
+startup_cpu=$(awk -v t="$(cpu_ticks "$APP_PID")" -v hz="$clk" -v ms="$(($(now_ms) - start))" 'BEGIN { printf "%.0f", 100 * (t / hz) / (ms / 1000) }')
 
 # Let start-up work finish, then measure a quiet stretch of seeding.
 sleep 5
@@ -84,6 +85,7 @@ printf '\n%-46s %s\n' "headless app, $N torrents, opentracker 127.0.0.1" "value"
 printf '%-46s %s\n' "----------------------------------------------" "-----------"
 printf '%-46s %s\n' "torrents the tracker saw as seeding" "$announced / $N"
 printf '%-46s %s\n' "start → every torrent announced (ms)" "${first_all:-not reached in 300 s}"
+printf '%-46s %s\n' "CPU during start-up (% of one core)" "$startup_cpu"
 printf '%-46s %s\n' "idle CPU over ${IDLE_SECONDS} s (% of one core)" "$cpu"
 printf '%-46s %s\n' "RSS at end of idle (MB)" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
 printf '%-46s %s\n' "peak RSS during idle (MB)" "$(awk -v k="$rss_max" 'BEGIN { printf "%.1f", k / 1024 }')"

@@ -121,7 +121,10 @@ export class ShutdownCoordinator {
     logger.info(`shutdown phase signal: ${participants.length} torrents cancelled in ${ms(signalledAt - hiddenAt)}`);
 
     // 2. Farewell and drain under one budget.
-    const drain = await this.#farewellAndDrain(participants, budgetMs);
+    // The budget counts from the quit request, so hiding and cancelling spend it too: the
+    // process is gone about `budgetMs` after the request whatever the trackers do.
+    const remainingMs = Math.max(0, budgetMs - (GLib.get_monotonic_time() - requestedAt) / 1000);
+    const drain = await this.#farewellAndDrain(participants, remainingMs);
     const drainedAt = GLib.get_monotonic_time();
     logger.info(
       `shutdown phase drain: stopped sent for ${drain.stoppedSent}, nothing to send for ${drain.nothing}, ` +
@@ -163,6 +166,7 @@ export class ShutdownCoordinator {
       saveError,
     };
     logger.info(breakdownLine(report));
+    if (GLib.getenv('DFS_BENCH') === '1') printerr(`DFS_BENCH ${breakdownLine(report)}`);
 
     // 4. Quit.
     this.#finished = true;
@@ -206,7 +210,7 @@ export class ShutdownCoordinator {
     let budgetSource = 0;
     const budget = new Promise<void>((resolve) => {
       // High priority: a flood of I/O completions must not delay the deadline.
-      budgetSource = GLib.timeout_add(GLib.PRIORITY_HIGH, budgetMs, () => {
+      budgetSource = GLib.timeout_add(GLib.PRIORITY_HIGH, Math.round(budgetMs), () => {
         budgetSource = 0;
         budgetFired = true;
         // Whatever has not settled by now is counted as timed out, then cancelled.

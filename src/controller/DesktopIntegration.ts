@@ -30,6 +30,9 @@ export interface IntegratedController {
   notice?(kind: 'info' | 'error', message: string): void;
   addTorrentFiles?(files: Gio.File[]): unknown;
   pauseAll?(): void;
+  onTorrentDetailsChanged?(torrent: Torrent, callback: () => void): () => void;
+  /** The model, for the announcers' tracker states. */
+  readonly model?: { workerOf(t: Torrent): { announcer?: unknown } | null } | null;
   resumeAll?(): void;
 }
 
@@ -63,6 +66,14 @@ export class DesktopIntegration {
       send: (id, message) => app.send_notification(id, Notifier.toGio(message)),
       withdraw: (id) => app.withdraw_notification(id),
       settings,
+      trackers: {
+        states: (t) => {
+          const announcer = host.controller.model?.workerOf(t)?.announcer as
+            { trackers?: { state?: string }[] } | undefined;
+          return (announcer?.trackers ?? []).map((i) => String(i.state ?? ''));
+        },
+        onChanged: (t, callback) => host.controller.onTorrentDetailsChanged?.(t, callback) ?? (() => undefined),
+      },
       userIsLooking: () => {
         const window = (app as Partial<Gtk.Application>).get_active_window?.();
         return Boolean(window?.get_visible() && window.is_active);

@@ -31,10 +31,19 @@ export interface NotifierOptions {
   settings: NotifierSettings | null;
   /** True while the user is looking at the window: torrent news shows there, not as a notification. */
   userIsLooking?: () => boolean;
+  trackers?: TrackerStateSource;
+}
+
+/** Where the notifier learns each torrent's tracker states (the announcer's, not display text). */
+export interface TrackerStateSource {
+  /** One state per tracker: 'idle' | 'announcing' | 'working' | 'error' | 'disabled' | 'stopped'. */
+  states(torrent: Torrent): string[];
+  onChanged(torrent: Torrent, callback: () => void): () => void;
 }
 
 interface Watched {
   handlers: number[];
+  unsubscribe: (() => void) | null;
   complete: boolean;
   failing: boolean;
   stopReason: string;
@@ -67,7 +76,7 @@ export class Notifier {
     if (this.#list && this.#listHandler) (this.#list as unknown as GObject.Object).disconnect(this.#listHandler);
     this.#list = null;
     this.#listHandler = 0;
-    for (const [torrent, w] of this.#watched) for (const h of w.handlers) torrent.disconnect(h);
+    for (const [torrent, w] of this.#watched) Notifier.#forget(torrent, w);
     this.#watched.clear();
   }
 
@@ -119,17 +128,23 @@ export class Notifier {
     }
     for (const [torrent, w] of this.#watched) {
       if (present.has(torrent)) continue;
-      for (const h of w.handlers) torrent.disconnect(h);
+      Notifier.#forget(torrent, w);
       this.#watched.delete(torrent);
     }
+  }
+
+  static #forget(torrent: Torrent, w: Watched): void {
+    for (const h of w.handlers) torrent.disconnect(h);
+    w.unsubscribe?.();
   }
 
   #follow(torrent: Torrent): void {
     // Remember the state at the start: a torrent loaded complete did not just complete.
     const w: Watched = {
       handlers: [],
+      unsubscribe: null,
       complete: torrent.progress >= 1,
-      failing: torrent.status === 'error',
+      failing: this.#failing(torrent),
       stopReason: torrent.stop_reason,
     };
     const on = (prop: string, fn: () => void) =>
@@ -148,15 +163,24 @@ export class Notifier {
       }
       w.stopReason = reason;
     });
-    on('status', () => {
-      const failing = torrent.status === 'error';
+    const failingChanged = () => {
+      const failing = this.#failing(torrent);
       if (failing && !w.failing && this.#enabled(NOTIFY_TRACKER_FAILED)) {
-        const why = torrent.error_message || torrent.tracker_message || _('no tracker answers');
+        const why = torrent.tracker_message || torrent.error_message || _('no tracker answers');
         this.#send(`tracker-${torrent.info_hash}`, _('Trackers are failing'), `${torrent.name}: ${why}`);
       }
       w.failing = failing;
-    });
+    };
+    on('status', failingChanged);
+    w.unsubscribe = this.#options.trackers?.onChanged(torrent, failingChanged) ?? null;
     this.#watched.set(torrent, w);
+  }
+
+  /** In error, or every tracker it has is failing (none answers). */
+  #failing(torrent: Torrent): boolean {
+    if (torrent.status === 'error') return true;
+    const states = this.#options.trackers?.states(torrent) ?? [];
+    return states.length > 0 && states.every((s) => s === 'error' || s === 'disabled');
   }
 
   #send(id: string, title: string, body: string): void {

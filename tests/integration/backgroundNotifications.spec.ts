@@ -19,6 +19,12 @@ describe('desktop notifications', () => {
   let withdrawn: string[];
   let notifier: Notifier;
   let looking: boolean;
+  let trackerStates: Map<Torrent, string[]>;
+  let trackerListeners: Map<Torrent, () => void>;
+  const setTrackers = (t: Torrent, states: string[]) => {
+    trackerStates.set(t, states);
+    trackerListeners.get(t)?.();
+  };
 
   function torrent(name: string, progress = 0.5): Torrent {
     const t = new Torrent();
@@ -36,6 +42,8 @@ describe('desktop notifications', () => {
     sent = [];
     withdrawn = [];
     looking = false;
+    trackerStates = new Map();
+    trackerListeners = new Map();
     notifier = new Notifier({
       send: (id, m) => {
         sent.push({ id, title: m.title, body: m.body, buttons: m.buttons.length });
@@ -45,6 +53,13 @@ describe('desktop notifications', () => {
       withdraw: (id) => withdrawn.push(id),
       settings,
       userIsLooking: () => looking,
+      trackers: {
+        states: (t) => trackerStates.get(t) ?? [],
+        onChanged: (t, cb) => {
+          trackerListeners.set(t, cb);
+          return () => trackerListeners.delete(t);
+        },
+      },
     });
     notifier.watch(list);
   });
@@ -88,6 +103,25 @@ describe('desktop notifications', () => {
     t.status = 'seeding';
     t.status = 'error';
     expect(sent.length).toBe(2);
+  });
+
+  it('says when every tracker of a torrent fails, not while one of them still works', () => {
+    const t = torrent('mint.iso', 1);
+    list.append(t);
+    setTrackers(t, ['working', 'idle']);
+    t.tracker_message = 'Connection refused';
+    setTrackers(t, ['working', 'error']);
+    expect(sent).toEqual([]);
+    setTrackers(t, ['error', 'disabled']);
+    setTrackers(t, ['error', 'error']);
+    expect(sent.length).toBe(1);
+    expect(sent[0].title).toBe('Trackers are failing');
+    expect(sent[0].body).toBe('mint.iso: Connection refused');
+    setTrackers(t, ['working', 'error']);
+    setTrackers(t, ['error', 'error']);
+    expect(sent.length).toBe(2);
+    list.remove(0);
+    expect(trackerListeners.has(t)).toBeFalse();
   });
 
   it('can switch each kind off', () => {

@@ -199,4 +199,23 @@ describe('background seeding', () => {
     expect(await app.waitExit(15000)).toBe(0);
     expect(await peers(only.hash)).toBe(0);
   }, 40000);
+
+  it('notifies when every tracker of a torrent fails (headless too)', async () => {
+    // Nothing listens on this port: the announce is refused at once.
+    const bytes = makeTorrent({ name: 'orphan.bin', announce: `http://127.0.0.1:${tracker.port + 1}/announce` });
+    writeFile(`${dir}/orphan.torrent`, bytes);
+    writeFile(`${dir}/config/dfakeseeder/settings.json`, JSON.stringify({}));
+    app = AppProcess.start(`${dir}/config`, '--headless', `${dir}/orphan.torrent`);
+    await app.waitForBus();
+    await waitFor(
+      () => notifications.shown.some((n) => n.id.startsWith('tracker-')),
+      'the trackers-failing notification',
+      15000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\n${app!.output}`);
+    });
+    const shown = notifications.shown.find((n) => n.id.startsWith('tracker-'))!;
+    expect(shown.title).toBe('Trackers are failing');
+    expect(shown.id).toBe(`tracker-${fixtureInfoHashHex(bytes)}`);
+  }, 30000);
 });

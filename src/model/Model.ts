@@ -48,6 +48,8 @@ export interface ModelOptions {
   random?: Random;
   /** Local time for the alternative-speed scheduler (injected by specs). */
   localTime?: () => LocalTime;
+  /** Seconds between periodic saves (default 25: a crash loses at most that much). */
+  saveEverySeconds?: number;
 }
 
 export interface TorrentLogLine {
@@ -151,6 +153,7 @@ export class Model extends GObject.Object {
   readonly #deleteCopy: ModelOptions['deleteCopy'];
   readonly #random: Random;
   readonly #localTime: () => LocalTime;
+  readonly #saveEverySeconds: number;
   readonly #records = new Map<string, TorrentRecord>();
   readonly #byTorrent = new Map<Torrent, TorrentRecord>();
   readonly #budget = new RateBudget();
@@ -171,6 +174,7 @@ export class Model extends GObject.Object {
     this.#deleteCopy = options.deleteCopy;
     this.#random = options.random ?? systemRandom;
     this.#localTime = options.localTime ?? currentLocalTime;
+    this.#saveEverySeconds = Math.max(1, options.saveEverySeconds ?? SAVE_EVERY_SECONDS);
     this.#ctx = this.#makeContext();
     this.#updateLimits();
   }
@@ -462,7 +466,7 @@ export class Model extends GObject.Object {
       this.globalTick();
       return GLib.SOURCE_CONTINUE;
     });
-    this.#saveSource = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, SAVE_EVERY_SECONDS, () => {
+    this.#saveSource = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, this.#saveEverySeconds, () => {
       void this.saveState().catch((e) => logger.error(`could not save torrent state: ${errorMessage(e)}`));
       return GLib.SOURCE_CONTINUE;
     });

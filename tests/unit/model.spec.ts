@@ -414,4 +414,27 @@ describe('Model', () => {
       expect(m.workerOf(done)!.isRunning).toBeTrue();
     });
   });
+
+  it('saves every torrent’s state periodically while running, not only at quit', async () => {
+    const settings = new MemorySettings({ upload_speed: 0 }); // the figures stay as the spec sets them
+    const m = new Model({
+      settings,
+      createAnnouncer: () => idleAnnouncer(),
+      random: seededRandom(1),
+      saveEverySeconds: 1,
+    });
+    const t = m.add(entry('periodic'));
+    m.startAll();
+    try {
+      t.total_uploaded = 4242;
+      await waitFor(() => settings.saves >= 1, 'a periodic save', 4000);
+      expect((settings.getTorrentState(t.filepath) as { total_uploaded: number }).total_uploaded).toBe(4242);
+      t.total_uploaded = 8484;
+      await waitFor(() => settings.saves >= 2, 'the next periodic save', 4000);
+      expect((settings.getTorrentState(t.filepath) as { total_uploaded: number }).total_uploaded).toBe(8484);
+    } finally {
+      m.stopTimers();
+      for (const w of m.workers()) w.cancel();
+    }
+  });
 });

@@ -1,8 +1,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
-import { waitFor } from '../support/async.ts';
-import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
+import { delay, waitFor } from '../support/async.ts';
+import { OpenTracker } from '../support/opentracker.ts';
+import { makeTempDir, readText, removeTree, writeFile } from '../support/tempdir.ts';
+import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { APP_BUS_NAME, APP_PATH, AppProcess, activateAction, busCall, settingsCall } from './dbusAppProcess.ts';
 
 describe('D-Bus: ie.fio.dfakeseeder.Settings and org.gtk.Actions', () => {
@@ -105,4 +107,51 @@ describe('D-Bus: ie.fio.dfakeseeder.Settings and org.gtk.Actions', () => {
     await activateAction('quit');
     expect(await app.waitExit(10000)).toBe(0);
   });
+});
+
+describe('D-Bus: pause-all and resume-all on org.gtk.Actions', () => {
+  let tracker: OpenTracker;
+  let dir: string;
+  let app: AppProcess | null = null;
+
+  beforeAll(async () => {
+    if (!OpenTracker.isAvailable()) return;
+    tracker = new OpenTracker();
+    await tracker.start();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await tracker?.stop();
+    if (dir) removeTree(dir);
+  });
+
+  it('stops every torrent at its tracker and starts it again', async () => {
+    if (!OpenTracker.isAvailable()) pending('opentracker is not installed');
+    dir = makeTempDir('dfs-dbus-pause');
+    const bytes = makeTorrent({ name: 'paused.bin', announce: tracker.announceUrl });
+    const hash = fixtureInfoHashHex(bytes);
+    await tracker.allow([hash]);
+    writeFile(`${dir}/paused.torrent`, bytes);
+    app = AppProcess.start(`${dir}/config`, '--headless', `${dir}/paused.torrent`);
+    await app.waitForBus();
+    const peers = async () => {
+      const s = await tracker.scrape(hash);
+      return s.complete + s.incomplete;
+    };
+    const waitPeers = async (n: number, what: string) => {
+      const deadline = GLib.get_monotonic_time() + 15e6;
+      while ((await peers()) !== n) {
+        if (GLib.get_monotonic_time() > deadline) throw new Error(`timed out waiting for ${what}\n${app!.output}`);
+        await delay(100);
+      }
+    };
+    await waitPeers(1, 'the started announce');
+    await activateAction('pause-all');
+    await waitPeers(0, 'the stopped announce after pause-all');
+    await activateAction('resume-all');
+    await waitPeers(1, 'a new started announce after resume-all');
+    await activateAction('quit');
+    expect(await app.waitExit(15000)).toBe(0);
+  }, 60000);
 });

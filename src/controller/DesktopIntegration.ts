@@ -30,10 +30,10 @@ export interface IntegratedController {
   notice?(kind: 'info' | 'error', message: string): void;
   addTorrentFiles?(files: Gio.File[]): unknown;
   pauseAll?(): void;
+  resumeAll?(): void;
   onTorrentDetailsChanged?(torrent: Torrent, callback: () => void): () => void;
   /** The model, for the announcers' tracker states. */
   readonly model?: { workerOf(t: Torrent): { announcer?: unknown } | null } | null;
-  resumeAll?(): void;
 }
 
 export interface IntegrationHost {

@@ -7,7 +7,8 @@
 #   bash bench/shutdown.sh --headless              the headless app instead
 #   bash bench/shutdown.sh --counts 1,10 --trackers silent --budget-ms 1000
 #
-# Runs on its own session bus and virtual display, binds 127.0.0.1 only.
+# Runs on its own virtual display and session bus (started inside the display, so the desktop
+# portal it activates can answer as on a real desktop), binds 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -22,6 +23,10 @@ npx esbuild bench/shutdown-driver.ts --bundle --format=esm --target=firefox102 -
 
 tmp_home=$OUT/home
 mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"
-XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_DEBUG=no-portals \
-  DFS_ROOT=$ROOT timeout 3600 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
+# Xvfb has no GPU: GTK's GL renderer falls back to llvmpipe, whose frames take seconds on a
+# busy machine and would hold the app's main loop (and the quit) back. A real desktop renders
+# on the GPU; cairo is the closer stand-in here. GSK_RENDERER=gl bash bench/shutdown.sh to compare.
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
+XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 \
+  DFS_ROOT=$ROOT timeout 3600 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
   gjs -m "$OUT/shutdown-driver.js" "$@"

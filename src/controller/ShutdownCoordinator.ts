@@ -97,7 +97,9 @@ export class ShutdownCoordinator {
       logger.info(`shutdown: ${reason} joins the shutdown already running`);
       return this.#running;
     }
-    this.#running = this.#sequence(reason);
+    // Assigned before the sequence starts, so a quit request made from inside it (a window's
+    // handler, a worker's cancel) joins too. It starts in the same main-loop dispatch.
+    this.#running = Promise.resolve().then(() => this.#sequence(reason));
     return this.#running;
   }
 

@@ -109,10 +109,10 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
       if (this.#dependencies.some((d) => d.path === path)) this.#updateSensitivity();
     });
     this.connect('close-request', () => {
-      if (this.#handler) this.settings.disconnect(this.#handler);
-      this.#handler = 0;
+      this.#release();
       return false;
     });
+    this.connect('destroy', () => this.#release());
   }
 
   // ---- pages ------------------------------------------------------------------------------
@@ -386,6 +386,15 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     for (const path of rows) this.#rows.get(path)?.set_sensitive(!off.has(path));
   }
 
+  /** Stops following the settings and lets go of the widgets, so they go with the window. */
+  #release(): void {
+    if (this.#handler) this.settings.disconnect(this.#handler);
+    this.#handler = 0;
+    this.#refreshers.clear();
+    this.#rows.clear();
+    this.controls.clear();
+  }
+
   /** Whether a control is greyed out (specs). */
   isRowSensitive(path: string): boolean {
     return this.#rows.get(path)?.get_sensitive() ?? false;
@@ -446,13 +455,11 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     digits = 0,
   ): void {
     if (!this.#has(path)) return;
-    const spin = new Gtk.SpinButton({
-      adjustment: new Gtk.Adjustment({ lower, upper, step_increment: step, page_increment: step * 10 }),
-      digits,
-      numeric: true,
-      valign: Gtk.Align.CENTER,
-      width_chars: 7,
-    });
+    const spin = Gtk.SpinButton.new_with_range(lower, upper, step);
+    spin.set_digits(digits);
+    spin.set_numeric(true);
+    spin.set_valign(Gtk.Align.CENTER);
+    spin.set_width_chars(7);
     const row = new Adw.ActionRow({ title, subtitle, activatable_widget: spin });
     row.add_suffix(spin);
     group.add(row);
@@ -526,7 +533,6 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
         wrap: true,
         valign: Gtk.Align.CENTER,
         width_chars: 2,
-        orientation: Gtk.Orientation.VERTICAL,
       });
     const hour = spin(23);
     const minute = spin(59);

@@ -4,7 +4,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
 import type { SettingsAccess, TorrentCommands } from '../../src/view/TorrentCommands.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
-import { initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
+import { findAll, initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
 describe('preferences', () => {
   useUiTimeout();
@@ -41,7 +41,14 @@ describe('preferences', () => {
       for (let p = pages.get_first_child(); p; p = p.get_next_sibling()) {
         prefs.set_visible_page(p as Adw.PreferencesPage);
         await pumpEvents(120);
-        await saveScreenshot(prefs, `preferences-${(p as Adw.PreferencesPage).get_title().toLowerCase()}${suffix}`);
+        const title = (p as Adw.PreferencesPage).get_title().toLowerCase();
+        await saveScreenshot(prefs, `preferences-${title}${suffix}`);
+        if (title === 'speed') {
+          // The schedule is further down the page.
+          findAll(p, Gtk.ScrolledWindow)[0].get_vadjustment().set_value(330);
+          await pumpEvents(120);
+          await saveScreenshot(prefs, `preferences-speed-schedule${suffix}`);
+        }
       }
     }
     Adw.StyleManager.get_default().set_color_scheme(Adw.ColorScheme.DEFAULT);

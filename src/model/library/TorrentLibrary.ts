@@ -1,5 +1,6 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
@@ -25,6 +26,23 @@ export interface LoadResult {
 
 /** Files read at once while loading the folder: enough to overlap I/O, few enough to stay light. */
 const LOAD_CONCURRENCY = 8;
+
+/**
+ * GJS 1.74 drops JS callbacks that arrive while an incremental garbage collection is between
+ * sweep slices, and an unfinished one can stall the main loop for good (see SettingsStore). Reading
+ * many torrents allocates enough to start one, so after every this many bytes read the collection
+ * is finished synchronously before waiting on more I/O.
+ */
+const GC_EVERY_BYTES = 4 * 1024 * 1024;
+let bytesSinceGc = 0;
+
+function noteAllocated(bytes: number): void {
+  bytesSinceGc += bytes;
+  if (bytesSinceGc >= GC_EVERY_BYTES) {
+    bytesSinceGc = 0;
+    gc();
+  }
+}
 
 function isError(e: unknown, code: number): boolean {
   return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, code);
@@ -59,6 +77,7 @@ async function exists(file: Gio.File): Promise<boolean> {
 
 async function readAll(file: Gio.File): Promise<Uint8Array> {
   const [bytes] = (await file.load_contents_async(null)) as unknown as [Uint8Array, string];
+  noteAllocated(bytes.length);
   return bytes;
 }
 

@@ -1,6 +1,7 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
+import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
@@ -25,6 +26,16 @@ import { normalizeTorrentState, type TorrentState } from './TorrentState.ts';
 import { problemWith } from './validation.ts';
 
 const FILE_NAME = 'settings.json';
+
+/**
+ * GJS 1.74 drops every JS callback (async results, timeouts, signals) that arrives while an
+ * incremental garbage collection is between sweep slices, and such a collection can stay
+ * unfinished once the main loop goes idle: the app then stops for good. Building the file's
+ * content allocates enough to start one, so the collection is finished before waiting on I/O.
+ */
+function finishGarbageCollection(): void {
+  gc();
+}
 const TORRENTS_KEY = 'torrents';
 
 function fill(template: string, ...values: string[]): string {
@@ -34,6 +45,11 @@ function fill(template: string, ...values: string[]): string {
 
 function isNotFound(e: unknown): boolean {
   return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND);
+}
+
+/** No file to read: missing, or the config folder itself is missing or not a folder. */
+function isAbsent(e: unknown): boolean {
+  return isNotFound(e) || (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_DIRECTORY));
 }
 
 /** Creates a folder and its missing parents without blocking the main loop. */
@@ -155,6 +171,7 @@ export class SettingsStore extends GObject.Object {
       this.#dropInvalid(this.#user, '');
     }
     this.#merged = deepMerge(this.#defaults, this.#user);
+    finishGarbageCollection();
   }
 
   /** The file's JSON object, or null when there is none (first run) or it had to be moved aside. */
@@ -167,7 +184,7 @@ export class SettingsStore extends GObject.Object {
       if (isPlainObject(parsed)) return parsed;
       reason = _('it does not hold a settings object');
     } catch (e) {
-      if (isNotFound(e)) return null;
+      if (isAbsent(e)) return null;
       reason = e instanceof SyntaxError ? fill(_('it is not valid JSON: %s'), e.message) : errorMessage(e);
     }
     this.#moveAside(file, reason);
@@ -366,6 +383,7 @@ export class SettingsStore extends GObject.Object {
     if (this.#saveBlocked) return this.#failed(_('the unreadable settings file is kept as it is'));
     const generation = ++this.#generation;
     const bytes = this.#content();
+    finishGarbageCollection();
     const target = Gio.File.new_for_path(this.path);
     const temp = Gio.File.new_for_path(`${this.path}.tmp`);
     try {

@@ -553,6 +553,9 @@ export class MainWindow extends Adw.ApplicationWindow {
     if (!this.commands || !this.list) return;
     const total = this.commands.torrents.get_n_items();
     this._main_stack.set_visible_child_name(total === 0 ? 'empty' : 'torrents');
+    // Nothing to search in an empty list.
+    this._search_button.set_sensitive(total > 0);
+    if (total === 0) this._search_button.set_active(false);
     this.statusBar?.set_visible(total > 0);
     this.listStack?.set_visible_child_name(
       this.list.filterModel.get_n_items() > 0 || total === 0 ? 'list' : 'no-match',

@@ -52,6 +52,7 @@ describe('main window', () => {
     f = await openWindow();
     expect(f.window._main_stack.get_visible_child_name()).toBe('empty');
     expect(f.window._empty_page.get_title()).toBe('No Torrents');
+    expect(f.window._search_button.get_sensitive()).toBeFalse();
     const path = await saveScreenshot(f.window, 'main-window-empty');
     expect(GLib.file_test(path, GLib.FileTest.EXISTS)).toBeTrue();
   });
@@ -78,6 +79,7 @@ describe('main window', () => {
     });
     await pumpEvents(200);
     expect(f.window._main_stack.get_visible_child_name()).toBe('torrents');
+    expect(f.window._search_button.get_sensitive()).toBeTrue();
     expect(f.window.list!.selection.get_n_items()).toBe(2);
     await saveScreenshot(f.window, 'main-window-torrents');
   });

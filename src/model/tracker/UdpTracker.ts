@@ -106,6 +106,13 @@ export class UdpEndpoint {
       try {
         const socket = Gio.Socket.new(address.get_family(), Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
         socket.set_blocking(false);
+        try {
+          // A farewell to many torrents gets hundreds of replies at once: room for them
+          // (SOL_SOCKET, SO_RCVBUF on Linux; the kernel caps it at net.core.rmem_max).
+          socket.set_option(1, 8, 1 << 20);
+        } catch {
+          // not Linux, or not allowed: the default buffer still works, with more resends
+        }
         socket.connect(new Gio.InetSocketAddress({ address, port: this.port }), null);
         this.#connection = socket.connection_factory_create_connection();
         this.#stream = this.#connection.get_input_stream();

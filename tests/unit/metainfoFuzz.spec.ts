@@ -1,5 +1,6 @@
 import GLib from 'gi://GLib';
 import bencode from 'bencode';
+import { gc } from 'system';
 
 import { MetainfoError, parseMetainfo } from '../../src/model/metainfo/index.ts';
 import { runProcess } from '../support/process.ts';
@@ -87,6 +88,9 @@ const mutations: Mutation[] = [
   },
 ];
 
+/** Per-input bound: a complexity limit (hostile input must not make parsing slow), not a benchmark. */
+const LIMIT_US = 50000;
+
 describe('parseMetainfo under fuzzing', () => {
   let dir: string;
   const bases: Uint8Array[] = [];
@@ -167,25 +171,41 @@ describe('parseMetainfo under fuzzing', () => {
     let parsed = 0;
     let refused = 0;
     let slowest = 0;
+    let slowestInput = 0;
     const unexpected: string[] = [];
     for (let n = 0; n < 20000; n++) {
       let input = pick(r, bases);
       // Sometimes stack two mutations, so damage compounds.
       for (let k = r() < 0.25 ? 2 : 1; k > 0; k--) input = pick(r, mutations)(input, r);
-      const t0 = GLib.get_monotonic_time();
-      try {
-        parseMetainfo(input);
-        parsed++;
-      } catch (e) {
-        if (e instanceof MetainfoError) refused++;
-        else if (unexpected.length < 5) unexpected.push(`#${n}: ${String(e)}`);
+      const attempt = () => {
+        const t0 = GLib.get_monotonic_time();
+        try {
+          parseMetainfo(input);
+          return { ok: true, error: null, us: GLib.get_monotonic_time() - t0 };
+        } catch (e) {
+          return { ok: false, error: e, us: GLib.get_monotonic_time() - t0 };
+        }
+      };
+      const first = attempt();
+      let us = first.us;
+      // A garbage-collection pause can land on any input; a slow parse shows up every time.
+      for (let retry = 0; retry < 3 && us >= LIMIT_US; retry++) us = Math.min(us, attempt().us);
+      if (first.ok) parsed++;
+      else if (first.error instanceof MetainfoError) refused++;
+      else if (unexpected.length < 5) unexpected.push(`#${n}: ${String(first.error)}`);
+      if (us > slowest) {
+        slowest = us;
+        slowestInput = input.length;
       }
-      slowest = Math.max(slowest, GLib.get_monotonic_time() - t0);
     }
-    print(`    fuzz seed ${seed}: ${parsed} parsed, ${refused} refused, slowest ${(slowest / 1000).toFixed(2)} ms`);
+    // Finish the collection this burst started: GJS 1.74 drops callbacks mid-sweep (docs/ARCHITECTURE.md).
+    gc();
+    print(
+      `    fuzz seed ${seed}: ${parsed} parsed, ${refused} refused, slowest ${(slowest / 1000).toFixed(2)} ms (${slowestInput} bytes)`,
+    );
     expect(unexpected).withContext(`seed ${seed}`).toEqual([]);
     expect(parsed + refused).toBe(20000);
     expect(refused).toBeGreaterThan(10000);
-    expect(slowest).withContext(`seed ${seed}`).toBeLessThan(50000);
+    expect(slowest).withContext(`seed ${seed}`).toBeLessThan(LIMIT_US);
   }, 120000);
 });

@@ -55,6 +55,11 @@ describe('meson: build, test and install into a prefix', () => {
     expect(version.status).toBe(0);
     expect(version.stdout).toMatch(/^D' Fake Seeder \d+\.\d+\.\d+/);
 
+    // The installed launcher finds the installed translations.
+    const help = await runProcess([launcher, '--help'], { env: { LANG: 'C.UTF-8', LANGUAGE: 'de', DISPLAY: '' } });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Version anzeigen und beenden');
+
     app = new AppProcess([launcher], { XDG_CONFIG_HOME: `${dir}/config` });
     await app.waitForBus();
     await activateAction('quit');

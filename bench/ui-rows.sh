@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the time to fill, scroll, sort and search 10 000 rows in the main window (Xvfb).
-#   bash bench/ui-rows.sh            DFS_BENCH_ROWS=50000 bash bench/ui-rows.sh
+#   bash bench/ui-rows.sh     DFS_BENCH_ROWS=50000 bash bench/ui-rows.sh     DFS_BENCH_COLUMNS=name bash bench/ui-rows.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

@@ -151,7 +151,12 @@ describe('D-Bus: pause-all and resume-all on org.gtk.Actions', () => {
     await waitPeers(0, 'the stopped announce after pause-all');
     await activateAction('resume-all');
     await waitPeers(1, 'a new started announce after resume-all');
-    await activateAction('quit');
+    // The original's way to quit (its tray did this): a trigger key, not a stored setting.
+    const quit = JSON.stringify({ application_quit_requested: true });
+    expect(await settingsCall('UpdateSettings', new GLib.Variant('(s)', [quit]))).toEqual([true]);
     expect(await app.waitExit(15000)).toBe(0);
+    await waitPeers(0, 'the stopped announce of the quit');
+    const saved = JSON.parse(readText(`${dir}/config/dfakeseeder/settings.json`));
+    expect(saved.application_quit_requested).toBeUndefined();
   }, 60000);
 });

@@ -48,6 +48,22 @@ function isError(e: unknown, code: number): boolean {
   return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, code);
 }
 
+/**
+ * `replace_contents_bytes_async` as a promise (registered in src/lib/promisify.ts; the generated
+ * types lack that form). The bytes version: GLib owns a copy, so a collection cannot free the
+ * buffer in the middle of the write.
+ */
+function writeBytes(file: Gio.File, bytes: Uint8Array, flags: Gio.FileCreateFlags): Promise<unknown> {
+  const write = file.replace_contents_bytes_async as unknown as (
+    contents: GLib.Bytes,
+    etag: string | null,
+    makeBackup: boolean,
+    flags: Gio.FileCreateFlags,
+    cancellable: Gio.Cancellable | null,
+  ) => Promise<unknown>;
+  return write.call(file, new GLib.Bytes(bytes), null, false, flags, null);
+}
+
 async function ensureDirectory(dir: Gio.File): Promise<void> {
   try {
     await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
@@ -248,13 +264,15 @@ export class TorrentLibrary {
         const name = n === 1 ? `${stem}.torrent` : `${stem} (${n}).torrent`;
         const path = GLib.build_filenamev([this.torrentsDir, name]);
         const target = Gio.File.new_for_path(path);
-        if (this.#reservedNames.has(name) || (await exists(target))) continue;
+        // Claimed before any await, so two adds running at once never pick the same name.
+        if (this.#reservedNames.has(name)) continue;
         this.#reservedNames.add(name);
         try {
+          if (await exists(target)) continue;
           // Written beside it under a hidden name, then renamed: a crash never leaves half a file
           // that looks like a torrent.
           const part = Gio.File.new_for_path(GLib.build_filenamev([this.torrentsDir, `.${name}.part`]));
-          await part.replace_contents_async(bytes, null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null);
+          await writeBytes(part, bytes, Gio.FileCreateFlags.REPLACE_DESTINATION);
           try {
             await part.move_async(target, Gio.FileCopyFlags.NONE, GLib.PRIORITY_DEFAULT, null, null);
           } catch (e) {

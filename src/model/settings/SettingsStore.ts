@@ -52,6 +52,22 @@ function isAbsent(e: unknown): boolean {
   return isNotFound(e) || (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_DIRECTORY));
 }
 
+/**
+ * `replace_contents_bytes_async` as a promise (registered in src/lib/promisify.ts; the generated
+ * types lack that form). The bytes version: GLib owns a copy, so a collection cannot free the
+ * buffer in the middle of the write.
+ */
+function writeBytes(file: Gio.File, bytes: Uint8Array, flags: Gio.FileCreateFlags): Promise<unknown> {
+  const write = file.replace_contents_bytes_async as unknown as (
+    contents: GLib.Bytes,
+    etag: string | null,
+    makeBackup: boolean,
+    flags: Gio.FileCreateFlags,
+    cancellable: Gio.Cancellable | null,
+  ) => Promise<unknown>;
+  return write.call(file, new GLib.Bytes(bytes), null, false, flags, null);
+}
+
 /** Creates a folder and its missing parents without blocking the main loop. */
 async function ensureDirectory(dir: Gio.File): Promise<void> {
   try {
@@ -394,7 +410,7 @@ export class SettingsStore extends GObject.Object {
         if (!isNotFound(e)) throw e;
       }
       // PRIVATE: the file may hold a proxy password.
-      await temp.replace_contents_async(bytes, null, false, Gio.FileCreateFlags.PRIVATE, null);
+      await writeBytes(temp, bytes, Gio.FileCreateFlags.PRIVATE);
       if (this.#writtenGeneration > generation) return; // a final synchronous save got there first
       await temp.move_async(target, Gio.FileCopyFlags.OVERWRITE, GLib.PRIORITY_DEFAULT, null, null);
       this.#writtenGeneration = generation;
@@ -446,7 +462,7 @@ export class SettingsStore extends GObject.Object {
   async exportTo(path: string): Promise<void> {
     const bytes = new TextEncoder().encode(`${JSON.stringify(this.#merged, null, 4)}\n`);
     try {
-      await Gio.File.new_for_path(path).replace_contents_async(bytes, null, false, Gio.FileCreateFlags.PRIVATE, null);
+      await writeBytes(Gio.File.new_for_path(path), bytes, Gio.FileCreateFlags.PRIVATE);
     } catch (e) {
       throw new SettingsError('', fill(_('The settings could not be exported to “%s”: %s'), path, errorMessage(e)));
     }

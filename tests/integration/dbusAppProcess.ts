@@ -65,10 +65,23 @@ export class AppProcess {
         'NameHasOwner',
         new GLib.Variant('(s)', [APP_BUS_NAME]),
       )) as [boolean];
-      if (owned) return;
+      // Owned by this very process, not by an instance some other spec left running.
+      if (owned && (await this.#ownerPid()) === Number(this.proc.get_identifier())) return;
       await delay(50);
     }
-    throw new Error(`the app did not register on the session bus:\n${this.output}`);
+    const owner = await this.#ownerPid().catch(() => null);
+    throw new Error(`the app did not register on the session bus (name owner pid ${owner}):\n${this.output}`);
+  }
+
+  async #ownerPid(): Promise<number> {
+    const [pid] = (await busCall(
+      'org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus',
+      'GetConnectionUnixProcessID',
+      new GLib.Variant('(s)', [APP_BUS_NAME]),
+    )) as [number];
+    return pid;
   }
 
   /** Resolves with the exit status, or null if it is still running after `timeoutMs`. */

@@ -232,6 +232,23 @@ describe('torrent list', () => {
         .toBeTrue();
   });
 
+  it('binds Space to pause/resume and Delete to remove, on the list only (not while typing a search)', () => {
+    const bound: string[] = [];
+    const controllers = f.window.list!.columnView.observe_controllers();
+    for (let i = 0; i < controllers.get_n_items(); i++) {
+      const c = controllers.get_item(i);
+      if (!(c instanceof Gtk.ShortcutController)) continue;
+      expect(c.get_scope()).toBe(Gtk.ShortcutScope.LOCAL);
+      for (let j = 0; j < c.get_n_items(); j++) {
+        const shortcut = c.get_item(j) as Gtk.Shortcut;
+        bound.push(
+          `${shortcut.get_trigger()!.to_string()} → ${(shortcut.get_action() as Gtk.NamedAction).get_action_name()}`,
+        );
+      }
+    }
+    expect(bound).toEqual(['space → win.toggle-pause', 'Delete → torrent.remove']);
+  });
+
   it('disables selection actions while nothing is selected', async () => {
     f.window.list!.selection.unselect_all();
     await pumpEvents(20);

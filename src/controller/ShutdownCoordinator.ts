@@ -24,8 +24,11 @@ export interface ShutdownSteps {
   participants(): ShutdownParticipant[];
   /** The aggregate farewell budget (`shutdown.budget_ms`), read when the sequence starts. */
   budgetMs(): number;
-  /** Saves settings and torrent state atomically; the last write of the process. */
-  save(): Promise<void>;
+  /**
+   * Saves settings and torrent state atomically; the last write of the process. `budgetFired`
+   * says the budget cancelled farewells still pending (so their completions are queued).
+   */
+  save(budgetFired: boolean): Promise<void>;
   /** `application.quit()`. */
   quit(): void;
 }
@@ -141,7 +144,7 @@ export class ShutdownCoordinator {
     // and quit() follows in the same main-loop dispatch, so nothing can write after it.
     let saveError: string | null = null;
     try {
-      await this.#steps.save();
+      await this.#steps.save(drain.budgetFired);
     } catch (e) {
       saveError = errorMessage(e);
       logger.error(`shutdown: could not save settings and torrent state: ${saveError}`);

@@ -129,8 +129,14 @@ describe('ShutdownCoordinator', () => {
     const fast = [0, 1, 2].map((i) => new RecordingWorker(events, `fast${i}`, 10));
     const silent = [0, 1, 2, 3, 4].map((i) => new RecordingWorker(events, `silent${i}`, null));
     const logs = captureLogs();
-    const report = await new ShutdownCoordinator(makeSteps(events, [...fast, ...silent], 300)).run('test');
+    const steps = makeSteps(events, [...fast, ...silent], 300);
+    const saveWith: boolean[] = [];
+    const save = steps.save;
+    steps.save = (budgetFired) => (saveWith.push(budgetFired), save(budgetFired));
+    const report = await new ShutdownCoordinator(steps).run('test');
     logs.stop();
+    // The save is told the budget fired (the app then writes synchronously and quits).
+    expect(saveWith).toEqual([true]);
 
     expect(report.budgetFired).toBeTrue();
     expect(report.budgetMs).toBe(300);

@@ -184,7 +184,7 @@ export class MainWindow extends Adw.ApplicationWindow {
       end_child: this.detailsPaned,
       resize_start_child: false,
       shrink_start_child: false,
-      position: Number(setting(settings, WINDOW_SETTINGS.sidebarWidth, 220)) || 220,
+      position: Number(setting(settings, WINDOW_SETTINGS.sidebarWidth, 200)) || 200,
     });
     this.sidebarPaned.add_css_class('dfs-main-paned');
     this._main_stack.add_named(this.sidebarPaned, 'torrents');

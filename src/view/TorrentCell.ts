@@ -37,6 +37,9 @@ export class TorrentCell extends Adw.Bin {
         xalign: column.numeric ? 1 : 0,
         ellipsize: Pango.EllipsizeMode.END,
         single_line_mode: true,
+        // Long names are cut rather than pushing the other columns out of the window.
+        max_width_chars: column.numeric ? -1 : 32,
+        width_chars: column.expand ? 16 : -1,
       });
       if (column.numeric) this.#label.add_css_class('numeric');
       this.set_child(this.#label);

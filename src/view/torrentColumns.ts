@@ -57,7 +57,7 @@ function num(
   get: Getter<number>,
   show: (n: number) => string,
 ): TorrentColumn {
-  return { id, title, property, kind: 'text', format: (t) => show(get(t)), sortKey: get, numeric: true, width: 110 };
+  return { id, title, property, kind: 'text', format: (t) => show(get(t)), sortKey: get, numeric: true, width: 100 };
 }
 
 function flag(id: string, title: string, property: string, get: Getter<boolean>): TorrentColumn {
@@ -73,8 +73,8 @@ function flag(id: string, title: string, property: string, get: Getter<boolean>)
 }
 
 export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
-  { ...num('id', _('#'), 'id', (t) => t.id, String), width: 48 },
-  { ...text('name', _('Name'), 'name', (t) => t.name), expand: true, width: 300 },
+  { ...num('id', _('#'), 'id', (t) => t.id, String), width: 44 },
+  { ...text('name', _('Name'), 'name', (t) => t.name), expand: true },
   {
     id: 'progress',
     title: _('Progress'),
@@ -83,7 +83,7 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
     format: (t) => formatPercent(t.progress),
     sortKey: (t) => t.progress,
     numeric: true,
-    width: 130,
+    width: 110,
   },
   text('status', _('Status'), 'status', (t) => formatStatus(t.status)),
   num('total_size', _('Size'), 'total-size', (t) => t.total_size, formatBytes),
@@ -97,7 +97,7 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
       (t) => t.upload_speed,
       (n) => formatKbps(n),
     ),
-    width: 130,
+    width: 115,
   },
   {
     ...num(
@@ -107,10 +107,10 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
       (t) => t.download_speed,
       (n) => formatKbps(n),
     ),
-    width: 145,
+    width: 125,
   },
-  { ...num('seeders', _('Seeders'), 'seeders', (t) => t.seeders, formatCount), width: 80 },
-  { ...num('leechers', _('Leechers'), 'leechers', (t) => t.leechers, formatCount), width: 80 },
+  { ...num('seeders', _('Seeders'), 'seeders', (t) => t.seeders, formatCount), width: 75 },
+  { ...num('leechers', _('Leechers'), 'leechers', (t) => t.leechers, formatCount), width: 75 },
   num(
     'ratio',
     _('Ratio'),

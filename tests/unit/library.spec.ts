@@ -120,7 +120,7 @@ describe('TorrentLibrary', () => {
     writeFile(`${dir}/5-truncated.torrent`, good[0].subarray(0, 100));
     writeFile(`${dir}/6-copy-of-one.torrent`, good[0]);
     writeFile(`${dir}/notes.txt`, 'ignored');
-    writeFile(`${dir}/.hidden.torrent.part`, 'ignored');
+    writeFile(`${dir}/.interrupted.torrent.part`, 'half a cop');
     GLib.mkdir_with_parents(`${dir}/folder.torrent`, 0o755);
 
     const { entries, failures } = await lib.loadAll();
@@ -135,6 +135,9 @@ describe('TorrentLibrary', () => {
     expect(failures[1].message).toMatch(/cut short/);
     expect(failures[2].message).toBe('“6-copy-of-one.torrent” is the same torrent as “1.torrent” and was skipped.');
     expect(lib.entries.length).toBe(3);
+    // A copy left half-written by an interrupted add is cleared away; other files are left alone.
+    expect(GLib.file_test(`${dir}/.interrupted.torrent.part`, GLib.FileTest.EXISTS)).toBeFalse();
+    expect(GLib.file_test(`${dir}/notes.txt`, GLib.FileTest.EXISTS)).toBeTrue();
     // Loading again gives the same list (no duplicates from the first load).
     expect((await lib.loadAll()).entries.length).toBe(3);
   });

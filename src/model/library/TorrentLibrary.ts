@@ -189,6 +189,7 @@ export class TorrentLibrary {
 
   async #torrentFileNames(dir: Gio.File): Promise<string[]> {
     const names: string[] = [];
+    const leftovers: string[] = [];
     const enumerator = await dir.enumerate_children_async(
       'standard::name,standard::type',
       Gio.FileQueryInfoFlags.NONE,
@@ -201,13 +202,21 @@ export class TorrentLibrary {
         if (infos.length === 0) break;
         for (const info of infos) {
           const name = info.get_name();
-          if (info.get_file_type() === Gio.FileType.REGULAR && /\.torrent$/i.test(name) && !name.startsWith('.')) {
-            names.push(name);
-          }
+          if (info.get_file_type() !== Gio.FileType.REGULAR) continue;
+          if (/\.torrent$/i.test(name) && !name.startsWith('.')) names.push(name);
+          else if (/^\..+\.torrent\.part$/.test(name)) leftovers.push(name);
         }
       }
     } finally {
       await enumerator.close_async(GLib.PRIORITY_DEFAULT, null);
+    }
+    // Half-written copies from an add that was interrupted (crash, power loss); never one in progress.
+    for (const name of leftovers) {
+      if (this.#reservedNames.has(name.slice(1, -'.part'.length))) continue;
+      await dir
+        .get_child(name)
+        .delete_async(GLib.PRIORITY_DEFAULT, null)
+        .catch(() => undefined);
     }
     return names.sort();
   }

@@ -24,6 +24,7 @@ NEEDS=(
   "mktorrent mktorrent mktorrent"
   "transmission-create transmission-cli transmission-cli"
   "gdbus libglib2.0-bin glib2"
+  "flatpak-builder flatpak-builder flatpak-builder"
   "opentracker opentracker opentracker"
   "node nodejs nodejs"
   "npm npm npm"

@@ -83,6 +83,19 @@ describe('engine against opentracker (integration)', () => {
     expect(torrent.status).toBe('seeding');
   });
 
+  it('while downloading, Next update counts down to the next regular announce (not 0)', async () => {
+    settings.set('simulation.new_torrents_complete', false);
+    settings.set('download_speed', 1);
+    const { torrent, hash } = await addTorrent('slow', 64 * 1048576);
+    model.startAll();
+    await eventually(async () => (await tracker.scrape(hash)).incomplete === 1, 'started as a leecher', 10000);
+    // The announcer asks to be called every tick while `completed` may be owed; the display
+    // must still show the tracker's interval, which opentracker sets to minutes.
+    await waitFor(() => torrent.next_update > 60, 'the next regular announce to be shown', 5000);
+    expect(torrent.progress).toBeLessThan(1);
+    expect(torrent.status).toBe('downloading');
+  }, 30_000);
+
   it('pause sends stopped, resume sends started, remove stops and deletes the copy and state', async () => {
     const { torrent, hash, entry } = await addTorrent('seed', 1048576);
     model.startAll();

@@ -9,7 +9,7 @@ import mainWindowUi from '../../data/ui/main-window.ui';
 import shortcutsUi from '../../data/ui/shortcuts-window.ui';
 import { errorMessage } from '../lib/errors.ts';
 import { _, ngettext } from '../lib/i18n.ts';
-import { torrentMatchesSearch } from '../model/filters.ts';
+import { torrentMatchesSearch, torrentMatchesState } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { DetailsPane } from './DetailsPane.ts';
 import { limitsDialog, removeDialog, textDialog, trackerDialog } from './dialogs.ts';
@@ -19,13 +19,7 @@ import { connectSignal } from './signals.ts';
 import { StatusBar } from './StatusBar.ts';
 import { applyStyleSheet } from './style.ts';
 import { templateBytes } from './template.ts';
-import {
-  torrentIsInState,
-  type QueueMove,
-  type TorrentCommands,
-  type TorrentPriority,
-  type TorrentState,
-} from './TorrentCommands.ts';
+import type { QueueMove, TorrentCommands, TorrentPriority, TorrentState } from './TorrentCommands.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
 
@@ -528,7 +522,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     const commands = this.commands;
     const state = this.sidebar?.selectedState ?? 'all';
     const host = this.sidebar?.selectedHost ?? null;
-    this.#stateFilter?.set_filter_func(state === 'all' ? null : (t) => torrentIsInState(t as Torrent, state));
+    this.#stateFilter?.set_filter_func(state === 'all' ? null : (t) => torrentMatchesState(t as Torrent, state));
     this.#hostFilter?.set_filter_func(
       host === null || !commands ? null : (t) => commands.trackerHosts(t as Torrent).includes(host),
     );

@@ -1,6 +1,6 @@
 import type Gio from 'gi://Gio';
 
-import { torrentMatchesState } from '../model/filters.ts';
+import { STATE_FILTERS, type StateFilter } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface TorrentCommands {
   /** The settings store: dot paths into settings.json (`data/default.json` key names). */
   readonly settings: SettingsAccess;
 
-  /** How many torrents are in each sidebar state (counted with `torrentIsInState`). */
+  /** How many torrents are in each sidebar state (counted with the model's `torrentMatchesState`). */
   stateCounts(): Record<TorrentState, number>;
 
   /** Tracker host names over all torrents' announce URLs, each with its torrent count. */
@@ -120,18 +120,13 @@ export interface TorrentCommands {
   scaleSpeed(direction: 'upload' | 'download', factor: 2 | 0.5, torrents: Torrent[] | null): void;
 }
 
-/** The sidebar's states. */
-export type TorrentState = 'all' | 'downloading' | 'seeding' | 'active' | 'paused' | 'error';
-
-export const TORRENT_STATES: readonly TorrentState[] = ['all', 'downloading', 'seeding', 'active', 'paused', 'error'];
-
 /**
- * Whether a torrent belongs to a sidebar state: the model's predicate, which its counts use
- * too, so a count always matches what a click on the row shows.
+ * The sidebar's states: the model's (src/model/filters.ts), whose `torrentMatchesState` both
+ * the counts and the list filter use, so a count always matches what a click on the row shows.
  */
-export function torrentIsInState(torrent: Torrent, state: TorrentState): boolean {
-  return torrentMatchesState(torrent, state);
-}
+export type TorrentState = StateFilter;
+
+export const TORRENT_STATES: readonly TorrentState[] = STATE_FILTERS;
 
 export type Unsubscribe = () => void;
 

@@ -4,10 +4,11 @@ import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { TORRENT_STATES } from '../../src/view/TorrentCommands.ts';
 import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
 import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
 import { pumpEvents } from '../support/gtk.ts';
-import { initUi, useUiTimeout, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
+import { answer, initUi, useUiTimeout, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
 
 function namesInList(f: UiFixture): string[] {
   const out: string[] = [];
@@ -167,6 +168,29 @@ describe('torrent list', () => {
     f.commands.pause([a]);
     await pumpEvents(50);
     expect(sidebar.countOf('paused')).toBe('2');
+  });
+
+  it('shows, for every state, as many rows as its count says (one predicate for both)', async () => {
+    // Statuses at the edges of the states: stopped counts as paused, an idle seed is not active,
+    // an error is neither seeding nor active even with a rate left over.
+    f.commands.addFixture({ name: 'delta.iso', length: 1_000 }, { status: 'stopped', active: false });
+    f.commands.addFixture({ name: 'echo.iso', length: 1_000 }, { status: 'error', upload_rate: 10 });
+    f.commands.addFixture(
+      { name: 'fox.iso', length: 1_000 },
+      { progress: 0.5, status: 'downloading', download_rate: 5 },
+    );
+    await pumpEvents(1200);
+    const sidebar = f.window.sidebar!;
+    const shown: Record<string, string> = {};
+    const listed: Record<string, string> = {};
+    for (const state of TORRENT_STATES) {
+      sidebar.selectState(state);
+      await pumpEvents(50);
+      shown[state] = sidebar.countOf(state);
+      listed[state] = String(namesInList(f).length);
+    }
+    expect(listed).toEqual(shown);
+    expect(shown).toEqual({ all: '6', downloading: '2', seeding: '1', active: '2', paused: '2', error: '1' });
   });
 
   it('filters by search text combined with the sidebar, and says when nothing matches', async () => {
@@ -331,7 +355,7 @@ describe('torrent list', () => {
       })(dialog.get_extra_child()!);
       spins[0].set_value(120);
       spins[1].set_value(900);
-      dialog.response('ok');
+      answer(dialog, 'ok');
       expect([a.upload_limit, a.download_limit, b.upload_limit, b.download_limit]).toEqual([120, 900, 120, 900]);
       run('reset-limits');
       expect([a.upload_limit, b.download_limit]).toEqual([0, 0]);
@@ -342,7 +366,7 @@ describe('torrent list', () => {
       run('tracker-add');
       let dialog = f.window.openDialog!;
       (dialog.get_extra_child() as Gtk.Entry).set_text('udp://new.example.net:1337/announce');
-      dialog.response('ok');
+      answer(dialog, 'ok');
       await pumpEvents(20);
       expect(f.commands.trackers(a).map((t) => t.url)).toContain('udp://new.example.net:1337/announce');
 
@@ -352,7 +376,7 @@ describe('torrent list', () => {
       const dropdown = box.get_first_child() as Gtk.DropDown;
       dropdown.set_selected(1);
       (box.get_last_child() as Gtk.Entry).set_text('https://edited.example.net/announce');
-      dialog.response('ok');
+      answer(dialog, 'ok');
       await pumpEvents(20);
       expect(f.commands.trackers(a).map((t) => t.url)).toEqual([
         'http://127.0.0.1:6969/announce',
@@ -361,14 +385,14 @@ describe('torrent list', () => {
 
       run('tracker-remove');
       dialog = f.window.openDialog!;
-      dialog.response('ok');
+      answer(dialog, 'ok');
       await pumpEvents(20);
       expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
 
       run('tracker-add');
       dialog = f.window.openDialog!;
       (dialog.get_extra_child() as Gtk.Entry).set_text('ftp://nope');
-      dialog.response('ok');
+      answer(dialog, 'ok');
       await pumpEvents(20);
       expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
     });
@@ -382,7 +406,7 @@ describe('torrent list', () => {
       entry.set_text('   ');
       expect(dialog.get_response_enabled('ok')).toBeFalse();
       entry.set_text('Alpha (renamed)');
-      dialog.response('ok');
+      answer(dialog, 'ok');
       expect(a.name).toBe('Alpha (renamed)');
       await pumpEvents(20);
       expect(labelsUnder(f.window.list!)).toContain('Alpha (renamed)');
@@ -391,7 +415,7 @@ describe('torrent list', () => {
       run('label');
       dialog = f.window.openDialog!;
       (dialog.get_extra_child() as Gtk.Entry).set_text('linux');
-      dialog.response('ok');
+      answer(dialog, 'ok');
       expect([a.label, b.label]).toEqual(['linux', 'linux']);
     });
 
@@ -400,18 +424,18 @@ describe('torrent list', () => {
       run('remove');
       let dialog = f.window.openDialog!;
       expect(dialog.get_body()).toContain('“alpha.iso” will be stopped and removed');
-      dialog.response('cancel');
+      answer(dialog, 'cancel');
       expect(f.commands.torrents.get_n_items()).toBe(3);
       run('remove');
       dialog = f.window.openDialog!;
-      dialog.response('remove');
+      answer(dialog, 'remove');
       await pumpEvents(50);
       expect(f.commands.callsTo('remove')).toEqual([[[a], true]]);
       expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso']);
       f.window.list!.selectTorrents([b, c]);
       run('remove');
       expect(f.window.openDialog!.get_heading()).toBe('Remove 2 Torrents?');
-      f.window.openDialog!.response('remove');
+      answer(f.window.openDialog!, 'remove');
       await pumpEvents(50);
       expect(f.commands.callsTo('remove')[1]).toEqual([[b, c], true]);
       expect(f.window._main_stack.get_visible_child_name()).toBe('empty');

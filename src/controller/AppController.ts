@@ -303,7 +303,7 @@ export class AppController implements TorrentCommands {
 
   // ---- commands -----------------------------------------------------------------------------
 
-  async remove(torrents: Torrent[], _deleteTorrentFile: boolean): Promise<void> {
+  async remove(torrents: Torrent[]): Promise<void> {
     // The copy in the torrents folder is always deleted: that folder is the torrent list, so a
     // kept copy would come back at the next start.
     const problems = await this.#model!.remove(torrents);

@@ -424,8 +424,7 @@ export class MainWindow extends Adw.ApplicationWindow {
         s.map((t) => t.name),
         () => {
           for (const t of s) this.details?.forget(t);
-          // The copy in the app's torrents folder goes with the torrent: that folder is the list.
-          this.commands?.remove(s, true).catch((e: unknown) => this.showToast(errorMessage(e)));
+          this.commands?.remove(s).catch((e: unknown) => this.showToast(errorMessage(e)));
         },
       );
     });

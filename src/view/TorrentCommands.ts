@@ -69,8 +69,12 @@ export interface TorrentCommands {
    */
   addUris(uris: string[]): Promise<AddResult>;
 
-  /** Stops the torrents (with `stopped` announces) and removes them; optionally deletes the copied .torrent. */
-  remove(torrents: Torrent[], deleteTorrentFile: boolean): Promise<void>;
+  /**
+   * Stops the torrents (with `stopped` announces) and removes them with their saved state and
+   * the app's copy of their .torrent (the torrents folder is the list, so a kept copy would
+   * come back at the next start). The file the user added from is never touched.
+   */
+  remove(torrents: Torrent[]): Promise<void>;
 
   pause(torrents: Torrent[]): void;
   resume(torrents: Torrent[]): void;

@@ -49,7 +49,7 @@ describe('main window on the real controller', () => {
   afterEach(async () => {
     // Leave the shared config folder as it was: remove what this spec added, then stop.
     const model = controller?.model;
-    if (model) await controller.remove(model.all(), true);
+    if (model) await controller.remove(model.all());
     window?.detach();
     window?.destroy();
     await controller?.requestQuit('spec done');
@@ -96,12 +96,18 @@ describe('main window on the real controller', () => {
     expect(t.announce_interval).toBe(1800);
     expect(d.options.spins.get('announce_interval')!.get_value()).toBe(1800);
 
+    const copy = t.filepath;
+    expect(copy).not.toBe(path);
+    expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app keeps its own copy').toBeTrue();
     window.torrentActions.activate_action('remove', null);
     window.openDialog!.response('remove');
     await waitFor(() => controller.model!.all().length === 0, 'the removal', 10_000);
     await pumpEvents(100);
     expect(window._main_stack.get_visible_child_name()).toBe('empty');
     expect(GLib.file_test(path, GLib.FileTest.EXISTS)).withContext('the file the user added stays').toBeTrue();
+    // The copy is the list entry: kept, it would bring the torrent back at the next start.
+    expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app copy goes').toBeFalse();
+    expect(controller.settings.getTorrentState(copy)).toBeUndefined();
   });
 
   it('reports a file that is not a torrent and adds nothing', async () => {

@@ -424,20 +424,24 @@ describe('torrent list', () => {
       run('remove');
       let dialog = f.window.openDialog!;
       expect(dialog.get_body()).toContain('“alpha.iso” will be stopped and removed');
+      // Nothing to choose: the user's own .torrent is never deleted, the app's copy always is.
+      expect(dialog.get_body()).toContain('The .torrent files you added are not deleted.');
+      expect(dialog.get_extra_child()).toBeNull();
+      expect(['cancel', 'remove'].map((r) => dialog.has_response(r))).toEqual([true, true]);
       answer(dialog, 'cancel');
       expect(f.commands.torrents.get_n_items()).toBe(3);
       run('remove');
       dialog = f.window.openDialog!;
       answer(dialog, 'remove');
       await pumpEvents(50);
-      expect(f.commands.callsTo('remove')).toEqual([[[a], true]]);
+      expect(f.commands.callsTo('remove')).toEqual([[[a]]]);
       expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso']);
       f.window.list!.selectTorrents([b, c]);
       run('remove');
       expect(f.window.openDialog!.get_heading()).toBe('Remove 2 Torrents?');
       answer(f.window.openDialog!, 'remove');
       await pumpEvents(50);
-      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c], true]);
+      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c]]);
       expect(f.window._main_stack.get_visible_child_name()).toBe('empty');
     });
 

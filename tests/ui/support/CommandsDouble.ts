@@ -227,8 +227,8 @@ export class CommandsDouble implements TorrentCommands {
     return { added: [], failures };
   }
 
-  async remove(torrents: Torrent[], deleteTorrentFile: boolean): Promise<void> {
-    this.#record('remove', torrents, deleteTorrentFile);
+  async remove(torrents: Torrent[]): Promise<void> {
+    this.#record('remove', torrents);
     for (const t of torrents) {
       const found = this.torrents.find(t);
       if (found[0]) this.torrents.remove(found[1]);

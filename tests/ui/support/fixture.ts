@@ -1,3 +1,4 @@
+import type Adw from 'gi://Adw';
 import Gdk from 'gi://Gdk?version=4.0';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
@@ -91,4 +92,10 @@ export function useUiTimeout(ms = 30_000): void {
   afterAll(() => {
     jasmine.DEFAULT_TIMEOUT_INTERVAL = saved;
   });
+}
+
+/** Answers a question dialog as a click on its button does: the response, then the dialog closes. */
+export function answer(dialog: Adw.MessageDialog, response: string): void {
+  dialog.response(response);
+  dialog.close();
 }

@@ -71,14 +71,9 @@ export class OptionsPage extends Adw.PreferencesPage {
     ]);
     this.add(limits);
 
+    // No announce interval: the tracker's interval (or the client identity's default) decides.
     const announce = new Adw.PreferencesGroup({ title: _('Announces') });
     this.#numberRows(announce, [
-      {
-        key: 'announce_interval',
-        title: _('Announce Interval'),
-        subtitle: _('Seconds, used when the tracker sends none'),
-        max: 86_400,
-      },
       {
         key: 'threshold',
         title: _('Upload Threshold'),

@@ -256,15 +256,10 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
 
   #seedingPage(): void {
     const page = this.#page(_('Seeding'), 'emblem-shared-symbolic');
+    // No announce interval or numwant here: the client identity decides those, as the real client
+    // would (its default interval when a tracker sends none, its numwant), so such a control
+    // would have no effect.
     const announce = this.#group(page, _('Announces'));
-    this.#spin(
-      announce,
-      'announce_interval',
-      _('Announce Interval'),
-      _('Seconds, when the tracker sends none'),
-      60,
-      86_400,
-    );
     this.#spin(announce, 'threshold', _('Upload Threshold'), _('Progress (%) from which torrents upload'), 0, 100);
     this.#switch(
       announce,
@@ -325,14 +320,6 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#spin(trackers, 'concurrent_http_connections', _('Simultaneous Announces'), '', 1, 64);
     this.#spin(trackers, 'seeders.http_timeout_seconds', _('HTTP Timeout'), _('Seconds'), 1, 120);
     this.#spin(trackers, 'seeders.udp_timeout_seconds', _('UDP Timeout'), _('Seconds'), 1, 120);
-    this.#spin(
-      trackers,
-      'seeders.peer_request_count',
-      _('Peers Requested'),
-      _('The numwant sent with each announce'),
-      0,
-      1000,
-    );
   }
 
   #advancedPage(): void {
@@ -349,15 +336,6 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
       30_000,
       100,
     );
-    const logging = this.#group(page, _('Logging'));
-    const levels: Choice[] = [
-      ['DEBUG', _('Debug')],
-      ['INFO', _('Info')],
-      ['WARNING', _('Warning')],
-      ['ERROR', _('Error')],
-    ];
-    this.#combo(logging, 'logging.console_level', _('Console Level'), '', levels);
-    this.#combo(logging, 'logging.systemd_level', _('Journal Level'), '', levels);
   }
 
   // ---- building blocks ---------------------------------------------------------------------

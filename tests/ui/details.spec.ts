@@ -145,6 +145,8 @@ describe('details pane', () => {
     expect(t.upload_speed).toBe(123);
     o.spins.get('stop_ratio')!.set_value(2.5);
     expect(f.commands.options(t).stop_ratio).toBe(2.5);
+    // The tracker's interval (or the identity's default) decides: no editor without an effect.
+    expect(o.spins.has('announce_interval')).toBeFalse();
     o.activeSwitch.set_active(false);
     expect(t.active).toBeFalse();
     // The engine pausing it elsewhere shows in the switch.

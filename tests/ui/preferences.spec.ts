@@ -105,6 +105,17 @@ describe('preferences', () => {
   it('offers no control for a setting nothing reads', () => {
     for (const path of prefs.controls.keys()) expect(f.settings.get(path)).withContext(path).not.toBeUndefined();
     expect(prefs.controls.has('webui.enabled')).toBeFalse();
+    // In the defaults, but nothing reads them: the identity decides the interval and numwant,
+    // and the logger follows G_MESSAGES_DEBUG / the journal, not these keys.
+    for (const inert of [
+      'announce_interval',
+      'seeders.peer_request_count',
+      'logging.console_level',
+      'logging.systemd_level',
+    ]) {
+      expect(f.settings.get(inert)).withContext(inert).not.toBeUndefined();
+      expect(prefs.controls.has(inert)).withContext(inert).toBeFalse();
+    }
   });
 
   it('greys out rows that only matter while another setting is on', () => {

@@ -91,10 +91,8 @@ describe('main window on the real controller', () => {
     d.tabs.set_visible_child_name('options');
     d.options.spins.get('upload_speed')!.set_value(321);
     expect(t.upload_speed).toBe(321);
-    d.options.spins.get('announce_interval')!.set_value(10);
-    // The model refuses intervals under a minute; the editor goes back to the stored value.
-    expect(t.announce_interval).toBe(1800);
-    expect(d.options.spins.get('announce_interval')!.get_value()).toBe(1800);
+    d.options.spins.get('threshold')!.set_value(40);
+    expect(t.threshold).toBe(40);
 
     const copy = t.filepath;
     expect(copy).not.toBe(path);

@@ -339,7 +339,6 @@ export class MainWindow extends Adw.ApplicationWindow {
       if (selected.every((t) => t.active)) this.#run((c) => c.pause(selected));
       else this.#run((c) => c.resume(selected));
     });
-    add('select-all', () => this.list?.selection.select_all());
     this.application?.set_accels_for_action('win.add-torrents', ['<Primary>o']);
     this.application?.set_accels_for_action('win.search', ['<Primary>f']);
 

@@ -28,7 +28,7 @@ import { allIdentities } from '../model/identity/index.ts';
 import { ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
 import { modelShutdownSteps } from './shutdown/modelShutdownSteps.ts';
 import { TorrentLibrary } from '../model/library/index.ts';
-import { TorrentAnnouncer, TrackerNetwork } from '../model/tracker/index.ts';
+import { TorrentAnnouncer, type TrackerInfo, TrackerNetwork } from '../model/tracker/index.ts';
 
 /** What the controller needs from whichever application hosts it. */
 interface HostApplication extends Gio.Application {
@@ -228,7 +228,7 @@ export class AppController implements TorrentCommands {
         tier.map((url) => ({
           url,
           tier: i,
-          status: _('not contacted'),
+          status: _('Not contacted yet'),
           lastAnnounce: null,
           nextAnnounce: null,
           seeders: -1,
@@ -238,31 +238,28 @@ export class AppController implements TorrentCommands {
         })),
       );
     return infos.map((i) => ({
-      url: String(i.url ?? ''),
-      tier: Number(i.tier ?? 0),
-      status: String(i.status ?? ''),
-      lastAnnounce: toUnixSeconds(i.lastAnnounce),
-      nextAnnounce: toUnixSeconds(i.nextAnnounce),
-      seeders: numberOr(i.seeders, -1),
-      leechers: numberOr(i.leechers, -1),
-      downloaded: numberOr(i.downloaded, -1),
-      message: String(i.message ?? ''),
+      url: i.url,
+      tier: i.tier,
+      status: i.status,
+      lastAnnounce: i.lastAnnounce,
+      nextAnnounce: i.nextAnnounce,
+      seeders: i.seeders ?? -1,
+      leechers: i.leechers ?? -1,
+      downloaded: i.downloaded ?? -1,
+      message: i.message,
     }));
   }
 
   peers(torrent: Torrent): PeerView[] {
-    const out: PeerView[] = [];
-    for (const info of this.#trackerInfos(torrent)) {
-      const peers = Array.isArray(info.peers) ? (info.peers as { address?: string; ip?: string; port?: number }[]) : [];
-      for (const p of peers)
-        out.push({ address: String(p.address ?? p.ip ?? ''), port: Number(p.port ?? 0), trackerUrl: String(info.url) });
-    }
-    return out;
+    return this.#trackerInfos(torrent).flatMap((info) =>
+      info.peers.map((p) => ({ address: p.ip, port: p.port, trackerUrl: info.url })),
+    );
   }
 
-  #trackerInfos(torrent: Torrent): Record<string, unknown>[] {
-    const announcer = this.#model!.workerOf(torrent)?.announcer as unknown as { trackers?: Record<string, unknown>[] };
-    return Array.isArray(announcer?.trackers) ? announcer.trackers : [];
+  /** The announcer's per-tracker view (docs/ARCHITECTURE.md: TorrentAnnouncer.trackers). */
+  #trackerInfos(torrent: Torrent): TrackerInfo[] {
+    const announcer = this.#model!.workerOf(torrent)?.announcer as Partial<Pick<TorrentAnnouncer, 'trackers'>>;
+    return announcer?.trackers ?? [];
   }
 
   log(torrent: Torrent): TorrentLogLine[] {
@@ -419,13 +416,4 @@ export class AppController implements TorrentCommands {
     this.#model.syncState();
     this.#settings?.saveSync();
   }
-}
-
-function toUnixSeconds(v: unknown): number | null {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) return null;
-  return v > 1e12 ? Math.floor(v / 1000) : Math.floor(v);
-}
-
-function numberOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }

@@ -7,7 +7,7 @@ import GLib from 'gi://GLib';
 import { exit, programArgs } from 'system';
 
 import '../src/lib/promisify.ts';
-import { TorrentAnnouncer, TrackerNetwork } from '../src/model/tracker/index.ts';
+import { farewellCapFor, openFilesLimit, TorrentAnnouncer, TrackerNetwork } from '../src/model/tracker/index.ts';
 import { OpenTracker } from '../tests/support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../tests/support/torrents.ts';
 import { hexToBytes, MemorySettings } from '../tests/support/trackerSettings.ts';
@@ -20,7 +20,9 @@ async function run(): Promise<void> {
   const hashes = Array.from({ length: Math.max(...counts) }, () => fixtureInfoHashHex(makeTorrent({ length: 16384 })));
   const tracker = new OpenTracker();
   await tracker.start(hashes);
-  print(`cap ${cap} (concurrent_http_connections); farewell cap 256`);
+  print(
+    `cap ${cap} (concurrent_http_connections); farewell cap ${farewellCapFor(openFilesLimit())} (open files ${openFilesLimit()})`,
+  );
   print('proto  torrents  started ms  acked  per s   stopped ms  acked');
   try {
     for (const proto of ['http', 'udp'] as const) {

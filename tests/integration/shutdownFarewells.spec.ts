@@ -117,20 +117,58 @@ describe('quit sequence over the engine (integration)', () => {
     await waitFor(() => drained, 'every worker to drain after the budget', 2000);
   }, 30000);
 
-  it('sends no `stopped` for a torrent whose `started` was never acknowledged', async () => {
+  it('cancels a `started` still in flight at quit and sends `stopped` to that tracker too', async () => {
+    // The tracker holds every `started` for 30 s: the quit finds it in flight. The tracker may
+    // already list us, so the farewell covers it.
     tracker = new ShutdownTracker(0);
-    tracker.silent = true;
+    tracker.startedDelayMs = 30000;
     const library = new TorrentLibrary(`${dir}/torrents`);
-    writeFile(`${dir}/in/quiet.torrent`, makeTorrent({ name: 'quiet.bin', announce: tracker.announceUrl }));
-    model.add(await library.add(Gio.File.new_for_path(`${dir}/in/quiet.torrent`)));
+    writeFile(`${dir}/in/slow.torrent`, makeTorrent({ name: 'slow.bin', announce: tracker.announceUrl }));
+    model.add(await library.add(Gio.File.new_for_path(`${dir}/in/slow.torrent`)));
     model.startAll();
-    await waitFor(() => tracker.startedRequests === 1, 'the unanswered started');
+    await waitFor(() => tracker.startedRequests === 1, 'the held started');
+    expect(model.workers()[0].announcer.startedAcknowledged).toBeFalse();
+    const report = await coordinator().run('spec');
+
+    expect(report.stoppedSent).toBe(1);
+    expect(report.timedOut).toBe(0);
+    expect(report.budgetFired).toBeFalse();
+    expect(tracker.stoppedRequests).toBe(1);
+    expect([...tracker.stoppedHashes]).toEqual([...tracker.startedArrived]);
+    // the `started` was never answered: it was cancelled, not waited for
+    expect(tracker.startedHashes.size).toBe(0);
+    expect(events).toEqual(['hide', 'quit']);
+  }, 20000);
+
+  it('sends no `stopped` for a torrent that never sent `started`', async () => {
+    tracker = new ShutdownTracker(0);
+    const library = new TorrentLibrary(`${dir}/torrents`);
+    writeFile(`${dir}/in/idle.torrent`, makeTorrent({ name: 'idle.bin', announce: tracker.announceUrl }));
+    model.add(await library.add(Gio.File.new_for_path(`${dir}/in/idle.torrent`)));
+    // Not started: no worker ticks, nothing was announced.
     const report = await coordinator().run('spec');
 
     expect(report.stoppedSent).toBe(0);
-    expect(report.timedOut).toBe(0);
     expect(report.budgetFired).toBeFalse();
+    expect(tracker.startedRequests).toBe(0);
     expect(tracker.stoppedRequests).toBe(0);
     expect(events).toEqual(['hide', 'quit']);
   }, 20000);
+
+  it('sends all 300 `stopped` (more than the old cap of 256) to a tracker that stopped answering', async () => {
+    tracker = new ShutdownTracker(0);
+    // Transmission gives a `stopped` 10 s, so the budget (3 s) is what ends the wait.
+    settings.set('agent', 'transmission-4.1.3');
+    await seed(300);
+    settings.set('shutdown.budget_ms', 3000);
+    tracker.silent = true;
+    const report = await coordinator().run('spec');
+
+    // Every farewell went out at once; none was answered, so the budget cancelled them all.
+    expect(tracker.stoppedRequests).toBe(300);
+    expect(tracker.stoppedHashes.size).toBe(300);
+    expect(report.budgetFired).toBeTrue();
+    expect(report.timedOut).toBe(300);
+    expect(events).toEqual(['hide', 'quit']);
+  }, 90000);
 });

@@ -19,6 +19,8 @@ export class ShutdownTracker {
   readonly port: number;
   /** `started` requests that arrived (answered or not). */
   startedRequests = 0;
+  /** Info hashes (40 hex) whose `started` arrived (answered or not). */
+  readonly startedArrived = new Set<string>();
   /** Info hashes (40 hex) whose `started` was answered. */
   readonly startedHashes = new Set<string>();
   /** Info hashes whose `stopped` arrived (answered or not). */
@@ -28,6 +30,11 @@ export class ShutdownTracker {
   /** `stopped` requests being held right now, and the most ever held at once. */
   stoppedInFlight = 0;
   maxStoppedInFlight = 0;
+  /**
+   * Milliseconds every `started` is held before its answer (0: at once), so a quit can find
+   * one in flight. Counted in `startedRequests` on arrival, in `startedHashes` once answered.
+   */
+  startedDelayMs = 0;
   /** Milliseconds every `stopped` is held before its answer. */
   stoppedDelayMs: number;
   /**
@@ -81,7 +88,10 @@ export class ShutdownTracker {
     const params = parseQuery(target.slice(target.indexOf('?') + 1));
     const hash = params.get('info_hash') ?? '';
     const event = params.get('event') ?? '';
-    if (event === 'started') this.startedRequests++;
+    if (event === 'started') {
+      this.startedRequests++;
+      this.startedArrived.add(hash);
+    }
     if (event === 'stopped') {
       this.stoppedRequests++;
       this.stoppedHashes.add(hash);
@@ -94,6 +104,17 @@ export class ShutdownTracker {
     }
     // Silent: the request was read and counted; it is never answered.
     if (this.silent) return;
+    if (event === 'started' && this.startedDelayMs > 0) {
+      const held = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.startedDelayMs, () => {
+        this.#timers.delete(held);
+        if (this.silent) return GLib.SOURCE_REMOVE;
+        this.startedHashes.add(hash);
+        void this.#reply(connection);
+        return GLib.SOURCE_REMOVE;
+      });
+      this.#timers.add(held);
+      return;
+    }
     if (event !== 'stopped') {
       if (event === 'started') this.startedHashes.add(hash);
       return this.#reply(connection);

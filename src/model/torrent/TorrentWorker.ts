@@ -30,6 +30,8 @@ export interface AnnounceStats {
  */
 export interface Announcer {
   readonly startedAcknowledged: boolean;
+  /** Some tracker may list us (`started` acknowledged, or cancelled before its answer). */
+  readonly owesStopped?: boolean;
   nextAnnounceAt(): number;
   /** The next regular announce, for display (optional: nextAnnounceAt is used without it). */
   nextRegularAnnounceAt?(): number;
@@ -141,7 +143,7 @@ export class TorrentWorker {
    */
   async farewell(cancellable: Gio.Cancellable): Promise<boolean> {
     await this.#idle();
-    if (!this.#announcer.startedAcknowledged) return false;
+    if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return false;
     const sent = await this.#track(this.#announcer.stop(this.#stats(), cancellable));
     return sent > 0;
   }
@@ -155,7 +157,7 @@ export class TorrentWorker {
     await this.#idle();
     if (this.#cancelled) return;
     this.#token = new Gio.Cancellable();
-    if (!this.#announcer.startedAcknowledged) return;
+    if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return;
     await this.#run('stop', () => this.#announcer.stop(this.#stats(), this.#token));
   }
 

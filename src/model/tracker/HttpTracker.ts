@@ -8,6 +8,7 @@ import { _ } from '../../lib/i18n.ts';
 import { type ClientIdentity, escapeBytes, escapeText } from '../identity/index.ts';
 import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts';
 import { withDeadline } from './deadline.ts';
+import { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 
 /** Replies larger than this are refused: a real announce reply is a few kilobytes. */
@@ -122,6 +123,21 @@ export function scrapeUrlFor(url: string): string | null {
   return url.slice(0, i) + 'scrape' + url.slice(i + 'announce'.length);
 }
 
+/**
+ * The request head libsoup writes for `url` with the identity's headers (request line, the
+ * identity's headers in its order, blank line), as bytes: what the plain transport sends.
+ */
+export function requestHead(url: string, identity: ClientIdentity): Uint8Array {
+  const u = splitUrl(url);
+  if (!u || u.scheme !== 'http')
+    throw new TrackerError('protocol', _('Not an HTTP(S) tracker address: %s').replace('%s', url));
+  let head = `GET ${u.path || '/'}${u.query === null ? '' : `?${u.query}`} HTTP/1.1\r\n`;
+  const host = hostHeader(u);
+  for (const [name, value] of identity.headers)
+    head += `${name}: ${value.replace('{host}', host).replace('{user_agent}', identity.userAgent)}\r\n`;
+  return new TextEncoder().encode(`${head}\r\n`);
+}
+
 interface Fetched {
   status: number;
   reason: string;
@@ -135,8 +151,11 @@ interface Fetched {
  */
 export class HttpTracker {
   readonly session: Soup.Session;
+  /** Plain `http://` farewells when there is no proxy (see PlainHttpClient for why). */
+  readonly plain: PlainHttpClient | null;
 
   constructor(proxyUri: string | null, maxConnections = 256) {
+    this.plain = proxyUri ? null : new PlainHttpClient();
     this.session = new Soup.Session({
       max_conns: maxConnections,
       max_conns_per_host: maxConnections,
@@ -153,10 +172,48 @@ export class HttpTracker {
     ctx: AnnounceContext,
     timeoutSeconds: number,
     cancellable: Gio.Cancellable | null,
+    options: { farewell?: boolean } = {},
   ): Promise<AnnounceReply> {
     const full = buildAnnounceUrl(url, req, ctx);
+    if (options.farewell && this.plain && splitUrl(full)?.scheme === 'http') {
+      const r = await this.#fetchPlain(full, ctx.identity, timeoutSeconds, cancellable);
+      return this.#check(r, parseAnnounceReply);
+    }
     const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, ctx.identity, c));
     return this.#check(r, parseAnnounceReply);
+  }
+
+  /** Aborts every request in flight. */
+  abort(): void {
+    this.session.abort();
+    this.plain?.abort();
+  }
+
+  /** One GET on the plain transport; a redirect is followed by libsoup like any other. */
+  async #fetchPlain(
+    url: string,
+    identity: ClientIdentity,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<Fetched> {
+    const u = splitUrl(url)!;
+    const head = requestHead(url, identity);
+    const r: PlainReply = await this.plain!.get(
+      u.host,
+      u.port === -1 ? 80 : u.port,
+      head,
+      timeoutSeconds,
+      cancellable,
+      MAX_REPLY_BYTES,
+    );
+    if (r.status >= 300 && r.status < 400 && r.location !== null) {
+      const next = resolveLocation(url, r.location);
+      if (!next) throw new TrackerError('http', _('The tracker redirected to an address that is not HTTP(S).'));
+      return withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(next, identity, c));
+    }
+    const encoding = r.contentEncoding.trim().toLowerCase();
+    const body = encoding && encoding !== 'identity' ? decodeBody(r.body, encoding) : r.body;
+    return { status: r.status, reason: r.reason, body };
   }
 
   async scrape(

@@ -24,14 +24,20 @@ export class Semaphore {
   /** Resolves with a release function once a slot is free; rejects if `cancellable` fires first. */
   acquire(cancellable: Gio.Cancellable | null): Promise<() => void> {
     if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
+    let released = false;
+    const release = () => {
+      if (released) return; // a double release must never inflate the count (the original's bug)
+      released = true;
+      this.#held--;
+      this.#pump();
+    };
+    // A free slot and no one queued: no cancellable handler to connect and disconnect (a
+    // farewell burst acquires a thousand slots in one go).
+    if (this.#held < this.limit && this.#queue.length === 0) {
+      this.#held++;
+      return Promise.resolve(release);
+    }
     return new Promise((resolve, reject) => {
-      let released = false;
-      const release = () => {
-        if (released) return; // a double release must never inflate the count (the original's bug)
-        released = true;
-        this.#held--;
-        this.#pump();
-      };
       const waiter = {
         grant: () => {
           if (cancellable && handler) cancellable.disconnect(handler);

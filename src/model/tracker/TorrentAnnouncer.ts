@@ -47,6 +47,13 @@ class Slot {
   peers: Peer[] = [];
   trackerId: string | null = null;
   startedAcked = false;
+  /**
+   * A `started` went out and was cancelled before its answer: the tracker may list us all the
+   * same, so it is owed a `stopped` too.
+   */
+  startedUnanswered = false;
+  /** The `started` request in flight (its own cancellable, so stop() can cancel it first). */
+  startedInFlight: Gio.Cancellable | null = null;
   /** `started` was acknowledged while the download was incomplete: `completed` is owed. */
   owesCompleted = false;
 
@@ -95,6 +102,8 @@ export class TorrentAnnouncer {
   readonly #groups: Group[] = [];
   readonly #onChanged: () => void;
   #lastLeft: number | null = null;
+  /** Incremented by stop(): announces that began before it leave the trackers' state alone. */
+  #session = 0;
 
   constructor(options: TorrentAnnouncerOptions) {
     this.#network = options.network;
@@ -153,6 +162,14 @@ export class TorrentAnnouncer {
     return this.#slots.some((s) => s.startedAcked);
   }
 
+  /**
+   * Some tracker may list us: it acknowledged `started`, or a `started` is in flight or was
+   * cancelled before its answer. stop() says goodbye to each of them.
+   */
+  get owesStopped(): boolean {
+    return this.#slots.some((s) => s.startedAcked || s.startedUnanswered || s.startedInFlight !== null);
+  }
+
   /** Monotonic µs of the next due announce (Infinity if none). */
   nextAnnounceAt(): number {
     let next = Infinity;
@@ -194,11 +211,14 @@ export class TorrentAnnouncer {
   }
 
   /**
-   * `stopped` with numwant 0 to every tracker that acknowledged `started`, all at once.
-   * Returns how many trackers acknowledged it. Afterwards the next announce is `started`.
+   * `stopped` with numwant 0 to every tracker that acknowledged `started` or may have seen one
+   * (in flight: cancelled first; or cancelled before its answer), all at once. Returns how many
+   * trackers acknowledged it. Afterwards the next announce is `started`.
    */
   async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
-    const targets = this.#slots.filter((s) => s.startedAcked);
+    this.#session++;
+    const targets = this.#slots.filter((s) => s.startedAcked || s.startedUnanswered || s.startedInFlight);
+    for (const s of targets) s.startedInFlight?.cancel();
     const results = await Promise.all(
       targets.map(async (s) => {
         try {
@@ -214,6 +234,7 @@ export class TorrentAnnouncer {
           return false;
         } finally {
           s.startedAcked = false;
+          s.startedUnanswered = false;
           s.owesCompleted = false;
           s.state = 'stopped';
         }
@@ -232,6 +253,7 @@ export class TorrentAnnouncer {
   async #runGroup(g: Group, stats: AnnounceStats, cancellable: Gio.Cancellable, forced: boolean): Promise<void> {
     g.busy = true;
     g.completionDue = false;
+    const session = this.#session;
     try {
       const now = this.#network.clock.monotonicUs();
       const first = g.slots.find((s) => s.state !== 'disabled');
@@ -246,7 +268,7 @@ export class TorrentAnnouncer {
           g.nextAtUs = slot.nextAtUs;
           return;
         }
-        if (cancellable.is_cancelled()) return;
+        if (cancellable.is_cancelled() || session !== this.#session) return;
       }
       const alive = g.slots.filter((s) => s.state !== 'disabled');
       g.nextAtUs = alive.length ? Math.min(...alive.map((s) => s.nextAtUs)) : Infinity;
@@ -266,6 +288,16 @@ export class TorrentAnnouncer {
     const previous = slot.state;
     slot.state = 'announcing';
     this.#onChanged();
+    const session = this.#session;
+    // A `started` gets its own cancellable, so stop() can cancel it before saying goodbye.
+    let requestCancellable = cancellable;
+    let handler = 0;
+    if (event === 'started') {
+      const own = new Gio.Cancellable();
+      handler = cancellable.connect(() => own.cancel());
+      slot.startedInFlight = own;
+      requestCancellable = own;
+    }
     try {
       const reply = await network.announce(
         slot.url,
@@ -277,8 +309,10 @@ export class TorrentAnnouncer {
           left: stats.left,
           trackerId: slot.trackerId,
         },
-        { cancellable },
+        { cancellable: requestCancellable },
       );
+      // stop() ran meanwhile and has said goodbye to this tracker: its answer changes nothing.
+      if (session !== this.#session) return false;
       const now = network.clock.monotonicUs();
       slot.lastAnnounce = network.clock.wallSeconds();
       slot.state = 'working';
@@ -293,6 +327,7 @@ export class TorrentAnnouncer {
       slot.minAtUs = now + minIntervalDelay(identity, reply.minInterval, reply.interval) * 1e6;
       if (event === 'started') {
         slot.startedAcked = true;
+        slot.startedUnanswered = false;
         slot.owesCompleted = stats.left > 0;
       } else if (event === 'completed') {
         g.completedSent = true;
@@ -301,8 +336,11 @@ export class TorrentAnnouncer {
       this.#promote(g, slot);
       return true;
     } catch (e) {
+      if (session !== this.#session) return false;
       if (isCancelled(e)) {
         slot.state = previous === 'announcing' ? 'idle' : previous;
+        // It may have reached the tracker: the next farewell covers it.
+        if (event === 'started') slot.startedUnanswered = true;
         return false;
       }
       const err =
@@ -324,6 +362,9 @@ export class TorrentAnnouncer {
         slot.nextAtUs = now + delay * 1e6;
       }
       return false;
+    } finally {
+      if (handler) cancellable.disconnect(handler);
+      if (slot.startedInFlight === requestCancellable) slot.startedInFlight = null;
     }
   }
 

@@ -38,8 +38,37 @@ export const systemClock: Clock = {
 
 /** The port's own default for `concurrent_http_connections` (the original's 2 was too low). */
 export const DEFAULT_ANNOUNCE_CAP = 16;
-/** The farewell at shutdown sends every `stopped` at once, under this much larger cap. */
-export const FAREWELL_CAP = 256;
+/**
+ * File descriptors left to the rest of the app (settings, library, D-Bus, GTK) while every
+ * farewell holds a socket.
+ */
+export const FD_RESERVE = 256;
+/** The farewell cap when the descriptor limit cannot be read, or is very low. */
+export const MIN_FAREWELL_CAP = 256;
+
+/**
+ * How many `stopped` may be in flight at once at quit: every farewell holds one socket, so the
+ * only bound is the process's open-files limit (`ulimit -n`, soft) less a reserve. With the
+ * usual desktop limit of 1024 that is 768 at once; with a higher limit, no torrent waits.
+ */
+export function farewellCapFor(openFilesLimit: number | null): number {
+  if (openFilesLimit === null || Number.isNaN(openFilesLimit)) return MIN_FAREWELL_CAP;
+  if (openFilesLimit === Infinity) return 65536;
+  return Math.max(MIN_FAREWELL_CAP, Math.floor(openFilesLimit) - FD_RESERVE);
+}
+
+/** The soft `Max open files` of this process (Linux /proc), or null when unknown or unlimited. */
+export function openFilesLimit(): number | null {
+  try {
+    const [ok, bytes] = GLib.file_get_contents('/proc/self/limits');
+    if (!ok) return null;
+    const m = /^Max open files\s+(\d+|unlimited)/m.exec(new TextDecoder().decode(bytes));
+    if (!m) return null;
+    return m[1] === 'unlimited' ? Infinity : Number(m[1]);
+  } catch {
+    return null;
+  }
+}
 
 const PROXY_KEYS = [
   'proxy.type',
@@ -57,7 +86,10 @@ export interface NetworkOptions {
 
 export interface AnnounceOptions {
   cancellable: Gio.Cancellable | null;
-  /** A `stopped` farewell: uses the farewell cap and the identity's stop timeout. */
+  /**
+   * A `stopped` farewell: uses the farewell cap (open-files bound, see farewellCapFor) and the
+   * identity's stop timeout, and plain `http://` goes over PlainHttpClient when there is no proxy.
+   */
   farewell?: boolean;
 }
 
@@ -74,7 +106,7 @@ export class TrackerNetwork {
   #proxyUri: string | null;
   readonly udp = new UdpTracker();
   readonly #announceCap: Semaphore;
-  readonly #farewellCap = new Semaphore(FAREWELL_CAP);
+  readonly #farewellCap = new Semaphore(farewellCapFor(openFilesLimit()));
   readonly #peerIds = new Map<string, Uint8Array>();
   readonly #keys = new Map<string, AnnounceKey>();
   #changedId = 0;
@@ -128,7 +160,7 @@ export class TrackerNetwork {
       const uri = this.#proxySetting();
       if (uri !== this.#proxyUri) {
         this.#proxyUri = uri;
-        this.#http.session.abort();
+        this.#http.abort();
         this.#http = new HttpTracker(uri);
       }
     } else if (path === 'concurrent_http_connections') {
@@ -180,6 +212,11 @@ export class TrackerNetwork {
     return Number.isFinite(n) && n > 0 ? n : 5;
   }
 
+  /** How many farewells may be in flight at once (the open-files bound). */
+  get farewellLimit(): number {
+    return this.#farewellCap.limit;
+  }
+
   /** Announces in flight or waiting for the cap (for specs and the status bar). */
   get announceLoad(): { running: number; waiting: number; limit: number } {
     return { running: this.#announceCap.held, waiting: this.#announceCap.waiting, limit: this.#announceCap.limit };
@@ -199,7 +236,7 @@ export class TrackerNetwork {
         const timeout = farewell
           ? Math.min(identity.schedule.stopTimeout, this.httpTimeoutSeconds)
           : this.httpTimeoutSeconds;
-        return await this.#http.announce(url, req, ctx, timeout, options.cancellable);
+        return await this.#http.announce(url, req, ctx, timeout, options.cancellable, { farewell });
       }
       if (scheme === 'udp') {
         const policy = {
@@ -248,7 +285,7 @@ export class TrackerNetwork {
       }
       this.#changedId = 0;
     }
-    this.#http.session.abort();
+    this.#http.abort();
     this.udp.close();
   }
 }

@@ -16,14 +16,21 @@ export function decodeReply(bytes: Uint8Array): RValue {
   const fail = (): never => {
     throw new Error('bad bencode');
   };
+  // `-?\d+` up to `end`, read digit by digit (a farewell burst parses a thousand replies).
   const readInt = (end: number): number => {
+    const negative = bytes[pos] === 0x2d;
+    if (negative) pos++;
     const start = pos;
-    while (pos < bytes.length && bytes[pos] !== end) pos++;
-    if (pos >= bytes.length) fail();
-    const text = String.fromCharCode(...bytes.subarray(start, pos));
+    let n = 0;
+    while (pos < bytes.length && bytes[pos] !== end) {
+      const d = bytes[pos] - 0x30;
+      if (d < 0 || d > 9) fail();
+      n = n * 10 + d;
+      pos++;
+    }
+    if (pos >= bytes.length || pos === start) fail();
     pos++;
-    if (!/^-?\d+$/.test(text)) fail();
-    return Number(text);
+    return negative ? -n : n;
   };
   const value = (depth: number): RValue => {
     if (depth > MAX_DEPTH || pos >= bytes.length) fail();
@@ -66,8 +73,10 @@ export function latin1(bytes: Uint8Array): string {
   return s;
 }
 
+const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
+
 function utf8(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return utf8Decoder.decode(bytes);
 }
 
 function num(d: Map<string, RValue>, key: string): number | null {

@@ -7,12 +7,14 @@ export {
 export {
   type Clock,
   DEFAULT_ANNOUNCE_CAP,
-  FAREWELL_CAP,
+  farewellCapFor,
+  openFilesLimit,
   type SettingsSource,
   systemClock,
   TrackerNetwork,
 } from './TrackerNetwork.ts';
-export { buildAnnounceUrl, HttpTracker, MAX_REPLY_BYTES, scrapeUrlFor, splitUrl } from './HttpTracker.ts';
+export { buildAnnounceUrl, HttpTracker, MAX_REPLY_BYTES, requestHead, scrapeUrlFor, splitUrl } from './HttpTracker.ts';
+export { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
 export { UdpTracker } from './UdpTracker.ts';
 export * from './types.ts';
 export { backoffDelay, isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';

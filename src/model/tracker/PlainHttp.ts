@@ -1,0 +1,464 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import '../../lib/promisify.ts';
+import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { _ } from '../../lib/i18n.ts';
+import { cancelledError } from './deadline.ts';
+import { TrackerError } from './types.ts';
+
+/** A reply as read off the wire; the body is still in its Content-Encoding. */
+export interface PlainReply {
+  status: number;
+  reason: string;
+  body: Uint8Array;
+  location: string | null;
+  contentEncoding: string;
+}
+
+/** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
+const RESOLVE_CACHE_US = 60 * 1e6;
+/** How often the one deadline timer looks for requests past their deadline. */
+const SWEEP_MS = 100;
+
+/** One char per byte (GJS decodes legacy encodings through iconv, which is slow). */
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+/** The connection itself failed: nothing reached the tracker, so the next address may be tried. */
+class ConnectFailed extends TrackerError {
+  constructor(message: string) {
+    super('network', message);
+  }
+}
+
+/** One request in flight: its socket, where it is, and how it settles. */
+interface Exchange {
+  socket: Gio.Socket | null;
+  /** Reads the reply; only called when the socket is readable, so it never waits. */
+  input: Gio.InputStream | null;
+  fdSource: number;
+  deadlineUs: number;
+  timeoutSeconds: number;
+  cancellable: Gio.Cancellable | null;
+  chunks: Uint8Array[];
+  total: number;
+  settled: boolean;
+  resolve: (r: PlainReply) => void;
+  reject: (e: unknown) => void;
+  maxBytes: number;
+}
+
+/**
+ * HTTP/1.1 GET over a bare non-blocking Gio.Socket, for plain `http://` trackers reached
+ * without a proxy. It writes the request head it is given byte for byte (the caller builds the
+ * identity's exact request) and reads the reply up to its Content-Length, its last chunk or the
+ * end of the connection.
+ *
+ * Why not libsoup: a farewell burst at quit sends one `stopped` per torrent at once, and in
+ * GJS each libsoup request costs 1–3 ms of main-loop time (message, headers, signals, GTask,
+ * stream wrappers), so 1000 farewells took about 2.5 s; this path costs a few tenths of a
+ * millisecond each (bench/tracker-announce.sh). Per request it creates one socket and two fd
+ * watches; cancellables shared by many requests get one handler each, and one timer serves
+ * every deadline.
+ */
+export class PlainHttpClient {
+  readonly #addresses = new Map<string, { atUs: number; list: Promise<Gio.InetAddress[]> }>();
+  readonly #socketAddresses = new Map<string, Gio.InetSocketAddress>();
+  readonly #inFlight = new Set<Exchange>();
+  readonly #watched = new Map<Gio.Cancellable, { handler: number; exchanges: Set<Exchange> }>();
+  #sweepSource = 0;
+  /** Requests whose head was written in full (for specs and benches). */
+  sent = 0;
+
+  /** Requests not settled yet (for specs). */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  /**
+   * Sends `head` to host:port and resolves with the reply. Rejects with CANCELLED when
+   * `cancellable` fires, TrackerError('timeout') after `timeoutSeconds`, TrackerError('network')
+   * when the connection fails and TrackerError('protocol') for a reply that is not HTTP.
+   */
+  async get(
+    host: string,
+    port: number,
+    head: Uint8Array,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+    maxBytes: number,
+  ): Promise<PlainReply> {
+    if (cancellable?.is_cancelled()) throw cancelledError();
+    const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
+    const addresses = await this.#resolve(host, cancellable, timeoutSeconds);
+    let lastError: unknown = null;
+    // Like a browser: each address of the name in turn until one accepts the connection.
+    for (const address of addresses) {
+      try {
+        return await this.#exchange(
+          this.#socketAddress(address, port),
+          head,
+          deadlineUs,
+          timeoutSeconds,
+          cancellable,
+          maxBytes,
+        );
+      } catch (e) {
+        // Only a refused connection moves on: anything later may have reached the tracker.
+        if (!(e instanceof ConnectFailed)) throw e;
+        lastError = e;
+      }
+    }
+    throw lastError ?? new TrackerError('network', _('The tracker’s address did not resolve.'));
+  }
+
+  /** One immutable address object per address and port (a burst goes to few trackers). */
+  #socketAddress(address: Gio.InetAddress, port: number): Gio.InetSocketAddress {
+    const key = `${address.to_string()} ${port}`;
+    let a = this.#socketAddresses.get(key);
+    if (!a) {
+      if (this.#socketAddresses.size > 256) this.#socketAddresses.clear();
+      a = new Gio.InetSocketAddress({ address, port });
+      this.#socketAddresses.set(key, a);
+    }
+    return a;
+  }
+
+  /** Aborts everything in flight (the network is being disposed). */
+  abort(): void {
+    for (const x of [...this.#inFlight]) this.#fail(x, cancelledError());
+  }
+
+  async #resolve(
+    host: string,
+    cancellable: Gio.Cancellable | null,
+    timeoutSeconds: number,
+  ): Promise<Gio.InetAddress[]> {
+    const literal = Gio.InetAddress.new_from_string(host);
+    if (literal) return [literal];
+    const now = GLib.get_monotonic_time();
+    let cached = this.#addresses.get(host);
+    if (!cached || now - cached.atUs > RESOLVE_CACHE_US) {
+      cached = {
+        atUs: now,
+        list: Gio.Resolver.get_default().lookup_by_name_async(host, null) as Promise<Gio.InetAddress[]>,
+      };
+      this.#addresses.set(host, cached);
+      cached.list.catch(() => this.#addresses.delete(host));
+    }
+    // The lookup is shared, so it is not cancelled; this request stops waiting for it instead.
+    let handler = 0;
+    let timer = 0;
+    try {
+      return await new Promise<Gio.InetAddress[]>((resolve, reject) => {
+        cached.list.then(resolve, (e: unknown) => reject(new TrackerError('network', errorMessage(e))));
+        if (cancellable) handler = cancellable.connect(() => reject(cancelledError()));
+        timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, Math.max(1, Math.round(timeoutSeconds * 1000)), () => {
+          timer = 0;
+          reject(timeoutError(timeoutSeconds));
+          return GLib.SOURCE_REMOVE;
+        });
+      });
+    } finally {
+      if (handler) cancellable!.disconnect(handler);
+      if (timer) GLib.source_remove(timer);
+    }
+  }
+
+  #exchange(
+    address: Gio.InetSocketAddress,
+    head: Uint8Array,
+    deadlineUs: number,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+    maxBytes: number,
+  ): Promise<PlainReply> {
+    return new Promise<PlainReply>((resolve, reject) => {
+      const x: Exchange = {
+        socket: null,
+        input: null,
+        fdSource: 0,
+        deadlineUs,
+        timeoutSeconds,
+        cancellable,
+        chunks: [],
+        total: 0,
+        settled: false,
+        resolve,
+        reject,
+        maxBytes,
+      };
+      let socket: Gio.Socket;
+      try {
+        socket = Gio.Socket.new(address.get_family(), Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
+        socket.set_blocking(false);
+      } catch (e) {
+        reject(new TrackerError('network', errorMessage(e)));
+        return;
+      }
+      x.socket = socket;
+      this.#track(x);
+      try {
+        socket.connect(address, null);
+        this.#send(x, head, 0);
+      } catch (e) {
+        if (!(e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING))) {
+          this.#fail(x, new ConnectFailed(errorMessage(e)));
+          return;
+        }
+        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
+          x.fdSource = 0;
+          if (x.settled) return GLib.SOURCE_REMOVE;
+          try {
+            socket.check_connect_result();
+          } catch (err) {
+            this.#fail(x, new ConnectFailed(errorMessage(err)));
+            return GLib.SOURCE_REMOVE;
+          }
+          this.#send(x, head, 0);
+          return GLib.SOURCE_REMOVE;
+        });
+      }
+    });
+  }
+
+  /** Writes the head from `offset`; waits for room if the socket takes only part of it. */
+  #send(x: Exchange, head: Uint8Array, offset: number): void {
+    const socket = x.socket!;
+    let sent = offset;
+    try {
+      while (sent < head.length) sent += socket.send(offset === 0 && sent === 0 ? head : head.subarray(sent), null);
+    } catch (e) {
+      if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.WOULD_BLOCK)) {
+        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
+          x.fdSource = 0;
+          if (!x.settled) this.#send(x, head, sent);
+          return GLib.SOURCE_REMOVE;
+        });
+        return;
+      }
+      this.#fail(x, new TrackerError('network', errorMessage(e)));
+      return;
+    }
+    this.sent++;
+    this.#read(x);
+  }
+
+  /**
+   * Reads the reply as it arrives: one fd watch, and a synchronous read each time the socket
+   * is readable (cheaper in GJS than an async read per chunk, and it cannot block: there is
+   * data, an end of stream or an error to return).
+   */
+  #read(x: Exchange): void {
+    const socket = x.socket!;
+    const input = Gio.UnixInputStream.new(socket.get_fd(), false);
+    x.input = input;
+    const condition = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
+    x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), condition, () => {
+      if (x.settled) return GLib.SOURCE_REMOVE;
+      let chunk: Uint8Array;
+      try {
+        chunk = input.read_bytes(65536, null).toArray();
+      } catch (e) {
+        x.fdSource = 0;
+        this.#fail(x, isCancelled(e) ? e : new TrackerError('network', errorMessage(e)));
+        return GLib.SOURCE_REMOVE;
+      }
+      if (chunk.length > 0) {
+        x.chunks.push(chunk);
+        x.total += chunk.length;
+      }
+      let reply: PlainReply | null;
+      try {
+        reply = parseReply(x, chunk.length === 0);
+      } catch (e) {
+        x.fdSource = 0;
+        this.#fail(x, e);
+        return GLib.SOURCE_REMOVE;
+      }
+      if (!reply) return GLib.SOURCE_CONTINUE;
+      x.fdSource = 0;
+      this.#finish(x, reply);
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  #track(x: Exchange): void {
+    this.#inFlight.add(x);
+    if (x.cancellable) {
+      let w = this.#watched.get(x.cancellable);
+      if (!w) {
+        const c = x.cancellable;
+        const entry = { handler: 0, exchanges: new Set<Exchange>() };
+        // Runs inside cancel(): settle from an idle so no caller's code runs under the signal.
+        entry.handler = c.connect(() =>
+          GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+            for (const e of [...entry.exchanges]) this.#fail(e, cancelledError());
+            return GLib.SOURCE_REMOVE;
+          }),
+        );
+        this.#watched.set(c, entry);
+        w = entry;
+      }
+      w.exchanges.add(x);
+    }
+    if (!this.#sweepSource)
+      this.#sweepSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, SWEEP_MS, () => {
+        const now = GLib.get_monotonic_time();
+        for (const e of [...this.#inFlight]) if (e.deadlineUs <= now) this.#fail(e, timeoutError(e.timeoutSeconds));
+        if (this.#inFlight.size > 0) return GLib.SOURCE_CONTINUE;
+        this.#sweepSource = 0;
+        return GLib.SOURCE_REMOVE;
+      });
+  }
+
+  #finish(x: Exchange, reply: PlainReply): void {
+    if (this.#settle(x)) x.resolve(reply);
+  }
+
+  #fail(x: Exchange, error: unknown): void {
+    if (this.#settle(x)) x.reject(error);
+  }
+
+  /** Closes the exchange's socket and forgets it; false if it had already settled. */
+  #settle(x: Exchange): boolean {
+    if (x.settled) return false;
+    x.settled = true;
+    this.#inFlight.delete(x);
+    if (x.fdSource) GLib.source_remove(x.fdSource);
+    x.fdSource = 0;
+    if (x.cancellable) {
+      const w = this.#watched.get(x.cancellable);
+      if (w) {
+        w.exchanges.delete(x);
+        if (w.exchanges.size === 0) {
+          x.cancellable.disconnect(w.handler);
+          this.#watched.delete(x.cancellable);
+        }
+      }
+    }
+    try {
+      x.socket?.close();
+    } catch {
+      // already closed
+    }
+    x.socket = null;
+    x.input = null;
+    return true;
+  }
+}
+
+function timeoutError(seconds: number): TrackerError {
+  return new TrackerError('timeout', _('The tracker did not answer within %d seconds.').replace('%d', String(seconds)));
+}
+
+function tooLarge(maxBytes: number): TrackerError {
+  return new TrackerError(
+    'protocol',
+    _('The tracker’s reply is larger than %d KiB.').replace('%d', String(maxBytes >> 10)),
+  );
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  chunks.length = 0;
+  chunks.push(out);
+  return out;
+}
+
+function indexOfBlankLine(bytes: Uint8Array): number {
+  for (let i = 3; i < bytes.length; i++)
+    if (bytes[i] === 10 && bytes[i - 1] === 13 && bytes[i - 2] === 10 && bytes[i - 3] === 13) return i + 1;
+  return -1;
+}
+
+/**
+ * The reply once it is complete, else null (read on). `ended`: the tracker closed the
+ * connection. Throws TrackerError for a reply that cannot be read.
+ */
+function parseReply(x: Exchange, ended: boolean): PlainReply | null {
+  const data = concat(x.chunks, x.total);
+  const headEnd = indexOfBlankLine(data);
+  if (headEnd < 0) {
+    if (data.length > 65536) throw new TrackerError('protocol', _('The tracker’s reply headers are too long.'));
+    if (!ended) return null;
+    if (data.length === 0) throw new TrackerError('network', _('The tracker closed the connection without answering.'));
+    throw new TrackerError('protocol', _('The tracker’s reply is not HTTP.'));
+  }
+  const lines = latin1(data.subarray(0, headEnd - 4)).split('\r\n');
+  const status = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]);
+  if (!status) throw new TrackerError('protocol', _('The tracker’s reply is not HTTP.'));
+  const headers = new Map<string, string>();
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const code = Number(status[1]);
+  const reply = (body: Uint8Array): PlainReply => ({
+    status: code,
+    reason: status[2] ?? '',
+    body,
+    location: headers.get('location') ?? null,
+    contentEncoding: headers.get('content-encoding') ?? '',
+  });
+  const rest = data.subarray(headEnd);
+  if (code === 204 || code === 304 || (code >= 100 && code < 200)) return reply(new Uint8Array(0));
+  if ((headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) {
+    const body = dechunk(rest, x.maxBytes);
+    if (body) return reply(body);
+    if (ended) throw new TrackerError('network', _('The tracker closed the connection in the middle of its reply.'));
+    return null;
+  }
+  const length = headers.get('content-length');
+  if (length !== undefined && /^\d+$/.test(length)) {
+    const n = Number(length);
+    if (n > x.maxBytes) throw tooLarge(x.maxBytes);
+    if (rest.length >= n) return reply(rest.slice(0, n));
+    if (ended) throw new TrackerError('network', _('The tracker closed the connection in the middle of its reply.'));
+    return null;
+  }
+  if (rest.length > x.maxBytes) throw tooLarge(x.maxBytes);
+  return ended ? reply(rest.slice()) : null;
+}
+
+/** A chunked body once its last chunk has arrived, else null. */
+function dechunk(data: Uint8Array, maxBytes: number): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let i = 0;
+  for (;;) {
+    let eol = -1;
+    for (let j = i; j + 1 < data.length; j++)
+      if (data[j] === 13 && data[j + 1] === 10) {
+        eol = j;
+        break;
+      }
+    if (eol < 0) return null;
+    const size = parseInt(latin1(data.subarray(i, eol)).split(';')[0].trim(), 16);
+    if (!Number.isFinite(size) || size < 0) throw new TrackerError('protocol', _('The tracker’s reply is not HTTP.'));
+    if (size === 0) break;
+    const start = eol + 2;
+    if (data.length < start + size + 2) return null;
+    total += size;
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    parts.push(data.subarray(start, start + size));
+    i = start + size + 2;
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}

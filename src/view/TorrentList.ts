@@ -3,7 +3,7 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import type { Torrent } from '../model/torrent/Torrent.ts';
+import { Torrent } from '../model/torrent/Torrent.ts';
 import { TorrentCell } from './TorrentCell.ts';
 import { connectSignal } from './signals.ts';
 import { TORRENT_COLUMNS, parseColumns, type TorrentColumn } from './torrentColumns.ts';
@@ -37,7 +37,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
   /** Enter or double click on a row. */
   onActivated: () => void = () => {};
   readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
-  readonly #sorters: Gtk.CustomSorter[] = [];
+  readonly #sorters: Gtk.Sorter[] = [];
   #restoringOrder = false;
 
   constructor(torrents: Gio.ListModel, filter: Gtk.Filter) {
@@ -161,8 +161,11 @@ export class TorrentList extends Gtk.ScrolledWindow {
       cell?.unbind();
       if (cell) cell.listItem = null;
     });
-    const sortFunc = (a: Torrent, b: Torrent) => compare(column.sortKey(a), column.sortKey(b));
-    const sorter = Gtk.CustomSorter.new(sortFunc as unknown as GLib.CompareDataFunc);
+    const expression = Gtk.PropertyExpression.new(Torrent.$gtype, null, column.property);
+    const sorter: Gtk.Sorter =
+      column.sortAs === 'number'
+        ? new Gtk.NumericSorter({ expression, sort_order: Gtk.SortType.ASCENDING })
+        : new Gtk.StringSorter({ expression, ignore_case: true });
     this.#sorters.push(sorter);
     const viewColumn = new Gtk.ColumnViewColumn({
       title: column.title,
@@ -208,9 +211,5 @@ const Gdk_BUTTON_SECONDARY = 3;
 function cellOf(item: GObject.Object): TorrentCell {
   return (item as Gtk.ListItem).get_child() as TorrentCell;
 }
-const GTK_INVALID_LIST_POSITION = 0xffffffff;
 
-function compare(a: number | string, b: number | string): number {
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  return String(a).localeCompare(String(b));
-}
+const GTK_INVALID_LIST_POSITION = 0xffffffff;

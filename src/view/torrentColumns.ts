@@ -25,8 +25,11 @@ export interface TorrentColumn {
   kind: 'text' | 'progress';
   /** Text shown in the cell (progress cells show it inside the bar). */
   format(t: Torrent): string;
-  /** The value sorted on. */
-  sortKey(t: Torrent): number | string;
+  /**
+   * How the list sorts the column: on the raw property, in C (Gtk.NumericSorter or
+   * Gtk.StringSorter on a property expression), so sorting 10 000 rows calls no JS.
+   */
+  sortAs: 'number' | 'string';
   /** Right-aligned numbers, left-aligned words. */
   numeric: boolean;
   /** Takes the free width (the name). */
@@ -44,7 +47,7 @@ function text(id: string, title: string, property: string, get: Getter<string>, 
     property,
     kind: 'text',
     format: get,
-    sortKey: (t) => get(t).toLowerCase(),
+    sortAs: 'string',
     numeric: false,
     width,
   };
@@ -57,7 +60,16 @@ function num(
   get: Getter<number>,
   show: (n: number) => string,
 ): TorrentColumn {
-  return { id, title, property, kind: 'text', format: (t) => show(get(t)), sortKey: get, numeric: true, width: 100 };
+  return {
+    id,
+    title,
+    property,
+    kind: 'text',
+    format: (t) => show(get(t)),
+    sortAs: 'number',
+    numeric: true,
+    width: 100,
+  };
 }
 
 function flag(id: string, title: string, property: string, get: Getter<boolean>): TorrentColumn {
@@ -67,7 +79,7 @@ function flag(id: string, title: string, property: string, get: Getter<boolean>)
     property,
     kind: 'text',
     format: (t) => formatYesNo(get(t)),
-    sortKey: (t) => (get(t) ? 1 : 0),
+    sortAs: 'number',
     numeric: false,
   };
 }
@@ -81,7 +93,7 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
     property: 'progress',
     kind: 'progress',
     format: (t) => formatPercent(t.progress),
-    sortKey: (t) => t.progress,
+    sortAs: 'number',
     numeric: true,
     width: 110,
   },

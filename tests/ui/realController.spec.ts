@@ -11,7 +11,7 @@ import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
-import { initUi, useUiTimeout } from './support/fixture.ts';
+import { answer, initUi, useUiTimeout } from './support/fixture.ts';
 
 /**
  * The window on the real controller and engine: a .torrent added through the window is copied
@@ -98,7 +98,7 @@ describe('main window on the real controller', () => {
     expect(copy).not.toBe(path);
     expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app keeps its own copy').toBeTrue();
     window.torrentActions.activate_action('remove', null);
-    window.openDialog!.response('remove');
+    answer(window.openDialog!, 'remove');
     await waitFor(() => controller.model!.all().length === 0, 'the removal', 10_000);
     await pumpEvents(100);
     expect(window._main_stack.get_visible_child_name()).toBe('empty');

@@ -88,13 +88,18 @@ for p in "$@"; do only+=(--only "$p"); done
 spec_out=$(mktemp)
 if node tools/build.mjs --tests --outdir "$OUT" "${only[@]}"; then
   # Every spec runs with its own throwaway XDG folders and session bus, on a virtual display.
+  # The display comes first: services the bus starts (xdg-desktop-portal and its GTK backend,
+  # which libadwaita asks for the colour scheme) inherit its DISPLAY, so they start cleanly.
   tmp_home=$(mktemp -d)
   mkdir -m 700 "$tmp_home/run"
   XDG_CONFIG_HOME=$tmp_home/config XDG_DATA_HOME=$tmp_home/data XDG_CACHE_HOME=$tmp_home/cache \
-    XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 GDK_DEBUG=no-portals \
+    XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 \
     DFS_ROOT=$ROOT \
-    timeout 1200 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
+    timeout 1200 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
     gjs -m "$OUT/tests.js" 2>&1 | tee "$spec_out"
+  # The document portal mounts a FUSE file system under the runtime folder; it unmounts when
+  # the bus ends, but not if the run was killed (timeout), and rm must not walk into it.
+  if mountpoint -q "$tmp_home/run/doc" 2>/dev/null; then fusermount -u -z "$tmp_home/run/doc" || true; fi
   rm -rf "$tmp_home"
 else
   echo "✗ could not bundle the specs"

@@ -23,7 +23,7 @@ import { infoGrid } from './infoGrid.ts';
 import { OptionsPage } from './OptionsPage.ts';
 import { RecordItem } from './RecordItem.ts';
 import { recordTable, setRecords } from './recordTable.ts';
-import { SpeedGraph } from './SpeedGraph.ts';
+import { GRAPH_SAMPLES, SpeedGraph } from './SpeedGraph.ts';
 import type { TorrentCommands, Unsubscribe } from './TorrentCommands.ts';
 
 /** The tabs, in order: stack page name and title. */
@@ -217,8 +217,8 @@ export class DetailsPane extends Gtk.Stack {
       if (other === t) continue;
       h.up.push(other.upload_rate);
       h.down.push(other.download_rate);
-      if (h.up.length > 300) h.up.shift();
-      if (h.down.length > 300) h.down.shift();
+      if (h.up.length > GRAPH_SAMPLES) h.up.shift();
+      if (h.down.length > GRAPH_SAMPLES) h.down.shift();
     }
   }
 

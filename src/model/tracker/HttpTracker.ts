@@ -61,6 +61,26 @@ export function hostHeader(u: SplitUrl): string {
   return u.port === -1 || u.port === defaultPort(u.scheme) ? host : `${host}:${u.port}`;
 }
 
+/**
+ * Escaped info hashes and peer ids, per identity: the same bytes objects are announced again
+ * and again (a farewell burst escapes a thousand of each in one go).
+ */
+const escaped = new WeakMap<Uint8Array, Map<string, string>>();
+
+function escapedBytes(identity: ClientIdentity, bytes: Uint8Array): string {
+  let byIdentity = escaped.get(bytes);
+  if (!byIdentity) {
+    byIdentity = new Map();
+    escaped.set(bytes, byIdentity);
+  }
+  let text = byIdentity.get(identity.id);
+  if (text === undefined) {
+    text = escapeBytes(identity, bytes);
+    byIdentity.set(identity.id, text);
+  }
+  return text;
+}
+
 /** The announce URL exactly as the identity's client writes it (parameter order and escaping). */
 export function buildAnnounceUrl(url: string, req: AnnounceRequest, ctx: AnnounceContext): string {
   const id = ctx.identity;
@@ -73,10 +93,10 @@ export function buildAnnounceUrl(url: string, req: AnnounceRequest, ctx: Announc
     }
     switch (item) {
       case 'info_hash':
-        parts.push(`info_hash=${escapeBytes(id, req.infoHash)}`);
+        parts.push(`info_hash=${escapedBytes(id, req.infoHash)}`);
         break;
       case 'peer_id':
-        parts.push(`peer_id=${escapeBytes(id, ctx.peerId)}`);
+        parts.push(`peer_id=${escapedBytes(id, ctx.peerId)}`);
         break;
       case 'port':
       case 'azudp':
@@ -131,12 +151,22 @@ export function requestHead(url: string, identity: ClientIdentity): Uint8Array {
   const u = splitUrl(url);
   if (!u || u.scheme !== 'http')
     throw new TrackerError('protocol', _('Not an HTTP(S) tracker address: %s').replace('%s', url));
-  let head = `GET ${u.path || '/'}${u.query === null ? '' : `?${u.query}`} HTTP/1.1\r\n`;
   const host = hostHeader(u);
-  for (const [name, value] of identity.headers)
-    head += `${name}: ${value.replace('{host}', host).replace('{user_agent}', identity.userAgent)}\r\n`;
-  return new TextEncoder().encode(`${head}\r\n`);
+  const key = `${identity.id}\n${identity.userAgent}\n${host}`;
+  let headers = headerBlocks.get(key);
+  if (headers === undefined) {
+    headers = '';
+    for (const [name, value] of identity.headers)
+      headers += `${name}: ${value.replace('{host}', host).replace('{user_agent}', identity.userAgent)}\r\n`;
+    if (headerBlocks.size > 1024) headerBlocks.clear();
+    headerBlocks.set(key, headers);
+  }
+  return utf8Encoder.encode(`GET ${u.path || '/'}${u.query === null ? '' : `?${u.query}`} HTTP/1.1\r\n${headers}\r\n`);
 }
+
+/** The identity's header lines per identity and Host (they are the same for every request). */
+const headerBlocks = new Map<string, string>();
+const utf8Encoder = new TextEncoder();
 
 interface Fetched {
   status: number;

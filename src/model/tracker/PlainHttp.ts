@@ -210,16 +210,25 @@ export class PlainHttpClient {
           this.#fail(x, new ConnectFailed(errorMessage(e)));
           return;
         }
-        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
-          x.fdSource = 0;
-          if (x.settled) return GLib.SOURCE_REMOVE;
+        const connected = () => {
           try {
             socket.check_connect_result();
           } catch (err) {
             this.#fail(x, new ConnectFailed(errorMessage(err)));
-            return GLib.SOURCE_REMOVE;
+            return;
           }
           this.#send(x, head, 0);
+        };
+        // On loopback (and some LANs) the handshake is done by the time connect() returns: a
+        // zero-timeout poll saves a main-loop round trip per request.
+        const ready = GLib.IOCondition.OUT | GLib.IOCondition.ERR | GLib.IOCondition.HUP;
+        if (socket.condition_check(ready) !== (0 as GLib.IOCondition)) {
+          connected();
+          return;
+        }
+        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
+          x.fdSource = 0;
+          if (!x.settled) connected();
           return GLib.SOURCE_REMOVE;
         });
       }

@@ -371,6 +371,8 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#refreshers.clear();
     this.#rows.clear();
     this.controls.clear();
+    // GTK 4.8 lets go of the parent only at finalize, which at GC may come after the parent's.
+    this.set_transient_for(null);
   }
 
   /** Whether a control is greyed out (specs). */

@@ -13,6 +13,12 @@ function messageDialog(parent: Gtk.Window, heading: string, body: string): Adw.M
   const dialog = new Adw.MessageDialog({ transient_for: parent, modal: true, heading, body });
   dialog.add_response('cancel', _('_Cancel'));
   dialog.set_close_response('cancel');
+  // GTK 4.8 lets go of the parent only when the dialog is finalized; by then (at GC) the parent
+  // may be gone. Let go when the dialog closes.
+  dialog.connect('close-request', () => {
+    dialog.set_transient_for(null);
+    return false;
+  });
   return dialog;
 }
 

@@ -23,7 +23,7 @@ describe('preferences', () => {
   });
 
   afterEach(async () => {
-    prefs?.destroy();
+    prefs?.close();
     await f?.dispose();
   });
 
@@ -164,6 +164,6 @@ describe('preferences', () => {
     spin.set_value(60);
     expect(store.get('upload_speed')).toBe(60);
     await pumpEvents(50);
-    window.destroy();
+    window.close();
   });
 });

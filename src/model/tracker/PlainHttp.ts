@@ -94,13 +94,16 @@ export class PlainHttpClient {
   ): Promise<PlainReply> {
     if (cancellable?.is_cancelled()) throw cancelledError();
     const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
+    // An address literal (the usual tracker URL here) is parsed once per host and port.
+    const literal = this.#socketAddresses.get(`${host} ${port}`);
+    if (literal) return this.#exchange(literal, head, deadlineUs, timeoutSeconds, cancellable, maxBytes);
     const addresses = await this.#resolve(host, cancellable, timeoutSeconds);
     let lastError: unknown = null;
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {
       try {
         return await this.#exchange(
-          this.#socketAddress(address, port),
+          this.#socketAddress(addresses.length === 1 && address.to_string() === host ? host : null, address, port),
           head,
           deadlineUs,
           timeoutSeconds,
@@ -116,9 +119,12 @@ export class PlainHttpClient {
     throw lastError ?? new TrackerError('network', _('The tracker’s address did not resolve.'));
   }
 
-  /** One immutable address object per address and port (a burst goes to few trackers). */
-  #socketAddress(address: Gio.InetAddress, port: number): Gio.InetSocketAddress {
-    const key = `${address.to_string()} ${port}`;
+  /**
+   * One immutable address object per address and port (a burst goes to few trackers); keyed by
+   * the host as written when it is an address literal, so the next request skips parsing it.
+   */
+  #socketAddress(literal: string | null, address: Gio.InetAddress, port: number): Gio.InetSocketAddress {
+    const key = literal !== null ? `${literal} ${port}` : `= ${address.to_string()} ${port}`;
     let a = this.#socketAddresses.get(key);
     if (!a) {
       if (this.#socketAddresses.size > 256) this.#socketAddresses.clear();

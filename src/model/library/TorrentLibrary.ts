@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
+import { ensureDirectory, writeBytes } from '../../lib/files.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
@@ -46,34 +47,6 @@ function noteAllocated(bytes: number): void {
 
 function isError(e: unknown, code: number): boolean {
   return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, code);
-}
-
-/**
- * `replace_contents_bytes_async` as a promise (registered in src/lib/promisify.ts; the generated
- * types lack that form). The bytes version: GLib owns a copy, so a collection cannot free the
- * buffer in the middle of the write.
- */
-function writeBytes(file: Gio.File, bytes: Uint8Array, flags: Gio.FileCreateFlags): Promise<unknown> {
-  const write = file.replace_contents_bytes_async as unknown as (
-    contents: GLib.Bytes,
-    etag: string | null,
-    makeBackup: boolean,
-    flags: Gio.FileCreateFlags,
-    cancellable: Gio.Cancellable | null,
-  ) => Promise<unknown>;
-  return write.call(file, new GLib.Bytes(bytes), null, false, flags, null);
-}
-
-async function ensureDirectory(dir: Gio.File): Promise<void> {
-  try {
-    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
-  } catch (e) {
-    if (isError(e, Gio.IOErrorEnum.EXISTS)) return;
-    const parent = dir.get_parent();
-    if (!isError(e, Gio.IOErrorEnum.NOT_FOUND) || !parent) throw e;
-    await ensureDirectory(parent);
-    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
-  }
 }
 
 async function exists(file: Gio.File): Promise<boolean> {

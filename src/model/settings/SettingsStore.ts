@@ -4,6 +4,7 @@ import GObject from 'gi://GObject';
 import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
+import { ensureDirectory, writeBytes } from '../../lib/files.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
@@ -50,35 +51,6 @@ function isNotFound(e: unknown): boolean {
 /** No file to read: missing, or the config folder itself is missing or not a folder. */
 function isAbsent(e: unknown): boolean {
   return isNotFound(e) || (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_DIRECTORY));
-}
-
-/**
- * `replace_contents_bytes_async` as a promise (registered in src/lib/promisify.ts; the generated
- * types lack that form). The bytes version: GLib owns a copy, so a collection cannot free the
- * buffer in the middle of the write.
- */
-function writeBytes(file: Gio.File, bytes: Uint8Array, flags: Gio.FileCreateFlags): Promise<unknown> {
-  const write = file.replace_contents_bytes_async as unknown as (
-    contents: GLib.Bytes,
-    etag: string | null,
-    makeBackup: boolean,
-    flags: Gio.FileCreateFlags,
-    cancellable: Gio.Cancellable | null,
-  ) => Promise<unknown>;
-  return write.call(file, new GLib.Bytes(bytes), null, false, flags, null);
-}
-
-/** Creates a folder and its missing parents without blocking the main loop. */
-async function ensureDirectory(dir: Gio.File): Promise<void> {
-  try {
-    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
-  } catch (e) {
-    if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.EXISTS)) return;
-    const parent = dir.get_parent();
-    if (!isNotFound(e) || !parent) throw e;
-    await ensureDirectory(parent);
-    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
-  }
 }
 
 /* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */

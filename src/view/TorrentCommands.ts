@@ -179,31 +179,9 @@ export interface PeerView {
   trackerUrl: string;
 }
 
-export interface TorrentLogLine {
-  /** Unix seconds. */
-  time: number;
-  level: 'info' | 'warning' | 'error';
-  message: string;
-}
-
-/** The per-torrent options the Options tab edits. */
-export interface TorrentOptions {
-  active: boolean;
-  /** Configured speeds, KB/s. */
-  upload_speed: number;
-  download_speed: number;
-  /** Per-torrent caps, KB/s, 0 = none. */
-  upload_limit: number;
-  download_limit: number;
-  /** Seconds; used when the tracker gives no interval. */
-  announce_interval: number;
-  /** Progress % from which the torrent starts uploading. */
-  threshold: number;
-  /** Stop (pause) at this upload ratio; 0 = follow the preferences. */
-  stop_ratio: number;
-  /** Stop after seeding this many minutes; 0 = follow the preferences. */
-  stop_seeding_minutes: number;
-}
+/** The per-torrent options the Options tab edits: the model's own type, so the two cannot drift. */
+import type { TorrentLogLine, TorrentOptionValues as TorrentOptions } from '../model/Model.ts';
+export type { TorrentLogLine, TorrentOptions };
 
 export interface SessionTotals {
   /** Bytes since each torrent's tracker session started, summed. */

@@ -48,6 +48,9 @@ validate_desktop_file() {
   tmp=$(mktemp -d)
   cp data/ie.fio.dfakeseeder.desktop.in "$tmp/ie.fio.dfakeseeder.desktop"
   desktop-file-validate "$tmp/ie.fio.dfakeseeder.desktop"
+  local rc=$?
+  rm -rf "$tmp"
+  return $rc
 }
 
 validate_metainfo() {
@@ -55,6 +58,9 @@ validate_metainfo() {
   tmp=$(mktemp -d)
   cp data/ie.fio.dfakeseeder.metainfo.xml.in "$tmp/ie.fio.dfakeseeder.metainfo.xml"
   appstreamcli validate --no-net "$tmp/ie.fio.dfakeseeder.metainfo.xml"
+  local rc=$?
+  rm -rf "$tmp"
+  return $rc
 }
 
 translations_compile() {

@@ -12,7 +12,7 @@ import { makeTempDir, removeTree, writeFile } from './tempdir.ts';
  * (or added later with allow(), which reloads the list with SIGHUP).
  */
 export class OpenTracker {
-  readonly port: number;
+  #port: number;
   readonly #dir: string;
   readonly #hashes = new Set<string>();
   #proc: Gio.Subprocess | null = null;
@@ -22,9 +22,14 @@ export class OpenTracker {
     return GLib.find_program_in_path('opentracker') !== null;
   }
 
-  constructor(port = 20000 + GLib.random_int_range(0, 20000)) {
-    this.port = port;
+  constructor(port = randomPort()) {
+    this.#port = port;
     this.#dir = makeTempDir('dfs-opentracker');
+  }
+
+  /** The port it listens on; read it after start(), which moves to another port if this one is taken. */
+  get port(): number {
+    return this.#port;
   }
 
   get announceUrl(): string {
@@ -39,11 +44,20 @@ export class OpenTracker {
     for (const h of infoHashesHex) this.#hashes.add(h.toLowerCase());
     this.#writeWhitelist();
     GLib.spawn_command_line_sync(`chmod 755 ${this.#dir}`);
+    // A random port may be taken by something else; then it exits at once and we try another.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (attempt > 0) this.#port = randomPort();
+      if (await this.#launch()) return;
+    }
+    throw new Error(`opentracker did not start (last port tried: ${this.#port})`);
+  }
+
+  async #launch(): Promise<boolean> {
     // It chroots into the folder and drops to `nobody`, so the whitelist path is relative to it.
     writeFile(
       `${this.#dir}/ot.conf`,
       [
-        `listen.tcp_udp 127.0.0.1:${this.port}`,
+        `listen.tcp_udp 127.0.0.1:${this.#port}`,
         'access.whitelist /whitelist.txt',
         'access.stats 127.0.0.1',
         'tracker.user nobody',
@@ -51,20 +65,26 @@ export class OpenTracker {
         '',
       ].join('\n'),
     );
-    this.#proc = Gio.Subprocess.new(
+    const proc = Gio.Subprocess.new(
       ['opentracker', '-f', `${this.#dir}/ot.conf`],
       Gio.SubprocessFlags.STDOUT_SILENCE | Gio.SubprocessFlags.STDERR_SILENCE,
     );
-    // Ready when its stats page answers (usually within 0.1 s).
-    for (let i = 0; i < 100; i++) {
+    this.#proc = proc;
+    let exited = false;
+    proc.wait_async(null, () => (exited = true));
+    // Ready when its stats page answers: usually within 0.1 s, but a loaded machine can take seconds.
+    const deadline = GLib.get_monotonic_time() + 15_000_000;
+    while (!exited && GLib.get_monotonic_time() < deadline) {
       try {
         await this.stats('version');
-        return;
+        return true;
       } catch {
-        await delay(20);
+        await delay(25);
       }
     }
-    throw new Error(`opentracker did not start on port ${this.port}`);
+    if (!exited) proc.force_exit();
+    this.#proc = null;
+    return false;
   }
 
   /** Adds info hashes to the whitelist and reloads it. */
@@ -78,7 +98,7 @@ export class OpenTracker {
 
   /** Raw text of `/stats?mode=MODE` (peer, torr, top100, everything, …). */
   async stats(mode: string): Promise<string> {
-    const msg = Soup.Message.new('GET', `http://127.0.0.1:${this.port}/stats?mode=${mode}`)!;
+    const msg = Soup.Message.new('GET', `http://127.0.0.1:${this.#port}/stats?mode=${mode}`)!;
     const bytes = (await this.#session.send_and_read_async(msg, GLib.PRIORITY_DEFAULT, null)) as GLib.Bytes;
     if (msg.get_status() !== 200) throw new Error(`opentracker stats answered ${msg.get_status()}`);
     return new TextDecoder().decode(bytes.toArray());
@@ -90,7 +110,7 @@ export class OpenTracker {
    */
   async scrape(infoHashHex: string): Promise<{ complete: number; incomplete: number; downloaded: number }> {
     const escaped = infoHashHex.replace(/../g, '%$&');
-    const msg = Soup.Message.new('GET', `http://127.0.0.1:${this.port}/scrape?info_hash=${escaped}`)!;
+    const msg = Soup.Message.new('GET', `http://127.0.0.1:${this.#port}/scrape?info_hash=${escaped}`)!;
     const bytes = (await this.#session.send_and_read_async(msg, GLib.PRIORITY_DEFAULT, null)) as GLib.Bytes;
     const text = String.fromCharCode(...bytes.toArray());
     const num = (key: string) => Number(new RegExp(`${key}i(\\d+)e`).exec(text)?.[1] ?? 0);
@@ -113,4 +133,8 @@ export class OpenTracker {
   #writeWhitelist(): void {
     writeFile(`${this.#dir}/whitelist.txt`, [...this.#hashes].join('\n') + '\n');
   }
+}
+
+function randomPort(): number {
+  return 20000 + GLib.random_int_range(0, 20000);
 }

@@ -14,6 +14,7 @@ import {
   trackerHostsOf,
 } from './filters.ts';
 import type { Metainfo } from './metainfo/Metainfo.ts';
+import { bytesToHex } from './metainfo/parseMetainfo.ts';
 import type { SimulationEnvironment } from './simulation/accrual.ts';
 import { type DistributionSettings, SpeedDistributor } from './simulation/distribution.ts';
 import { type Random, systemRandom, uniform } from './simulation/random.ts';
@@ -351,6 +352,8 @@ export class Model extends GObject.Object {
     const t = new Torrent();
     t.freeze_notify();
     t.info_hash = m.infoHashHex;
+    t.info_hash_v1 = m.infoHashV1 ? bytesToHex(m.infoHashV1) : '';
+    t.info_hash_v2 = m.infoHashV2 ? bytesToHex(m.infoHashV2) : '';
     t.name = m.name;
     t.filepath = entry.path;
     t.comment = m.comment;

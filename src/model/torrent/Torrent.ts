@@ -29,6 +29,8 @@ export class Torrent extends GObject.Object {
         Properties: {
           // Identity and metainfo
           'info-hash': str('info-hash'),
+          'info-hash-v1': str('info-hash-v1'),
+          'info-hash-v2': str('info-hash-v2'),
           name: str('name'),
           filepath: str('filepath'),
           comment: str('comment'),
@@ -82,7 +84,11 @@ export class Torrent extends GObject.Object {
   }
 
   // GJS generates notifying accessors for these; `declare` keeps TypeScript from shadowing them.
+  /** The 20-byte hash trackers get, as hex: SHA-1 for v1 and hybrid, truncated SHA-256 for v2. */
   declare info_hash: string;
+  /** Full SHA-1 (v1, hybrid) and SHA-256 (v2, hybrid) info hashes as hex; '' when absent. */
+  declare info_hash_v1: string;
+  declare info_hash_v2: string;
   declare name: string;
   declare filepath: string;
   declare comment: string;

@@ -13,6 +13,7 @@ NEEDS=(
   "typelib:Soup-3.0 gir1.2-soup-3.0 libsoup3"
   "xvfb-run xvfb xorg-x11-server-Xvfb"
   "xauth xauth xorg-x11-xauth"
+  "xwininfo x11-utils xwininfo"
   "dbus-run-session dbus dbus-daemon"
   "import imagemagick ImageMagick"
   "msgfmt gettext gettext"

@@ -5,6 +5,7 @@ import { TorrentAnnouncer, TrackerNetwork, type TrackerInfo } from '../../src/mo
 import { type CaptureReply, CaptureServer, latin1Bytes } from '../support/captureServer.ts';
 import { hexToBytes, ManualClock, MemorySettings } from '../support/trackerSettings.ts';
 import { udpReply, UdpTrackerStub } from '../support/udpTrackerStub.ts';
+import { closedPort } from '../support/ports.ts';
 
 /**
  * Faults a real tracker will not produce, from a local raw HTTP listener and a local UDP
@@ -26,21 +27,6 @@ function gzip(text: string): Uint8Array {
     parts.push(...c);
   }
   return Uint8Array.from(parts);
-}
-
-/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
-function closedPort(): number {
-  const s = new Gio.SocketService();
-  const [, a] = s.add_address(
-    Gio.InetSocketAddress.new_from_string('127.0.0.1', 0)!,
-    Gio.SocketType.STREAM,
-    Gio.SocketProtocol.TCP,
-    null,
-  );
-  const port = (a as Gio.InetSocketAddress).get_port();
-  s.stop();
-  s.close();
-  return port;
 }
 
 describe('tracker faults (local fault servers)', () => {

@@ -17,6 +17,7 @@ import { CaptureServer, latin1Bytes } from '../support/captureServer.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { hexToBytes, MemorySettings } from '../support/trackerSettings.ts';
+import { closedPort } from '../support/ports.ts';
 
 /**
  * The plain transport (PlainHttpClient) that sends `stopped` farewells to `http://` trackers
@@ -66,20 +67,6 @@ class RawReplyServer {
     this.#service.stop();
     this.#service.close();
   }
-}
-
-function closedPort(): number {
-  const s = new Gio.SocketService();
-  const [, a] = s.add_address(
-    Gio.InetSocketAddress.new_from_string('127.0.0.1', 0)!,
-    Gio.SocketType.STREAM,
-    Gio.SocketProtocol.TCP,
-    null,
-  );
-  const port = (a as Gio.InetSocketAddress).get_port();
-  s.stop();
-  s.close();
-  return port;
 }
 
 function gzip(text: string): Uint8Array {

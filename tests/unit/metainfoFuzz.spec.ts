@@ -3,21 +3,10 @@ import bencode from 'bencode';
 import { gc } from 'system';
 
 import { MetainfoError, parseMetainfo } from '../../src/model/metainfo/index.ts';
+import { seededRandom } from '../../src/model/simulation/random.ts';
 import { runProcess } from '../support/process.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
-
-/** Small seeded PRNG so that a failing mutation can be replayed from the printed seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -167,7 +156,7 @@ describe('parseMetainfo under fuzzing', () => {
 
   it('parses or refuses with MetainfoError every one of 20 000 mutations, each within 50 ms', () => {
     const seed = GLib.random_int();
-    const r = prng(seed);
+    const r = seededRandom(seed);
     let parsed = 0;
     let refused = 0;
     let slowest = 0;

@@ -18,13 +18,15 @@ export interface PlainReply {
 
 /** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
 const RESOLVE_CACHE_US = 60 * 1e6;
+const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
 /** How often the one deadline timer looks for requests past their deadline. */
 const SWEEP_MS = 100;
 
 /** One char per byte (GJS decodes legacy encodings through iconv, which is slow). */
 function latin1(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes.length; i += 8192)
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
 
@@ -67,7 +69,11 @@ interface Exchange {
  */
 export class PlainHttpClient {
   readonly #addresses = new Map<string, { atUs: number; list: Promise<Gio.InetAddress[]> }>();
-  readonly #socketAddresses = new Map<string, Gio.InetSocketAddress>();
+  /** Address literals by `host port`; null marks a host name (resolved each time, cached above). */
+  readonly #socketAddresses = new Map<string, Gio.InetSocketAddress | null>();
+  /** Requests whose head was just written: one sweep reads the replies already there. */
+  #justSent: Exchange[] = [];
+  #sweepJustSentSource = 0;
   readonly #inFlight = new Set<Exchange>();
   readonly #watched = new Map<Gio.Cancellable, { handler: number; exchanges: Set<Exchange> }>();
   #sweepSource = 0;
@@ -84,7 +90,7 @@ export class PlainHttpClient {
    * `cancellable` fires, TrackerError('timeout') after `timeoutSeconds`, TrackerError('network')
    * when the connection fails and TrackerError('protocol') for a reply that is not HTTP.
    */
-  async get(
+  get(
     host: string,
     port: number,
     head: Uint8Array,
@@ -92,18 +98,43 @@ export class PlainHttpClient {
     cancellable: Gio.Cancellable | null,
     maxBytes: number,
   ): Promise<PlainReply> {
-    if (cancellable?.is_cancelled()) throw cancelledError();
+    if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
     const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
-    // An address literal (the usual tracker URL here) is parsed once per host and port.
-    const literal = this.#socketAddresses.get(`${host} ${port}`);
+    // An address literal (the usual tracker URL here) is parsed once per host and port, here,
+    // so a burst of a thousand requests to one tracker starts them all without waiting.
+    const literal = this.#literal(host, port);
     if (literal) return this.#exchange(literal, head, deadlineUs, timeoutSeconds, cancellable, maxBytes);
+    return this.#getByName(host, port, head, deadlineUs, timeoutSeconds, cancellable, maxBytes);
+  }
+
+  /** The socket address of an address literal, cached; null for a host name. */
+  #literal(host: string, port: number): Gio.InetSocketAddress | null {
+    const key = `${host} ${port}`;
+    const known = this.#socketAddresses.get(key);
+    if (known !== undefined) return known;
+    const address = Gio.InetAddress.new_from_string(host);
+    const a = address ? new Gio.InetSocketAddress({ address, port }) : null;
+    if (this.#socketAddresses.size > 256) this.#socketAddresses.clear();
+    this.#socketAddresses.set(key, a);
+    return a;
+  }
+
+  async #getByName(
+    host: string,
+    port: number,
+    head: Uint8Array,
+    deadlineUs: number,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+    maxBytes: number,
+  ): Promise<PlainReply> {
     const addresses = await this.#resolve(host, cancellable, timeoutSeconds);
     let lastError: unknown = null;
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {
       try {
         return await this.#exchange(
-          this.#socketAddress(addresses.length === 1 && address.to_string() === host ? host : null, address, port),
+          new Gio.InetSocketAddress({ address, port }),
           head,
           deadlineUs,
           timeoutSeconds,
@@ -119,21 +150,6 @@ export class PlainHttpClient {
     throw lastError ?? new TrackerError('network', _('The tracker’s address did not resolve.'));
   }
 
-  /**
-   * One immutable address object per address and port (a burst goes to few trackers); keyed by
-   * the host as written when it is an address literal, so the next request skips parsing it.
-   */
-  #socketAddress(literal: string | null, address: Gio.InetAddress, port: number): Gio.InetSocketAddress {
-    const key = literal !== null ? `${literal} ${port}` : `= ${address.to_string()} ${port}`;
-    let a = this.#socketAddresses.get(key);
-    if (!a) {
-      if (this.#socketAddresses.size > 256) this.#socketAddresses.clear();
-      a = new Gio.InetSocketAddress({ address, port });
-      this.#socketAddresses.set(key, a);
-    }
-    return a;
-  }
-
   /** Aborts everything in flight (the network is being disposed). */
   abort(): void {
     for (const x of [...this.#inFlight]) this.#fail(x, cancelledError());
@@ -144,8 +160,6 @@ export class PlainHttpClient {
     cancellable: Gio.Cancellable | null,
     timeoutSeconds: number,
   ): Promise<Gio.InetAddress[]> {
-    const literal = Gio.InetAddress.new_from_string(host);
-    if (literal) return [literal];
     const now = GLib.get_monotonic_time();
     let cached = this.#addresses.get(host);
     if (!cached || now - cached.atUs > RESOLVE_CACHE_US) {
@@ -264,42 +278,65 @@ export class PlainHttpClient {
   }
 
   /**
-   * Reads the reply as it arrives: one fd watch, and a synchronous read each time the socket
-   * is readable (cheaper in GJS than an async read per chunk, and it cannot block: there is
-   * data, an end of stream or an error to return).
+   * Waits for the reply. A burst writes hundreds of requests in one main-loop dispatch; on a
+   * near tracker most replies are in by the time it ends, so one sweep right after it reads
+   * those at once and only the requests still unanswered get an fd watch of their own.
    */
   #read(x: Exchange): void {
-    const socket = x.socket!;
-    const input = Gio.UnixInputStream.new(socket.get_fd(), false);
-    x.input = input;
-    const condition = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
-    x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), condition, () => {
-      if (x.settled) return GLib.SOURCE_REMOVE;
-      let chunk: Uint8Array;
-      try {
-        chunk = input.read_bytes(65536, null).toArray();
-      } catch (e) {
-        x.fdSource = 0;
-        this.#fail(x, isCancelled(e) ? e : new TrackerError('network', errorMessage(e)));
+    this.#justSent.push(x);
+    if (!this.#sweepJustSentSource)
+      this.#sweepJustSentSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+        this.#sweepJustSentSource = 0;
+        const sent = this.#justSent;
+        this.#justSent = [];
+        for (const e of sent) {
+          if (e.settled) continue;
+          if (e.socket!.condition_check(READABLE) === (0 as GLib.IOCondition) || this.#readable(e)) this.#watch(e);
+        }
         return GLib.SOURCE_REMOVE;
-      }
-      if (chunk.length > 0) {
-        x.chunks.push(chunk);
-        x.total += chunk.length;
-      }
-      let reply: PlainReply | null;
-      try {
-        reply = parseReply(x, chunk.length === 0);
-      } catch (e) {
-        x.fdSource = 0;
-        this.#fail(x, e);
-        return GLib.SOURCE_REMOVE;
-      }
-      if (!reply) return GLib.SOURCE_CONTINUE;
+      });
+  }
+
+  /** One fd watch that reads each time the socket is readable, until the reply is complete. */
+  #watch(x: Exchange): void {
+    const id = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, x.socket!.get_fd(), READABLE, () => {
+      // Cleared while reading, so settling does not remove the source it runs in.
       x.fdSource = 0;
-      this.#finish(x, reply);
-      return GLib.SOURCE_REMOVE;
+      if (x.settled || !this.#readable(x)) return GLib.SOURCE_REMOVE;
+      x.fdSource = id;
+      return GLib.SOURCE_CONTINUE;
     });
+    x.fdSource = id;
+  }
+
+  /**
+   * Reads what the readable socket holds (a synchronous read: there is data, an end of stream
+   * or an error to return, so it never waits) and settles the exchange once the reply is
+   * complete. True while more of the reply is to come.
+   */
+  #readable(x: Exchange): boolean {
+    x.input ??= Gio.UnixInputStream.new(x.socket!.get_fd(), false);
+    let chunk: Uint8Array;
+    try {
+      chunk = x.input.read_bytes(65536, null).toArray();
+    } catch (e) {
+      this.#fail(x, isCancelled(e) ? e : new TrackerError('network', errorMessage(e)));
+      return false;
+    }
+    if (chunk.length > 0) {
+      x.chunks.push(chunk);
+      x.total += chunk.length;
+    }
+    let reply: PlainReply | null;
+    try {
+      reply = parseReply(x, chunk.length === 0);
+    } catch (e) {
+      this.#fail(x, e);
+      return false;
+    }
+    if (!reply) return true;
+    this.#finish(x, reply);
+    return false;
   }
 
   #track(x: Exchange): void {

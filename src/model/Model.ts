@@ -35,7 +35,7 @@ export interface SettingsBackend {
   get<T>(path: string): T;
   set(path: string, value: unknown): void;
   getTorrentState(key: string): object | undefined;
-  setTorrentState(key: string, state: never): void;
+  setTorrentState(key: string, state: never, options?: { copy?: boolean }): void;
   deleteTorrentState(key: string): void;
   saveNow(): Promise<void>;
 }
@@ -817,6 +817,8 @@ export class Model extends GObject.Object {
   // ---- tracker replies and history ---------------------------------------------------------
 
   #announcerChanged(r: TorrentRecord): void {
+    // Quitting: the farewells' replies change nothing anyone sees or the save keeps.
+    if (this.#stopped) return;
     const infos = trackerInfos(r.worker.announcer);
     const t = r.torrent;
     let best: TrackerInfoLike | null = null;
@@ -948,7 +950,9 @@ export class Model extends GObject.Object {
 
   /** Copies every torrent's state into the settings store (memory). */
   syncState(): void {
-    for (const t of this.all()) this.#settings.setTorrentState(t.filepath, this.stateOf(t) as never);
+    // Each state is built here from the torrent's properties, so the store may keep it as is.
+    for (const r of this.#records.values())
+      this.#settings.setTorrentState(r.entry.path, this.stateOf(r.torrent) as never, { copy: false });
   }
 
   /** Copies every torrent's state into the store and writes it (atomic, via SettingsStore). */

@@ -308,10 +308,14 @@ export class SettingsStore extends GObject.Object {
     return raw === undefined ? undefined : normalizeTorrentState(raw, { filepath: key });
   }
 
-  /** Memory only: the next save writes it. Fields this version does not know are kept. */
-  setTorrentState(key: string, state: TorrentState): void {
+  /**
+   * Memory only: the next save writes it. Fields this version does not know are kept.
+   * `copy: false` hands over a state object the caller built for this call and never touches
+   * again (the model's save builds a thousand of them; copying each costs a JSON round trip).
+   */
+  setTorrentState(key: string, state: TorrentState, options: { copy?: boolean } = {}): void {
     const previous = this.#torrents[key];
-    const next = deepClone(state as unknown as JsonObject);
+    const next = options.copy === false ? (state as unknown as JsonObject) : deepClone(state as unknown as JsonObject);
     this.#torrents[key] = isPlainObject(previous) ? { ...previous, ...next } : next;
   }
 
@@ -334,6 +338,11 @@ export class SettingsStore extends GObject.Object {
       void this.saveNow();
       return GLib.SOURCE_REMOVE;
     });
+  }
+
+  /** Settles once no write is running or queued (a debounced save still waiting is not counted). */
+  get writesSettled(): Promise<void> {
+    return this.#chain;
   }
 
   /** True while a debounced save is waiting. */

@@ -126,10 +126,14 @@ export class TorrentWorker {
     });
   }
 
-  /** Removes the source and aborts in-flight I/O. Idempotent; the worker never runs again. */
+  /**
+   * Removes the source and aborts in-flight I/O. Idempotent; the worker never runs again.
+   * Unlike pause it leaves the torrent's properties alone: the quit sequence cancels every
+   * worker in one pass, and a thousand rate notifications would only delay it.
+   */
   cancel(): void {
     this.#cancelled = true;
-    this.#halt();
+    this.#stopTicking();
   }
 
   /** Settles when nothing of this worker runs any more (no announce or farewell in flight). */
@@ -261,16 +265,20 @@ export class TorrentWorker {
   }
 
   #halt(): void {
-    if (this.#sourceId) GLib.source_remove(this.#sourceId);
-    this.#sourceId = 0;
-    this.#running = false;
-    this.#token.cancel();
-    this.#ctx.budget.forget(this.torrent.filepath);
+    this.#stopTicking();
     const t = this.torrent;
     t.freeze_notify();
     setIfChanged(t, 'upload_rate', 0);
     setIfChanged(t, 'download_rate', 0);
     t.thaw_notify();
+  }
+
+  #stopTicking(): void {
+    if (this.#sourceId) GLib.source_remove(this.#sourceId);
+    this.#sourceId = 0;
+    this.#running = false;
+    this.#token.cancel();
+    this.#ctx.budget.forget(this.torrent.filepath);
   }
 
   #stats(): AnnounceStats {

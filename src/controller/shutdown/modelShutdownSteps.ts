@@ -5,8 +5,6 @@ export interface ShutdownModel {
   /** Stops the model's timers (global tick, periodic save) and the starting of new workers. */
   stopTimers(): void;
   workers(): ShutdownParticipant[];
-  /** Copies every torrent's state into the settings store and writes it. */
-  saveState(): Promise<void>;
   /** Copies every torrent's state into the settings store (memory only). */
   syncState(): void;
 }
@@ -14,11 +12,10 @@ export interface ShutdownModel {
 /** What the quit sequence uses of SettingsStore (src/model/settings/). */
 export interface ShutdownSettings {
   get<T>(path: string): T;
-  saveNow(): Promise<void>;
-  /** The same atomic write, synchronously; false (and lastSaveError) if it failed. */
+  /** Settles once no asynchronous write is running or queued. */
+  readonly writesSettled: Promise<void>;
+  /** The atomic write, synchronously; false (and lastSaveError) if it failed. */
   saveSync(): boolean;
-  /** True while a debounced or queued save waits. */
-  readonly savePending: boolean;
   /** The last failed save's plain-words message, or null once a save succeeded. */
   readonly lastSaveError: string | null;
 }
@@ -39,24 +36,19 @@ export function modelShutdownSteps(options: {
     stopNewWork: () => options.model()?.stopTimers(),
     participants: () => options.model()?.workers() ?? [],
     budgetMs: () => options.settings()?.get<number>('shutdown.budget_ms') ?? DEFAULT_BUDGET_MS,
-    save: async (budgetFired) => {
+    save: async () => {
       const model = options.model();
       const settings = options.settings();
-      if (budgetFired && settings) {
-        // The budget cancelled every pending farewell, which queued as many completions on the
-        // main loop; an async write would be served after all of them. This is the last thing
-        // the process does (the windows are gone, quit() follows in this same dispatch, so the
-        // queued completions are never run): write synchronously, atomically, now.
-        model?.syncState();
-        if (!settings.saveSync()) throw new Error(settings.lastSaveError ?? 'the settings file could not be written');
-        return;
-      }
-      if (model) await model.saveState();
-      else await settings?.saveNow();
-      // A save someone else queued meanwhile (a settings change from D-Bus, the watch folder)
-      // runs now, so no write is left running when the process quits.
-      for (let i = 0; settings?.savePending && i < 3; i++) await settings.saveNow();
-      if (settings?.lastSaveError) throw new Error(settings.lastSaveError);
+      if (!settings) return;
+      // A write started before the quit (the periodic save, a settings change) finishes first:
+      // its rename runs on a GIO worker thread and must not land after the final file.
+      await settings.writesSettled;
+      // The last write of the process, synchronous and atomic (temp file, then rename): quit()
+      // follows in this same main-loop dispatch, so nothing queued behind it (the completions
+      // of farewells the budget cancelled, a debounced save) can run and write after it, and
+      // the write itself waits for no main-loop round trip.
+      model?.syncState();
+      if (!settings.saveSync()) throw new Error(settings.lastSaveError ?? 'the settings file could not be written');
     },
     quit: options.quit,
   };

@@ -163,6 +163,9 @@ async function measure(kind: TrackerKind, n: number, home: string, tracker: Trac
     if (hidden) row.hiddenMs = (Number(hidden[2]) - signalledAt) / 1000;
     row.breakdown = /SHUTDOWN PHASE BREAKDOWN: (.*)/.exec(log)?.[1] ?? '(no breakdown line)';
     if (hidden && verbose) {
+      for (const m of log.matchAll(/DFS_BENCH (.*) at (\d+)$/gm))
+        printerr(`  ${m[1]}: ${(Number(m[2]) - signalledAt) / 1000} ms after SIGTERM`);
+      printerr(`  exit: ${row.exitMs} ms after SIGTERM`);
       printerr(`${kind} ${n}: SIGTERM→sequence start ${(Number(hidden[1]) - signalledAt) / 1000} ms`);
       printerr(log.split('\n').slice(-40).join('\n'));
     }

@@ -21,4 +21,5 @@ if (checked.refused > 0 && checked.accepted === 0) exit(EXIT_BAD_FILES);
 const forwarded = addToRunningInstance(checked);
 if (forwarded !== null) exit(forwarded);
 const status = createApplication(checked.argv).run(checked.argv);
+if (GLib.getenv('DFS_BENCH') === '1') printerr(`DFS_BENCH run returned at ${GLib.get_monotonic_time()}`);
 exit(status !== 0 ? status : checked.refused > 0 ? EXIT_BAD_FILES : 0);

@@ -150,6 +150,31 @@ describe('ShutdownCoordinator', () => {
     expect(logs.lines.some((l) => /\(stopped sent 3, timed out 5\)/.test(l))).toBeTrue();
   });
 
+  it('counts the budget from the quit request, not from when the last farewell started', async () => {
+    // Each farewell spends 10 ms starting (20 of them: 200 ms, twice the 100 ms budget) and is
+    // answered 60 ms after it started. A budget armed only once every farewell had started
+    // would fire at about 300 ms, after every answer; counted from the request it is already
+    // due when the starting ends, and fires before any answer is read.
+    const events: string[] = [];
+    const workers = Array.from({ length: 20 }, (_, i) => {
+      const w = new RecordingWorker(events, `slow${i}`, 60);
+      const farewell = w.farewell.bind(w);
+      w.farewell = (c) => {
+        const until = GLib.get_monotonic_time() + 10_000;
+        while (GLib.get_monotonic_time() < until);
+        return farewell(c);
+      };
+      return w;
+    });
+    const logs = captureLogs();
+    const report = await new ShutdownCoordinator(makeSteps(events, workers, 100)).run('test');
+    logs.stop();
+    expect(report.budgetFired).toBeTrue();
+    expect(report.timedOut).toBe(20);
+    expect(report.stoppedSent).toBe(0);
+    expect(events).not.toContain('farewell done slow0');
+  });
+
   it('lets a second quit request join the running sequence instead of starting another', async () => {
     const events: string[] = [];
     const workers = [new RecordingWorker(events, 'a', 50)];

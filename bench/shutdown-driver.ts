@@ -7,6 +7,8 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import { exit, programArgs } from 'system';
 
+import bencode from 'bencode';
+
 import '../src/lib/promisify.ts';
 import { ShutdownTracker } from '../tests/integration/shutdownTracker.ts';
 import { delay } from '../tests/support/async.ts';
@@ -79,19 +81,27 @@ function silentTracker(t: ShutdownTracker): Tracker {
   };
 }
 
+function withAnnounce(torrent: Uint8Array, url: string): Uint8Array {
+  const root = bencode.decode(torrent) as Record<string, unknown>;
+  root.announce = url;
+  return bencode.encode(root);
+}
+
 async function runOnce(kind: TrackerKind, n: number): Promise<Row> {
   const home = makeTempDir('dfs-bench-shutdown');
   const configDir = `${home}/config/dfakeseeder`;
   const ot = kind === 'live' ? new OpenTracker() : null;
   const tracker = ot ? liveTracker(ot) : silentTracker(new ShutdownTracker(0));
-  const hashes: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const bytes = makeTorrent({ name: `bench-${i}.bin`, announce: tracker.announceUrl });
-    hashes.push(fixtureInfoHashHex(bytes));
-    writeFile(`${configDir}/torrents/bench-${i}.torrent`, bytes);
-  }
+  const files = Array.from({ length: n }, (_, i) =>
+    makeTorrent({ name: `bench-${i}.bin`, announce: tracker.announceUrl }),
+  );
+  const hashes = files.map(fixtureInfoHashHex);
   // Debian's opentracker is whitelist-only: it must know the hashes before the app starts.
   await ot?.start(hashes);
+  // It moves to another port if its port was taken: the announce URL (outside the info dict,
+  // so the hashes stay) then follows it.
+  const url = tracker.announceUrl;
+  files.forEach((bytes, i) => writeFile(`${configDir}/torrents/bench-${i}.torrent`, withAnnounce(bytes, url)));
   if (budgetMs !== null) {
     writeFile(`${configDir}/settings.json`, JSON.stringify({ shutdown: { budget_ms: budgetMs } }, null, 2));
   }

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=$(mktemp -d)
 # The document portal, when something activates it, mounts itself under XDG_RUNTIME_DIR.
-trap 'fusermount -u "$OUT/home/run/doc" 2>/dev/null; rm -rf "$OUT" 2>/dev/null || true' EXIT
+trap 'fusermount -u "$OUT/home/run/doc" 2>/dev/null || true; rm -rf "$OUT" 2>/dev/null || true' EXIT
 
 node tools/build.mjs >/dev/null
 npx esbuild bench/shutdown-driver.ts --bundle --format=esm --target=firefox102 --platform=neutral \

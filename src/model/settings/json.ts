@@ -9,7 +9,9 @@ export function isPlainObject(v: unknown): v is JsonObject {
 }
 
 export function deepClone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  // Strings, numbers, booleans and null are values already (most settings reads are these).
+  if (v === null || typeof v !== 'object') return v;
+  return JSON.parse(JSON.stringify(v)) as T;
 }
 
 export function splitPath(path: string): string[] {

@@ -37,6 +37,15 @@ class ConnectFailed extends TrackerError {
   }
 }
 
+/** What to send and how long to wait for it, whichever address it goes to. */
+interface Request {
+  head: Uint8Array;
+  deadlineUs: number;
+  timeoutSeconds: number;
+  cancellable: Gio.Cancellable | null;
+  maxBytes: number;
+}
+
 /** One request in flight: its socket, where it is, and how it settles. */
 interface Exchange {
   socket: Gio.Socket | null;
@@ -100,11 +109,11 @@ export class PlainHttpClient {
   ): Promise<PlainReply> {
     if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
     const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
+    const request: Request = { head, deadlineUs, timeoutSeconds, cancellable, maxBytes };
     // An address literal (the usual tracker URL here) is parsed once per host and port, here,
     // so a burst of a thousand requests to one tracker starts them all without waiting.
     const literal = this.#literal(host, port);
-    if (literal) return this.#exchange(literal, head, deadlineUs, timeoutSeconds, cancellable, maxBytes);
-    return this.#getByName(host, port, head, deadlineUs, timeoutSeconds, cancellable, maxBytes);
+    return literal ? this.#exchange(literal, request) : this.#getByName(host, port, request);
   }
 
   /** The socket address of an address literal, cached; null for a host name. */
@@ -119,28 +128,13 @@ export class PlainHttpClient {
     return a;
   }
 
-  async #getByName(
-    host: string,
-    port: number,
-    head: Uint8Array,
-    deadlineUs: number,
-    timeoutSeconds: number,
-    cancellable: Gio.Cancellable | null,
-    maxBytes: number,
-  ): Promise<PlainReply> {
-    const addresses = await this.#resolve(host, cancellable, timeoutSeconds);
+  async #getByName(host: string, port: number, request: Request): Promise<PlainReply> {
+    const addresses = await this.#resolve(host, request.cancellable, request.timeoutSeconds);
     let lastError: unknown = null;
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {
       try {
-        return await this.#exchange(
-          new Gio.InetSocketAddress({ address, port }),
-          head,
-          deadlineUs,
-          timeoutSeconds,
-          cancellable,
-          maxBytes,
-        );
+        return await this.#exchange(new Gio.InetSocketAddress({ address, port }), request);
       } catch (e) {
         // Only a refused connection moves on: anything later may have reached the tracker.
         if (!(e instanceof ConnectFailed)) throw e;
@@ -189,14 +183,8 @@ export class PlainHttpClient {
     }
   }
 
-  #exchange(
-    address: Gio.InetSocketAddress,
-    head: Uint8Array,
-    deadlineUs: number,
-    timeoutSeconds: number,
-    cancellable: Gio.Cancellable | null,
-    maxBytes: number,
-  ): Promise<PlainReply> {
+  #exchange(address: Gio.InetSocketAddress, request: Request): Promise<PlainReply> {
+    const { head, deadlineUs, timeoutSeconds, cancellable, maxBytes } = request;
     return new Promise<PlainReply>((resolve, reject) => {
       const x: Exchange = {
         socket: null,

@@ -5,10 +5,8 @@
 #   bash bench/http-floor.sh [N=1000] [ROUNDS=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bundle.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-npx esbuild bench/http-floor.ts --bundle --format=esm --target=firefox102 --platform=neutral \
-  --main-fields=module,main --external:'gi://*' --external:system --external:gettext --log-level=warning \
-  --define:__VERSION__='"bench"' --define:__PKGDATADIR__=undefined --define:__LOCALEDIR__=undefined \
-  --outfile="$OUT/http-floor.js"
+bench_bundle bench/http-floor.ts "$OUT/http-floor.js"
 timeout 600 gjs -m "$OUT/http-floor.js" "${1:-1000}" "${2:-3}"

@@ -5,11 +5,12 @@
 // the per-step cost of the GI calls and the total. Run through bench/http-floor.sh.
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import { exit, programArgs, version } from 'system';
+import { programArgs, version } from 'system';
 
 import '../src/lib/promisify.ts';
 import { OpenTracker } from '../tests/support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../tests/support/torrents.ts';
+import { runMain } from './runMain.ts';
 
 const n = Number(programArgs[0] ?? 1000);
 const rounds = Number(programArgs[1] ?? 3);
@@ -99,13 +100,4 @@ async function main(): Promise<void> {
   }
 }
 
-const loop = new GLib.MainLoop(null, false);
-let status = 0;
-main()
-  .catch((e: unknown) => {
-    printerr(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
-    status = 1;
-  })
-  .finally(() => loop.quit());
-loop.run();
-exit(status);
+runMain(main);

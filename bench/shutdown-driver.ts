@@ -5,7 +5,7 @@
 // then counts the `stopped` events the tracker received. Run through bench/shutdown.sh.
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import { exit, programArgs } from 'system';
+import { programArgs } from 'system';
 
 import bencode from 'bencode';
 
@@ -15,6 +15,7 @@ import { delay } from '../tests/support/async.ts';
 import { OpenTracker } from '../tests/support/opentracker.ts';
 import { makeTempDir, projectRoot, readText, removeTree, writeFile } from '../tests/support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../tests/support/torrents.ts';
+import { runMain } from './runMain.ts';
 
 type TrackerKind = 'live' | 'silent';
 
@@ -211,13 +212,4 @@ async function main(): Promise<void> {
   }
 }
 
-const loop = new GLib.MainLoop(null, false);
-let status = 0;
-main()
-  .catch((e: unknown) => {
-    printerr(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
-    status = 1;
-  })
-  .finally(() => loop.quit());
-loop.run();
-exit(status);
+runMain(main);

@@ -11,15 +11,14 @@
 # portal it activates can answer as on a real desktop), binds 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bundle.sh
 ROOT=$PWD
 OUT=$(mktemp -d)
 # The document portal, when something activates it, mounts itself under XDG_RUNTIME_DIR.
 trap 'fusermount -u "$OUT/home/run/doc" 2>/dev/null || true; rm -rf "$OUT" 2>/dev/null || true' EXIT
 
 node tools/build.mjs >/dev/null
-npx esbuild bench/shutdown-driver.ts --bundle --format=esm --target=firefox102 --platform=neutral \
-  --main-fields=module,main --external:'gi://*' --external:system --external:gettext --log-level=warning \
-  --outfile="$OUT/shutdown-driver.js"
+bench_bundle bench/shutdown-driver.ts "$OUT/shutdown-driver.js"
 
 tmp_home=$OUT/home
 mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"

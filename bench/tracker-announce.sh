@@ -5,10 +5,8 @@
 #   bash bench/tracker-announce.sh [COUNTS=100,1000] [CAP=16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bundle.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-npx esbuild bench/tracker-announce.ts --bundle --format=esm --target=firefox102 --platform=neutral \
-  --main-fields=module,main --external:'gi://*' --external:system --external:gettext --log-level=warning \
-  --define:__VERSION__='"bench"' --define:__PKGDATADIR__=undefined --define:__LOCALEDIR__=undefined \
-  --outfile="$OUT/tracker-announce.js"
+bench_bundle bench/tracker-announce.ts "$OUT/tracker-announce.js"
 timeout 600 gjs -m "$OUT/tracker-announce.js" "${1:-100,1000}" "${2:-16}"

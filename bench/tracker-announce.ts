@@ -4,13 +4,14 @@
 // and over UDP. Prints a table; asserts nothing. Run through bench/tracker-announce.sh.
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import { exit, programArgs } from 'system';
+import { programArgs } from 'system';
 
 import '../src/lib/promisify.ts';
 import { farewellCapFor, openFilesLimit, TorrentAnnouncer, TrackerNetwork } from '../src/model/tracker/index.ts';
 import { OpenTracker } from '../tests/support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../tests/support/torrents.ts';
 import { hexToBytes, MemorySettings } from '../tests/support/trackerSettings.ts';
+import { runMain } from './runMain.ts';
 
 const counts = (programArgs[0] ?? '100,1000').split(',').map(Number);
 const cap = Number(programArgs[1] ?? 16);
@@ -63,13 +64,4 @@ async function run(): Promise<void> {
   }
 }
 
-const loop = new GLib.MainLoop(null, false);
-let code = 0;
-run()
-  .catch((e) => {
-    printerr(String(e));
-    code = 1;
-  })
-  .finally(() => loop.quit());
-loop.run();
-exit(code);
+runMain(run);

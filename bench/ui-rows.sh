@@ -3,13 +3,11 @@
 #   bash bench/ui-rows.sh     DFS_BENCH_ROWS=50000 bash bench/ui-rows.sh     DFS_BENCH_COLUMNS=name bash bench/ui-rows.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/bundle.sh
 ROOT=$PWD
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-npx esbuild bench/ui-rows.ts --bundle --format=esm --target=firefox102 --platform=neutral \
-  --main-fields=module,main --external:'gi://*' --external:system --external:gettext --external:cairo \
-  --loader:.ui=text --loader:.css=text --define:__PKGDATADIR__=undefined --define:__LOCALEDIR__=undefined \
-  --define:__VERSION__='"bench"' --log-level=warning --outfile="$OUT/ui-rows.js"
+bench_bundle bench/ui-rows.ts "$OUT/ui-rows.js"
 tmp_home=$OUT/home
 mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"
 XDG_CONFIG_HOME=$tmp_home/config XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none \

@@ -3,13 +3,13 @@
 import Adw from 'gi://Adw';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
-import { exit } from 'system';
 
 import '../src/lib/promisify.ts';
 import { SettingsStore } from '../src/model/settings/index.ts';
 import { Torrent } from '../src/model/torrent/Torrent.ts';
 import { MainWindow } from '../src/view/MainWindow.ts';
 import { CommandsDouble } from '../tests/ui/support/CommandsDouble.ts';
+import { runMain } from './runMain.ts';
 
 const ROWS = Number(GLib.getenv('DFS_BENCH_ROWS') ?? 10_000);
 
@@ -115,9 +115,4 @@ async function main(): Promise<void> {
   GLib.spawn_command_line_sync(`rm -rf ${GLib.shell_quote(dir)}`);
 }
 
-const loop = new GLib.MainLoop(null, false);
-main()
-  .catch((e) => printerr(`bench failed: ${e}`))
-  .finally(() => loop.quit());
-loop.run();
-exit(0);
+runMain(main);

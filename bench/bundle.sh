@@ -1,0 +1,9 @@
+# Sourced by the bench scripts: bundles one bench driver (TypeScript) into an ESM file for GJS,
+# as tools/build.mjs does for the app.
+#   bench_bundle bench/NAME.ts OUTFILE
+bench_bundle() {
+  npx esbuild "$1" --bundle --format=esm --target=firefox102 --platform=neutral \
+    --main-fields=module,main --external:'gi://*' --external:system --external:gettext --external:cairo \
+    --loader:.ui=text --loader:.css=text --define:__PKGDATADIR__=undefined --define:__LOCALEDIR__=undefined \
+    --define:__VERSION__='"bench"' --log-level=warning --outfile="$2"
+}

@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { errorMessage, isCancelled } from '../lib/errors.ts';
+import { finishGarbageCollection } from '../lib/garbageCollection.ts';
 import { logger } from '../lib/log.ts';
 
 /** What the quit sequence needs from one torrent's worker (TorrentWorker satisfies it). */
@@ -226,8 +227,20 @@ export class ShutdownCoordinator {
         ),
     );
 
+    // Starting every farewell allocates enough to begin an incremental garbage collection. With
+    // a silent tracker the loop then idles until the budget fires, and GJS 1.74 would drop the
+    // budget's own callback while that collection is unfinished (src/lib/garbageCollection.ts):
+    // finish it as soon as the loop has nothing else to do, which also leaves less to collect
+    // when the process tears down after quit().
+    let collectSource = GLib.idle_add(GLib.PRIORITY_LOW, () => {
+      collectSource = 0;
+      finishGarbageCollection();
+      return GLib.SOURCE_REMOVE;
+    });
+
     await Promise.race([Promise.all(drains), budget]);
     if (budgetSource) GLib.source_remove(budgetSource);
+    if (collectSource) GLib.source_remove(collectSource);
 
     return {
       stoppedSent: outcomes.filter((o) => o === 'sent').length,

@@ -1,9 +1,9 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
 import { ensureDirectory, writeBytes } from '../../lib/files.ts';
+import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
@@ -29,10 +29,9 @@ export interface LoadResult {
 const LOAD_CONCURRENCY = 8;
 
 /**
- * GJS 1.74 drops JS callbacks that arrive while an incremental garbage collection is between
- * sweep slices, and an unfinished one can stall the main loop for good (see SettingsStore). Reading
- * many torrents allocates enough to start one, so after every this many bytes read the collection
- * is finished synchronously before waiting on more I/O.
+ * Reading many torrents allocates enough to start an incremental garbage collection, which GJS
+ * 1.74 can leave unfinished (src/lib/garbageCollection.ts): after every this many bytes read the
+ * collection is finished before waiting on more I/O.
  */
 const GC_EVERY_BYTES = 4 * 1024 * 1024;
 let bytesSinceGc = 0;
@@ -41,7 +40,7 @@ function noteAllocated(bytes: number): void {
   bytesSinceGc += bytes;
   if (bytesSinceGc >= GC_EVERY_BYTES) {
     bytesSinceGc = 0;
-    gc();
+    finishGarbageCollection();
   }
 }
 

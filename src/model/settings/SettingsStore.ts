@@ -1,10 +1,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
-import { gc } from 'system';
 
 import { errorMessage } from '../../lib/errors.ts';
 import { ensureDirectory, writeBytes } from '../../lib/files.ts';
+import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
@@ -28,15 +28,6 @@ import { problemWith } from './validation.ts';
 
 const FILE_NAME = 'settings.json';
 
-/**
- * GJS 1.74 drops every JS callback (async results, timeouts, signals) that arrives while an
- * incremental garbage collection is between sweep slices, and such a collection can stay
- * unfinished once the main loop goes idle: the app then stops for good. Building the file's
- * content allocates enough to start one, so the collection is finished before waiting on I/O.
- */
-function finishGarbageCollection(): void {
-  gc();
-}
 const TORRENTS_KEY = 'torrents';
 
 function fill(template: string, ...values: string[]): string {

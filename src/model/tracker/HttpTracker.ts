@@ -147,8 +147,8 @@ export function scrapeUrlFor(url: string): string | null {
  * The request head libsoup writes for `url` with the identity's headers (request line, the
  * identity's headers in its order, blank line), as bytes: what the plain transport sends.
  */
-export function requestHead(url: string, identity: ClientIdentity): Uint8Array {
-  const u = splitUrl(url);
+export function requestHead(url: string, identity: ClientIdentity, split?: SplitUrl | null): Uint8Array {
+  const u = split ?? splitUrl(url);
   if (!u || u.scheme !== 'http')
     throw new TrackerError('protocol', _('Not an HTTP(S) tracker address: %s').replace('%s', url));
   const host = hostHeader(u);
@@ -205,8 +205,9 @@ export class HttpTracker {
     options: { farewell?: boolean } = {},
   ): Promise<AnnounceReply> {
     const full = buildAnnounceUrl(url, req, ctx);
-    if (options.farewell && this.plain && splitUrl(full)?.scheme === 'http') {
-      const r = await this.#fetchPlain(full, ctx.identity, timeoutSeconds, cancellable);
+    const split = options.farewell && this.plain ? splitUrl(full) : null;
+    if (split?.scheme === 'http') {
+      const r = await this.#fetchPlain(full, split, ctx.identity, timeoutSeconds, cancellable);
       return this.#check(r, parseAnnounceReply);
     }
     const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, ctx.identity, c));
@@ -222,12 +223,12 @@ export class HttpTracker {
   /** One GET on the plain transport; a redirect is followed by libsoup like any other. */
   async #fetchPlain(
     url: string,
+    u: SplitUrl,
     identity: ClientIdentity,
     timeoutSeconds: number,
     cancellable: Gio.Cancellable | null,
   ): Promise<Fetched> {
-    const u = splitUrl(url)!;
-    const head = requestHead(url, identity);
+    const head = requestHead(url, identity, u);
     const r: PlainReply = await this.plain!.get(
       u.host,
       u.port === -1 ? 80 : u.port,

@@ -21,22 +21,33 @@ export class Semaphore {
     return this.#queue.length;
   }
 
-  /** Resolves with a release function once a slot is free; rejects if `cancellable` fires first. */
-  acquire(cancellable: Gio.Cancellable | null): Promise<() => void> {
-    if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
+  /**
+   * A release function if a slot is free right now and no one is queued, else null (then
+   * `acquire` waits for one). A farewell burst takes a thousand slots without a promise each.
+   */
+  tryAcquire(): (() => void) | null {
+    if (this.#held >= this.limit || this.#queue.length > 0) return null;
+    this.#held++;
+    return this.#releaser();
+  }
+
+  #releaser(): () => void {
     let released = false;
-    const release = () => {
+    return () => {
       if (released) return; // a double release must never inflate the count (the original's bug)
       released = true;
       this.#held--;
       this.#pump();
     };
-    // A free slot and no one queued: no cancellable handler to connect and disconnect (a
-    // farewell burst acquires a thousand slots in one go).
-    if (this.#held < this.limit && this.#queue.length === 0) {
-      this.#held++;
-      return Promise.resolve(release);
-    }
+  }
+
+  /** Resolves with a release function once a slot is free; rejects if `cancellable` fires first. */
+  acquire(cancellable: Gio.Cancellable | null): Promise<() => void> {
+    if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
+    // A free slot and no one queued: no cancellable handler to connect and disconnect.
+    const free = this.tryAcquire();
+    if (free) return Promise.resolve(free);
+    const release = this.#releaser();
     return new Promise((resolve, reject) => {
       const waiter = {
         grant: () => {

@@ -14,6 +14,7 @@ import {
 } from '../identity/index.ts';
 import { _ } from '../../lib/i18n.ts';
 import { HttpTracker, splitUrl } from './HttpTracker.ts';
+import { cancelledError } from './deadline.ts';
 import { Semaphore } from './Semaphore.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 import { UdpTracker } from './UdpTracker.ts';
@@ -98,6 +99,18 @@ export interface AnnounceOptions {
  * content decoder), the UDP endpoints, the global announce cap, and the session's peer_id and
  * keys for the chosen identity, generated once per app session like a real client's.
  */
+/** Info hashes as hex, per hash bytes (every announce of a torrent passes the same array). */
+const hexes = new WeakMap<Uint8Array, string>();
+
+function hexOf(bytes: Uint8Array): string {
+  let hex = hexes.get(bytes);
+  if (hex === undefined) {
+    hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+    hexes.set(bytes, hex);
+  }
+  return hex;
+}
+
 export class TrackerNetwork {
   readonly clock: Clock;
   readonly random: RandomInt;
@@ -175,7 +188,10 @@ export class TrackerNetwork {
 
   /** The peer_id of the current identity for this app session. */
   get peerId(): Uint8Array {
-    const id = this.identity;
+    return this.#peerIdFor(this.identity);
+  }
+
+  #peerIdFor(id: ClientIdentity): Uint8Array {
     let p = this.#peerIds.get(id.id);
     if (!p) {
       p = generatePeerId(id, this.random);
@@ -192,7 +208,10 @@ export class TrackerNetwork {
 
   /** The `key` for one torrent (or the whole session), stable for the app session. */
   keyFor(infoHashHex: string): AnnounceKey {
-    const id = this.identity;
+    return this.#keyFor(this.identity, infoHashHex);
+  }
+
+  #keyFor(id: ClientIdentity, infoHashHex: string): AnnounceKey {
     const k = id.key.lifetime === 'session' ? id.id : `${id.id}/${infoHashHex}`;
     let key = this.#keys.get(k);
     if (!key) {
@@ -225,11 +244,13 @@ export class TrackerNetwork {
   /** One announce to one tracker, under the global cap. Throws TrackerError or CANCELLED. */
   async announce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
     const identity = this.identity;
-    const infoHashHex = [...req.infoHash].map((b) => b.toString(16).padStart(2, '0')).join('');
-    const key = this.keyFor(infoHashHex);
-    const ctx = { identity, peerId: this.peerId, key: key.text, keyValue: key.value, port: this.port };
+    const key = this.#keyFor(identity, hexOf(req.infoHash));
+    const peerId = this.#peerIdFor(identity);
+    const ctx = { identity, peerId, key: key.text, keyValue: key.value, port: this.port };
     const farewell = options.farewell === true;
-    const release = await (farewell ? this.#farewellCap : this.#announceCap).acquire(options.cancellable);
+    const cap = farewell ? this.#farewellCap : this.#announceCap;
+    if (options.cancellable?.is_cancelled()) throw cancelledError();
+    const release = cap.tryAcquire() ?? (await cap.acquire(options.cancellable));
     try {
       const scheme = splitUrl(url)?.scheme;
       if (scheme === 'http' || scheme === 'https') {

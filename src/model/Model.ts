@@ -931,7 +931,7 @@ export class Model extends GObject.Object {
       total_size: torrent.total_size,
       seeders: torrent.seeders,
       leechers: torrent.leechers,
-      next_update: torrent.next_update,
+      next_update: Math.max(0, torrent.next_update), // the original's field: seconds, never negative
       creation_date: torrent.creation_date,
       comment: torrent.comment,
       created_by: torrent.created_by,

@@ -11,6 +11,7 @@ import {
   formatCount,
   formatDate,
   formatDuration,
+  formatNextUpdate,
   formatKbps,
   formatPercent,
   formatPriority,
@@ -416,7 +417,7 @@ export class DetailsPane extends Gtk.Stack {
     s.set('upload', speed(t.upload_rate, t.upload_speed));
     s.set('download', speed(t.download_rate, t.download_speed));
     s.set('swarm', `${formatCount(t.seeders)} / ${formatCount(t.leechers)}`);
-    s.set('next', t.active ? formatDuration(t.next_update) : '—');
+    s.set('next', t.active ? formatNextUpdate(t.next_update) : '—');
     s.set('seeding', formatDuration(t.seeding_time));
     s.set('message', t.error_message || t.tracker_message || '—');
 

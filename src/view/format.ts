@@ -31,6 +31,11 @@ export function formatDuration(seconds: number): string {
   return _('%d s').replace('%d', String(sec));
 }
 
+/** Time to the next announce; a dash when none is scheduled (negative: no usable tracker). */
+export function formatNextUpdate(seconds: number): string {
+  return seconds < 0 ? '—' : formatDuration(seconds);
+}
+
 /** A unix time in seconds as a local date and time; empty for 0 / unknown. */
 export function formatDate(unixSeconds: number | null): string {
   if (!unixSeconds) return '';

@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDate,
   formatDuration,
+  formatNextUpdate,
   formatKbps,
   formatPercent,
   formatPriority,
@@ -135,7 +136,7 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   num('total_uploaded', _('Total Uploaded'), 'total-uploaded', (t) => t.total_uploaded, formatBytes),
   num('total_downloaded', _('Total Downloaded'), 'total-downloaded', (t) => t.total_downloaded, formatBytes),
   num('announce_interval', _('Announce Interval'), 'announce-interval', (t) => t.announce_interval, formatDuration),
-  num('next_update', _('Next Update'), 'next-update', (t) => t.next_update, formatDuration),
+  num('next_update', _('Next Update'), 'next-update', (t) => t.next_update, formatNextUpdate),
   text('tracker', _('Tracker'), 'tracker-host', (t) => t.tracker_host),
   text('filepath', _('File Path'), 'filepath', (t) => t.filepath, 200),
   num(

@@ -3,7 +3,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { Torrent } from '../../src/model/torrent/Torrent.ts';
 import { TORRENT_STATES } from '../../src/view/TorrentCommands.ts';
 import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
 import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
@@ -119,6 +119,15 @@ describe('torrent list', () => {
     ]) {
       expect(ids).toContain(id);
     }
+  });
+
+  it('shows a dash for the next update when no announce is scheduled', () => {
+    const next = TORRENT_COLUMNS.find((col) => col.id === 'next_update')!;
+    const t = new Torrent();
+    t.next_update = 75;
+    expect(next.format(t)).toBe('1 min 15 s');
+    t.next_update = -1;
+    expect(next.format(t)).toBe('—');
   });
 
   it('sorts by a column header, both ways', async () => {

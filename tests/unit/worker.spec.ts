@@ -198,6 +198,21 @@ describe('TorrentWorker', () => {
     w.cancel();
   });
 
+  it('shows the seconds to the next announce, and -1 when no tracker can be announced to', async () => {
+    const t = seed();
+    const announcer = new HttpAnnouncer(tracker.url);
+    announcer.due = false; // nextAnnounceAt() is Infinity: nothing is scheduled
+    const w = new TorrentWorker(t, announcer, context());
+    w.start(10_000); // no automatic tick in this spec
+    w.tick();
+    expect(t.next_update).toBe(-1);
+    (announcer as unknown as { nextRegularAnnounceAt: () => number }).nextRegularAnnounceAt = () =>
+      GLib.get_monotonic_time() + 90 * 1e6;
+    w.tick();
+    expect(t.next_update).toBe(90);
+    w.cancel();
+  });
+
   it('pause sends stopped (only after an acknowledged started) and resume starts a new session', async () => {
     const t = seed();
     const announcer = new HttpAnnouncer(tracker.url);

@@ -70,7 +70,7 @@ export class Torrent extends GObject.Object {
           // Tracker side
           seeders: int('seeders', -1, 2147483647, -1),
           leechers: int('leechers', -1, 2147483647, -1),
-          'next-update': int('next-update', 0, 2147483647, 0),
+          'next-update': int('next-update', -1, 2147483647, 0),
           'tracker-host': str('tracker-host'),
           'tracker-message': str('tracker-message'),
           // Overall state
@@ -143,7 +143,7 @@ export class Torrent extends GObject.Object {
   /** From the last tracker reply; -1 while unknown. */
   declare seeders: number;
   declare leechers: number;
-  /** Seconds until the next regular announce. */
+  /** Seconds until the next regular announce; -1 when none is scheduled (no usable tracker). */
   declare next_update: number;
   declare tracker_host: string;
   /** The last tracker warning or failure, in words. */

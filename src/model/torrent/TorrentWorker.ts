@@ -242,7 +242,7 @@ export class TorrentWorker {
     setIfChanged(t, 'ratio', shareRatio(next));
     if (t.status !== 'error') setIfChanged(t, 'status', next.progress >= 1 ? 'seeding' : 'downloading');
     const due = this.#announcer.nextRegularAnnounceAt?.() ?? this.#announcer.nextAnnounceAt();
-    setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : 0);
+    setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : -1);
     t.thaw_notify();
 
     if (completedNow) ctx.log(t, 'info', _('Download complete (simulated); trackers will be told “completed”'));

@@ -1,4 +1,5 @@
 import GLib from 'gi://GLib';
+import { LocaleCategory, setlocale } from 'gettext';
 
 import { configDir } from '../lib/config.ts';
 
@@ -11,7 +12,9 @@ const CATALOGUE_FOR: Record<string, string> = { zh: 'zh_CN' };
  * settings.json synchronously and minimally: this runs once, before the main loop exists and
  * before the settings store is opened. A missing or unreadable file means "auto".
  *
- * gettext ignores LANGUAGE under the plain "C" locale; every desktop session has a real one.
+ * gettext ignores LANGUAGE under the plain "C" locale (a bare terminal, a service, some
+ * containers), so there the locale becomes C.UTF-8 first: the same conventions, in UTF-8,
+ * and a chosen language is then honoured as in a desktop session.
  */
 export function applyLanguagePreference(): string | null {
   const code = readLanguageSetting();
@@ -21,6 +24,12 @@ export function applyLanguagePreference(): string | null {
   // Keep the base language as a fallback after the regional catalogue (zh_CN:zh).
   const value = catalogue === code ? code : `${catalogue}:${code}`;
   GLib.setenv('LANGUAGE', value, true);
+  const current = setlocale(LocaleCategory.ALL, null);
+  if (current === 'C' || current === 'POSIX') {
+    // In the environment too: GTK sets the locale from it again when it starts.
+    GLib.setenv('LC_ALL', 'C.UTF-8', true);
+    setlocale(LocaleCategory.ALL, 'C.UTF-8');
+  }
   return value;
 }
 

@@ -121,6 +121,10 @@ describe('translations', () => {
     const de = await window({});
     expect(de.applied).toBe('de');
     expect(de.emptyTitle).toBe('Keine Torrents');
+    // A bare "C" locale (a terminal or service without one) still gets the chosen language.
+    const bare = await window({ LANG: 'C' });
+    expect(bare.emptyTitle).toBe('Keine Torrents');
+    expect(bare.menu).toContain('_Einstellungen');
     writeFile(`${dir}/config/dfakeseeder/settings.json`, JSON.stringify({ language: 'auto' }));
     const auto = await window({});
     expect(auto.applied).toBeNull();

@@ -6,7 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bundle.sh
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-bench_bundle bench/http-floor.ts "$OUT/http-floor.js"
-timeout 600 gjs -m "$OUT/http-floor.js" "${1:-1000}" "${2:-3}"
+bench_run http-floor "${1:-1000}" "${2:-3}"

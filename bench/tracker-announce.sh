@@ -6,7 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bundle.sh
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-bench_bundle bench/tracker-announce.ts "$OUT/tracker-announce.js"
-timeout 600 gjs -m "$OUT/tracker-announce.js" "${1:-100,1000}" "${2:-16}"
+bench_run tracker-announce "${1:-100,1000}" "${2:-16}"

@@ -18,6 +18,7 @@ export interface PlainReply {
 
 /** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
 const RESOLVE_CACHE_US = 60 * 1e6;
+/** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
 /** How often the one deadline timer looks for requests past their deadline. */
 const SWEEP_MS = 100;

@@ -27,12 +27,17 @@ NEEDS=(
   "gdbus libglib2.0-bin glib2"
   "flatpak-builder flatpak-builder flatpak-builder"
   "opentracker opentracker opentracker"
+  "danted|sockd dante-server dante-server"
   "node nodejs nodejs"
   "npm npm npm"
 )
 
 have() {
   case "$1" in
+    *"|"*)
+      local alt
+      for alt in ${1//|/ }; do command -v "$alt" >/dev/null 2>&1 && return 0; done
+      return 1 ;;
     typelib:*)
       local name="${1#typelib:}.typelib"
       for d in /usr/lib/*/girepository-1.0 /usr/lib64/girepository-1.0 /usr/lib/girepository-1.0; do
@@ -56,15 +61,19 @@ if ((${#missing_deb[@]})); then
   if command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing_deb[*]}"
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    # opentracker is not packaged everywhere (e.g. Ubuntu); install it on its own so it cannot
-    # block the rest, and let the tracker tests say they were skipped without it.
+    # The real tracker and SOCKS server the specs use are not packaged everywhere (opentracker
+    # is not in Ubuntu); each is installed on its own so it cannot block the rest, and the specs
+    # that need one say they were skipped without it.
+    optional=(opentracker dante-server)
     rest=()
-    for p in "${missing_deb[@]}"; do [ "$p" = opentracker ] || rest+=("$p"); done
+    for p in "${missing_deb[@]}"; do [[ " ${optional[*]} " == *" $p "* ]] || rest+=("$p"); done
     ((${#rest[@]})) && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${rest[@]}"
-    if [[ " ${missing_deb[*]} " == *" opentracker "* ]]; then
-      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends opentracker \
-        || echo "setup: opentracker is not available from apt here; tracker integration specs will be skipped"
-    fi
+    for p in "${optional[@]}"; do
+      if [[ " ${missing_deb[*]} " == *" $p "* ]]; then
+        $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" \
+          || echo "setup: $p is not available from apt here; the specs that need it will be skipped"
+      fi
+    done
   elif command -v dnf >/dev/null 2>&1; then
     echo "setup: installing ${missing_rpm[*]}"
     $SUDO dnf install -y -q --skip-unavailable "${missing_rpm[@]}" \

@@ -1,6 +1,9 @@
 import { TrackerNetwork } from '../../src/model/tracker/index.ts';
 import { CaptureServer } from '../support/captureServer.ts';
+import { DanteProxy } from '../support/dante.ts';
+import { OpenTracker } from '../support/opentracker.ts';
 import { SocksProxy } from '../support/socksProxy.ts';
+import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { hexToBytes, MemorySettings } from '../support/trackerSettings.ts';
 
 /**
@@ -93,6 +96,46 @@ describe('tracker announces through a proxy', () => {
       proxy.stop();
     }
   });
+});
+
+describe('tracker announces through a real SOCKS server to a real tracker', () => {
+  if (!DanteProxy.program() || !OpenTracker.isAvailable()) {
+    it('needs dante-server and opentracker', () => pending('dante-server or opentracker is not installed'));
+    return;
+  }
+  const hashHex = fixtureInfoHashHex(makeTorrent({ name: 'through-socks.bin' }));
+  let tracker: OpenTracker;
+  let dante: DanteProxy;
+  let network: TrackerNetwork | null = null;
+  beforeAll(async () => {
+    tracker = new OpenTracker();
+    await tracker.start([hashHex]);
+    dante = new DanteProxy();
+    await dante.start();
+  });
+  afterAll(async () => {
+    await dante.stop();
+    await tracker.stop();
+  });
+  afterEach(() => network?.dispose());
+
+  for (const type of ['socks4', 'socks5']) {
+    it(`${type}: Debian's dante carries \`started\` and the \`stopped\` farewell to Debian's opentracker`, async () => {
+      network = new TrackerNetwork(
+        new MemorySettings({ 'proxy.type': type, 'proxy.server': '127.0.0.1', 'proxy.port': dante.port }),
+      );
+      const req = { ...REQ, infoHash: hexToBytes(hashHex) };
+      const before = dante.connectionsTo(tracker.port);
+      const started = await network.announce(tracker.announceUrl, req, { cancellable: null });
+      expect(started.interval).toBeGreaterThan(0);
+      expect((await tracker.scrape(hashHex)).complete).toBe(1);
+      // With a proxy the farewell goes over libsoup too, through the same proxy.
+      await network.announce(tracker.announceUrl, { ...req, event: 'stopped' }, { cancellable: null, farewell: true });
+      expect((await tracker.scrape(hashHex)).complete).toBe(0);
+      // Both went through dante (it logs every connection it makes, and where to).
+      expect(dante.connectionsTo(tracker.port) - before).toBe(2);
+    });
+  }
 });
 
 /** Base64 of a latin1 string (GJS has no btoa). */

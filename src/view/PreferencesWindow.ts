@@ -303,7 +303,13 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
       65_535,
     );
 
-    const proxy = this.#group(page, _('Proxy'), _('Used for HTTP(S) tracker announces.'));
+    const proxy = this.#group(
+      page,
+      _('Proxy'),
+      _(
+        'Tracker announces go through it. UDP trackers need a SOCKS5 proxy: with an HTTP or SOCKS4 one they are not contacted.',
+      ),
+    );
     this.#combo(proxy, 'proxy.type', _('Type'), '', [
       ['none', _('None')],
       ['http', 'HTTP'],

@@ -136,6 +136,37 @@ describe('tracker announces through a real SOCKS server to a real tracker', () =
       expect(dante.connectionsTo(tracker.port) - before).toBe(2);
     });
   }
+
+  it('socks5: UDP announces go through its UDP relay, the farewell too', async () => {
+    network = new TrackerNetwork(
+      new MemorySettings({ 'proxy.type': 'socks5', 'proxy.server': '127.0.0.1', 'proxy.port': dante.port }),
+    );
+    const req = { ...REQ, infoHash: hexToBytes(hashHex) };
+    const started = await network.announce(tracker.udpAnnounceUrl, req, { cancellable: null });
+    expect(started.interval).toBeGreaterThan(0);
+    expect((await tracker.scrape(hashHex)).complete).toBe(1);
+    await network.announce(tracker.udpAnnounceUrl, { ...req, event: 'stopped' }, { cancellable: null, farewell: true });
+    expect((await tracker.scrape(hashHex)).complete).toBe(0);
+    // The UDP socket talked to dante's relay, not to the tracker.
+    expect(network.udp.endpointFor(tracker.udpAnnounceUrl).remotePort).not.toBe(tracker.port);
+    expect(dante.log())
+      .withContext(dante.log())
+      .toMatch(/udp\/udpassociate/);
+  });
+
+  it('socks4 and http: a UDP tracker is refused in words, and never sees the announce', async () => {
+    for (const type of ['socks4', 'http']) {
+      network?.dispose();
+      network = new TrackerNetwork(
+        new MemorySettings({ 'proxy.type': type, 'proxy.server': '127.0.0.1', 'proxy.port': dante.port }),
+      );
+      const req = { ...REQ, infoHash: hexToBytes(hashHex) };
+      await expectAsync(network.announce(tracker.udpAnnounceUrl, req, { cancellable: null })).toBeRejectedWithError(
+        /UDP tracker cannot be reached through an HTTP or SOCKS 4 proxy/,
+      );
+      expect((await tracker.scrape(hashHex)).complete).toBe(0);
+    }
+  });
 });
 
 /** Base64 of a latin1 string (GJS has no btoa). */

@@ -45,7 +45,13 @@ export class DanteProxy {
       // One log line per connection it makes, naming where to: the proof a request went through.
       'socks pass {',
       '  from: 127.0.0.0/8 to: 127.0.0.0/8',
-      '  command: connect',
+      '  command: connect udpassociate',
+      '  log: connect',
+      '}',
+      // Datagrams coming back from the tracker to the client, through the relay.
+      'socks pass {',
+      '  from: 127.0.0.0/8 to: 127.0.0.0/8',
+      '  command: udpreply',
       '  log: connect',
       '}',
       '',
@@ -72,6 +78,12 @@ export class DanteProxy {
     if (!exited) proc.force_exit();
     this.#proc = null;
     return false;
+  }
+
+  /** Its log, one line per connection or UDP association it made (for a failing spec's message). */
+  log(): string {
+    const [ok, bytes] = GLib.file_get_contents(`${this.#dir}/danted.log`);
+    return ok ? new TextDecoder().decode(bytes) : '';
   }
 
   /** How many connections it has made to 127.0.0.1:`port` on a client's behalf. */

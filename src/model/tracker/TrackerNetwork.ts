@@ -16,8 +16,9 @@ import { _ } from '../../lib/i18n.ts';
 import { HttpTracker, splitUrl } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
 import { Semaphore } from './Semaphore.ts';
+import type { Socks5Proxy } from './Socks5UdpRelay.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
-import { UdpTracker } from './UdpTracker.ts';
+import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 
 /** The settings TrackerNetwork reads (SettingsStore satisfies it). */
 export interface SettingsSource {
@@ -131,6 +132,7 @@ export class TrackerNetwork {
     this.#announceCap = new Semaphore(this.#capSetting());
     this.#proxyUri = this.#proxySetting();
     this.#http = new HttpTracker(this.#proxyUri);
+    this.udp.proxy = this.#socks5Setting();
     const s = settings as unknown as {
       connect?: (signal: string, cb: (self: unknown, path: string) => void) => number;
     };
@@ -168,6 +170,19 @@ export class TrackerNetwork {
     return `${type}://${auth}${host}:${port}`;
   }
 
+  /** The proxy UDP trackers go through: only a SOCKS 5 proxy can carry UDP. */
+  #socks5Setting(): Socks5Proxy | null {
+    if (String(this.#setting('proxy.type', 'none')).toLowerCase() !== 'socks5') return null;
+    const host = String(this.#setting('proxy.server', ''))
+      .trim()
+      .replace(/^\[|\]$/g, '');
+    if (!host) return null;
+    const credentials = this.#setting('proxy.auth_enabled', false)
+      ? { username: String(this.#setting('proxy.username', '')), password: String(this.#setting('proxy.password', '')) }
+      : null;
+    return { host, port: Number(this.#setting('proxy.port', 8080)), credentials };
+  }
+
   #settingChanged(path: string): void {
     if (PROXY_KEYS.includes(path) || path === 'proxy') {
       const uri = this.#proxySetting();
@@ -175,6 +190,7 @@ export class TrackerNetwork {
         this.#proxyUri = uri;
         this.#http.abort();
         this.#http = new HttpTracker(uri);
+        this.udp.proxy = this.#socks5Setting();
       }
     } else if (path === 'concurrent_http_connections') {
       this.#announceCap.limit = this.#capSetting();
@@ -268,7 +284,7 @@ export class TrackerNetwork {
           connectionIdLifetime: identity.udp.connectionIdLifetime,
         };
         const urlData = identity.udp.urlData ? UdpTracker.urlData(url) : null;
-        return await this.udp.endpointFor(url).announce(urlData, req, ctx, policy, options.cancellable);
+        return await this.#udpEndpointFor(url).announce(urlData, req, ctx, policy, options.cancellable);
       }
       throw new TrackerError('protocol', _('Unsupported tracker address: %s').replace('%s', url));
     } finally {
@@ -288,12 +304,27 @@ export class TrackerNetwork {
           timeoutSeconds: this.udpTimeoutSeconds,
           connectionIdLifetime: identity.udp.connectionIdLifetime,
         };
-        return await this.udp.endpointFor(url).scrape(infoHash, policy, cancellable);
+        return await this.#udpEndpointFor(url).scrape(infoHash, policy, cancellable);
       }
       return await this.#http.scrape(url, infoHash, identity, this.httpTimeoutSeconds, cancellable);
     } finally {
       release();
     }
+  }
+
+  /**
+   * The endpoint for a UDP tracker. An HTTP or SOCKS 4 proxy cannot carry UDP, and announcing
+   * around it would show the tracker the address the proxy is there to hide: refused instead.
+   */
+  #udpEndpointFor(url: string): UdpEndpoint {
+    if (this.#proxyUri && !this.udp.proxied)
+      throw new TrackerError(
+        'network',
+        _(
+          'A UDP tracker cannot be reached through an HTTP or SOCKS 4 proxy without revealing your address: use a SOCKS 5 proxy, or none.',
+        ),
+      );
+    return this.udp.endpointFor(url);
   }
 
   /** Closes sockets and the session; announces still running fail with an error. */

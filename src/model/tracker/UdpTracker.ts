@@ -8,6 +8,7 @@ import { compactPeers } from './bencodeReply.ts';
 import { cancelledError } from './deadline.ts';
 import type { AnnounceContext } from './HttpTracker.ts';
 import { splitUrl } from './HttpTracker.ts';
+import { type Socks5Proxy, Socks5UdpRelay } from './Socks5UdpRelay.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 
 const PROTOCOL_ID_HI = 0x417;
@@ -46,11 +47,16 @@ function setU64(view: DataView, offset: number, value: number): void {
  * One UDP tracker address (host:port): a connected, non-blocking Gio.Socket shared by every
  * torrent announcing there, demultiplexed by transaction id. Datagrams are read through the
  * socket's input stream with read_bytes_async, so the main loop never blocks. The connection
- * id from the connect step is reused for its lifetime (BEP 15: one minute).
+ * id from the connect step is reused for its lifetime (BEP 15: one minute). With a SOCKS 5
+ * proxy the socket talks to the proxy's UDP relay instead, each datagram framed for it.
  */
 export class UdpEndpoint {
   readonly host: string;
   readonly port: number;
+  readonly #proxy: Socks5Proxy | null;
+  #relay: Socks5UdpRelay | null = null;
+  /** The relay's header for this tracker, put before every datagram sent through the proxy. */
+  #header: Uint8Array | null = null;
   #socket: Gio.Socket | null = null;
   /** Held for as long as the socket: a collected GSocketConnection closes its socket. */
   #connection: Gio.SocketConnection | null = null;
@@ -66,9 +72,16 @@ export class UdpEndpoint {
   /** Connect exchanges done (for specs: connection-id reuse). */
   connects = 0;
 
-  constructor(host: string, port: number) {
+  constructor(host: string, port: number, proxy: Socks5Proxy | null = null) {
     this.host = host;
     this.port = port;
+    this.#proxy = proxy;
+  }
+
+  /** The port the socket sends to: the tracker's, or the proxy relay's (for specs). */
+  get remotePort(): number {
+    const a = this.#socket?.get_remote_address() as Gio.InetSocketAddress | undefined;
+    return a ? a.get_port() : 0;
   }
 
   get localPort(): number {
@@ -79,6 +92,22 @@ export class UdpEndpoint {
   close(): void {
     for (const p of this.#pending.values()) p.reject(cancelledError());
     this.#pending.clear();
+    this.#closeSocket();
+  }
+
+  /** The proxy ended the association: what waits fails now, the next request opens a new one. */
+  #associationEnded(relay: Socks5UdpRelay): void {
+    if (relay !== this.#relay) return;
+    const error = new TrackerError('network', _('The SOCKS 5 proxy ended the UDP association.'));
+    for (const p of [...this.#pending.values()]) p.reject(error);
+    this.#closeSocket();
+  }
+
+  #closeSocket(): void {
+    const relay = this.#relay;
+    this.#relay = null;
+    this.#header = null;
+    relay?.close();
     this.#socket?.close();
     this.#socket = null;
     this.#connection = null;
@@ -89,6 +118,7 @@ export class UdpEndpoint {
   async #open(cancellable: Gio.Cancellable | null): Promise<void> {
     if (this.#socket) return;
     this.#opening ??= (async () => {
+      if (this.#proxy) return this.#openThroughProxy(this.#proxy, cancellable);
       let address = Gio.InetAddress.new_from_string(this.host);
       if (!address) {
         let list: Gio.InetAddress[];
@@ -103,23 +133,7 @@ export class UdpEndpoint {
         }
         address = list.find((a) => a.get_family() === Gio.SocketFamily.IPV4) ?? list[0];
       }
-      try {
-        const socket = Gio.Socket.new(address.get_family(), Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
-        socket.set_blocking(false);
-        try {
-          // A farewell to many torrents gets hundreds of replies at once: room for them
-          // (SOL_SOCKET, SO_RCVBUF on Linux; the kernel caps it at net.core.rmem_max).
-          socket.set_option(1, 8, 1 << 20);
-        } catch {
-          // not Linux, or not allowed: the default buffer still works, with more resends
-        }
-        socket.connect(new Gio.InetSocketAddress({ address, port: this.port }), null);
-        this.#connection = socket.connection_factory_create_connection();
-        this.#stream = this.#connection.get_input_stream();
-        this.#socket = socket;
-      } catch (e) {
-        throw new TrackerError('network', errorMessage(e));
-      }
+      this.#connectSocket(new Gio.InetSocketAddress({ address, port: this.port }));
     })();
     try {
       await this.#opening;
@@ -128,7 +142,43 @@ export class UdpEndpoint {
     }
   }
 
+  /** The tracker's name goes to the proxy as written: no lookup happens here. */
+  async #openThroughProxy(proxy: Socks5Proxy, cancellable: Gio.Cancellable | null): Promise<void> {
+    const relay = await Socks5UdpRelay.open(proxy, cancellable);
+    relay.onClosed = () => this.#associationEnded(relay);
+    this.#relay = relay;
+    this.#header = Socks5UdpRelay.header(this.host, this.port);
+    try {
+      this.#connectSocket(relay.relay);
+    } catch (e) {
+      this.#closeSocket();
+      throw e;
+    }
+  }
+
+  #connectSocket(to: Gio.InetSocketAddress): void {
+    try {
+      const socket = Gio.Socket.new(to.get_family(), Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
+      socket.set_blocking(false);
+      try {
+        // A farewell to many torrents gets hundreds of replies at once: room for them
+        // (SOL_SOCKET, SO_RCVBUF on Linux; the kernel caps it at net.core.rmem_max).
+        socket.set_option(1, 8, 1 << 20);
+      } catch {
+        // not Linux, or not allowed: the default buffer still works, with more resends
+      }
+      socket.connect(to, null);
+      this.#connection = socket.connection_factory_create_connection();
+      this.#stream = this.#connection.get_input_stream();
+      this.#socket = socket;
+    } catch (e) {
+      throw new TrackerError('network', errorMessage(e));
+    }
+  }
+
   #ipv6(): boolean {
+    // Through a proxy the socket's family is the relay's; the tracker's shows in its address.
+    if (this.#proxy) return this.host.includes(':');
     return this.#socket?.get_family() === Gio.SocketFamily.IPV6;
   }
 
@@ -192,7 +242,7 @@ export class UdpEndpoint {
           return;
         }
         try {
-          this.#socket!.send(packet, null);
+          this.#socket!.send(this.#header ? concat(this.#header, packet) : packet, null);
         } catch (e) {
           this.#pending.get(tid)?.reject(new TrackerError('network', errorMessage(e)));
           return;
@@ -231,7 +281,12 @@ export class UdpEndpoint {
       });
   }
 
-  #receive(d: Uint8Array): void {
+  #receive(datagram: Uint8Array): void {
+    const d = this.#header ? Socks5UdpRelay.payload(datagram) : datagram;
+    if (!d) {
+      this.#dropped.push(_('a piece of a datagram the proxy split'));
+      return;
+    }
     if (d.length < 8) {
       this.#dropped.push(_('a %d-byte packet').replace('%d', String(d.length)));
       return;
@@ -358,9 +413,28 @@ export class UdpEndpoint {
   }
 }
 
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** UDP trackers by host:port: one endpoint (socket) each, shared by all torrents. */
 export class UdpTracker {
   readonly #endpoints = new Map<string, UdpEndpoint>();
+  #proxy: Socks5Proxy | null = null;
+
+  /** The SOCKS 5 proxy to go through, or null; a change closes every endpoint. */
+  set proxy(proxy: Socks5Proxy | null) {
+    this.#proxy = proxy;
+    this.close();
+  }
+
+  /** True when UDP goes through a SOCKS 5 proxy. */
+  get proxied(): boolean {
+    return this.#proxy !== null;
+  }
 
   endpointFor(url: string): UdpEndpoint {
     const u = splitUrl(url);
@@ -369,7 +443,7 @@ export class UdpTracker {
     const k = `${u.host}:${u.port}`;
     let e = this.#endpoints.get(k);
     if (!e) {
-      e = new UdpEndpoint(u.host, u.port);
+      e = new UdpEndpoint(u.host, u.port, this.#proxy);
       this.#endpoints.set(k, e);
     }
     return e;

@@ -4,6 +4,7 @@ import Soup from 'gi://Soup?version=3.0';
 
 import '../../src/lib/promisify.ts';
 import { delay } from './async.ts';
+import { randomPort, startDaemon, stopDaemon } from './localDaemon.ts';
 import { makeTempDir, removeTree, writeFile } from './tempdir.ts';
 
 /**
@@ -44,47 +45,29 @@ export class OpenTracker {
     for (const h of infoHashesHex) this.#hashes.add(h.toLowerCase());
     this.#writeWhitelist();
     GLib.spawn_command_line_sync(`chmod 755 ${this.#dir}`);
-    // A random port may be taken by something else; then it exits at once and we try another.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      if (attempt > 0) this.#port = randomPort();
-      if (await this.#launch()) return;
-    }
-    throw new Error(`opentracker did not start (last port tried: ${this.#port})`);
-  }
-
-  async #launch(): Promise<boolean> {
-    // It chroots into the folder and drops to `nobody`, so the whitelist path is relative to it.
-    writeFile(
-      `${this.#dir}/ot.conf`,
-      [
-        `listen.tcp_udp 127.0.0.1:${this.#port}`,
-        'access.whitelist /whitelist.txt',
-        'access.stats 127.0.0.1',
-        'tracker.user nobody',
-        `tracker.rootdir ${this.#dir}`,
-        '',
-      ].join('\n'),
-    );
-    const proc = Gio.Subprocess.new(
-      ['opentracker', '-f', `${this.#dir}/ot.conf`],
-      Gio.SubprocessFlags.STDOUT_SILENCE | Gio.SubprocessFlags.STDERR_SILENCE,
+    const { proc, port } = await startDaemon(
+      'opentracker',
+      (port) => {
+        this.#port = port;
+        // It chroots into the folder and drops to `nobody`, so the whitelist path is relative to it.
+        writeFile(
+          `${this.#dir}/ot.conf`,
+          [
+            `listen.tcp_udp 127.0.0.1:${port}`,
+            'access.whitelist /whitelist.txt',
+            'access.stats 127.0.0.1',
+            'tracker.user nobody',
+            `tracker.rootdir ${this.#dir}`,
+            '',
+          ].join('\n'),
+        );
+        return ['opentracker', '-f', `${this.#dir}/ot.conf`];
+      },
+      async () => void (await this.stats('version')),
+      this.#port,
     );
     this.#proc = proc;
-    let exited = false;
-    proc.wait_async(null, () => (exited = true));
-    // Ready when its stats page answers: usually within 0.1 s, but a loaded machine can take seconds.
-    const deadline = GLib.get_monotonic_time() + 15_000_000;
-    while (!exited && GLib.get_monotonic_time() < deadline) {
-      try {
-        await this.stats('version');
-        return true;
-      } catch {
-        await delay(25);
-      }
-    }
-    if (!exited) proc.force_exit();
-    this.#proc = null;
-    return false;
+    this.#port = port;
   }
 
   /** Adds info hashes to the whitelist and reloads it. */
@@ -118,23 +101,12 @@ export class OpenTracker {
   }
 
   async stop(): Promise<void> {
-    if (this.#proc) {
-      this.#proc.send_signal(15);
-      try {
-        await this.#proc.wait_async(null);
-      } catch {
-        // already gone
-      }
-      this.#proc = null;
-    }
+    await stopDaemon(this.#proc);
+    this.#proc = null;
     removeTree(this.#dir);
   }
 
   #writeWhitelist(): void {
     writeFile(`${this.#dir}/whitelist.txt`, [...this.#hashes].join('\n') + '\n');
   }
-}
-
-function randomPort(): number {
-  return 20000 + GLib.random_int_range(0, 20000);
 }

@@ -4,6 +4,7 @@ import GLib from 'gi://GLib';
 import { APP_ID, VERSION, configDir, isFlatpak } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { logger } from '../lib/log.ts';
+import { STARTING } from './DBusTorrentsService.ts';
 
 export const SETTINGS_INTERFACE = `${APP_ID}.Settings`;
 
@@ -57,24 +58,41 @@ const TRIGGERS: Record<string, string> = {
  * settings store, and a bad change is refused with an error that says why.
  */
 export class DBusSettingsService {
-  readonly #host: DBusSettingsHost;
+  #attached: DBusSettingsHost | null = null;
   readonly #exported: Gio.DBusExportedObject;
+  #isExported = false;
   #changedHandler = 0;
 
-  constructor(host: DBusSettingsHost) {
-    this.#host = host;
+  constructor() {
     this.#exported = Gio.DBusExportedObject.wrapJSObject(INTERFACE_XML, this);
   }
 
+  /**
+   * Exported while the application registers, before it owns its bus name (a call made the
+   * moment the name appears must find the interface); calls are served once attach() ran.
+   */
   export(connection: Gio.DBusConnection, objectPath: string): void {
     this.#exported.export(connection, objectPath);
-    this.#changedHandler = this.#host.settings.connect('changed', (_store, path) => this.#emitChanged(path));
+    this.#isExported = true;
+  }
+
+  /** Called at the end of startup, when the settings store exists. */
+  attach(host: DBusSettingsHost): void {
+    this.#attached = host;
+    this.#changedHandler = host.settings.connect('changed', (_store, path) => this.#emitChanged(path));
   }
 
   unexport(): void {
-    if (this.#changedHandler) this.#host.settings.disconnect(this.#changedHandler);
+    if (this.#changedHandler) this.#attached?.settings.disconnect(this.#changedHandler);
     this.#changedHandler = 0;
+    if (!this.#isExported) return;
+    this.#isExported = false;
     this.#exported.unexport();
+  }
+
+  get #host(): DBusSettingsHost {
+    if (!this.#attached) throw dbusError(Gio.DBusError.FAILED as number, STARTING);
+    return this.#attached;
   }
 
   GetSettings(): string {
@@ -170,9 +188,13 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
 }
 
 function invalidArgs(message: string): GLib.Error {
-  // GJS maps a GLib.Error in the Gio.DBusError domain to org.freedesktop.DBus.Error.InvalidArgs.
+  return dbusError(Gio.DBusError.INVALID_ARGS as number, message);
+}
+
+/** GJS answers a GLib.Error in the Gio.DBusError domain with the matching D-Bus error name. */
+function dbusError(code: number, message: string): GLib.Error {
   const ErrorWithDomain = GLib.Error as unknown as new (domain: unknown, code: number, message: string) => GLib.Error;
-  return new ErrorWithDomain(Gio.DBusError, Gio.DBusError.INVALID_ARGS, message);
+  return new ErrorWithDomain(Gio.DBusError, code, message);
 }
 
 function getPid(): number {

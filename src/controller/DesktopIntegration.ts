@@ -41,6 +41,42 @@ export interface IntegrationHost {
   controller: IntegratedController;
   /** GUI only: hides every window (the first step of closing to the background). */
   hideWindows?: () => void;
+  /** The app's own D-Bus interfaces, exported while it registered (null without a bus). */
+  dbus?: DesktopDBus | null;
+}
+
+/** The interfaces the app adds on its object path next to GApplication's org.gtk.Actions. */
+export interface DesktopDBus {
+  settings: DBusSettingsService;
+  torrents: DBusTorrentsService;
+}
+
+/**
+ * Exports `ie.fio.dfakeseeder.Settings` and `.Torrents` from the application's dbus_register
+ * hook: GApplication calls it before it asks for the bus name, so by the time anyone sees the
+ * name the interfaces are there (exported at startup, a call made the moment the name appeared
+ * got "No such interface"). They serve calls once DesktopIntegration.start() attached them.
+ */
+export function exportDesktopDBus(connection: Gio.DBusConnection, objectPath: string): DesktopDBus {
+  const dbus = { settings: new DBusSettingsService(), torrents: new DBusTorrentsService() };
+  // A failed export costs that interface, never the application's registration.
+  for (const [what, service] of [
+    ['torrents', dbus.torrents],
+    ['settings', dbus.settings],
+  ] as const) {
+    try {
+      service.export(connection, objectPath);
+    } catch (e) {
+      logger.warning(`could not export the D-Bus ${what} interface: ${errorMessage(e)}`);
+    }
+  }
+  return dbus;
+}
+
+/** Undoes exportDesktopDBus (GApplication's dbus_unregister, or a second instance's). */
+export function unexportDesktopDBus(dbus: DesktopDBus | null): void {
+  dbus?.settings.unexport();
+  dbus?.torrents.unexport();
 }
 
 /**
@@ -98,38 +134,23 @@ export class DesktopIntegration {
     const { app, controller } = this.#host;
     this.#installMissingActions();
     if (controller.torrents) this.#notifier.watch(controller.torrents);
-    const connection = app.get_dbus_connection();
-    const path = app.get_dbus_object_path();
-    if (connection && path) {
-      try {
-        this.#dbusTorrents = new DBusTorrentsService({
-          addUris: (uris) => this.#addUris(uris),
-          present: () => app.activate(),
-        });
-        this.#dbusTorrents.export(connection, path);
-      } catch (e) {
-        logger.warning(`could not export the D-Bus torrents interface: ${errorMessage(e)}`);
-        this.#dbusTorrents = null;
-      }
-    }
+    const dbus = this.#host.dbus ?? null;
+    dbus?.torrents.attach({ addUris: (uris: string[]) => this.#addUris(uris), present: () => app.activate() });
+    this.#dbusTorrents = dbus?.torrents ?? null;
     const settings = controller.settings;
     if (!settings) {
       logger.warning('no settings store: D-Bus settings, watch folder and Start on login are off');
+      dbus?.settings.unexport();
       return;
     }
-    if (connection && path) {
-      try {
-        this.#dbus = new DBusSettingsService({
-          settings,
-          snapshot: () => this.#snapshot(),
-          activateAction: (name) => this.#activate(name),
-          torrentCount: () => controller.torrents?.get_n_items() ?? 0,
-        });
-        this.#dbus.export(connection, path);
-      } catch (e) {
-        logger.warning(`could not export the D-Bus settings interface: ${errorMessage(e)}`);
-        this.#dbus = null;
-      }
+    if (dbus) {
+      dbus.settings.attach({
+        settings,
+        snapshot: () => this.#snapshot(),
+        activateAction: (name: string) => this.#activate(name),
+        torrentCount: () => controller.torrents?.get_n_items() ?? 0,
+      });
+      this.#dbus = dbus.settings;
     }
     this.#watch = new WatchFolder({
       settings,

@@ -9,7 +9,13 @@ import { APP_ID, dataDir } from '../lib/config.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppController } from './AppController.ts';
 import { watchQuitSignals } from './shutdown/quitSignals.ts';
-import { DesktopIntegration, type IntegratedController } from './DesktopIntegration.ts';
+import {
+  type DesktopDBus,
+  DesktopIntegration,
+  exportDesktopDBus,
+  type IntegratedController,
+  unexportDesktopDBus,
+} from './DesktopIntegration.ts';
 import { logger } from '../lib/log.ts';
 import { MainWindow } from '../view/MainWindow.ts';
 import { showAboutWindow } from '../view/AboutWindow.ts';
@@ -27,12 +33,25 @@ export class GuiApplication extends Adw.Application {
   #window: MainWindow | null = null;
   #unwatchQuitSignals: (() => void) | null = null;
   #desktop: DesktopIntegration | null = null;
+  #dbus: DesktopDBus | null = null;
 
   constructor() {
     super({ application_id: APP_ID, flags: Gio.ApplicationFlags.HANDLES_OPEN });
     addCommandLineOptions(this);
     this.controller = new AppController(this);
     this.connect('handle-local-options', (app, options: GLib.VariantDict) => handleLocalOptions(options, app));
+  }
+
+  // Our own interfaces go on the bus before GApplication asks for the name (exportDesktopDBus).
+  override vfunc_dbus_register(connection: Gio.DBusConnection, objectPath: string): boolean {
+    this.#dbus = exportDesktopDBus(connection, objectPath);
+    return super.vfunc_dbus_register(connection, objectPath);
+  }
+
+  override vfunc_dbus_unregister(connection: Gio.DBusConnection, objectPath: string): void {
+    unexportDesktopDBus(this.#dbus);
+    this.#dbus = null;
+    super.vfunc_dbus_unregister(connection, objectPath);
   }
 
   override vfunc_startup(): void {
@@ -53,6 +72,7 @@ export class GuiApplication extends Adw.Application {
     this.#desktop = new DesktopIntegration({
       app: this,
       controller: this.controller as unknown as IntegratedController,
+      dbus: this.#dbus,
       hideWindows: () => this.hideWindows(),
     });
     this.#desktop.start();

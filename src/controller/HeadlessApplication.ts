@@ -6,7 +6,13 @@ import { APP_ID } from '../lib/config.ts';
 import { logger, setEchoInfo } from '../lib/log.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppController } from './AppController.ts';
-import { DesktopIntegration, type IntegratedController } from './DesktopIntegration.ts';
+import {
+  type DesktopDBus,
+  DesktopIntegration,
+  exportDesktopDBus,
+  type IntegratedController,
+  unexportDesktopDBus,
+} from './DesktopIntegration.ts';
 
 // POSIX signal numbers; GLib.unix_signal_add accepts SIGHUP, SIGINT, SIGTERM, SIGUSR1/2.
 const SIGINT = 2;
@@ -23,6 +29,7 @@ export class HeadlessApplication extends Gio.Application {
 
   declare controller: AppController;
   #desktop: DesktopIntegration | null = null;
+  #dbus: DesktopDBus | null = null;
 
   constructor() {
     // Without a session bus (servers, containers) registration would fail; run non-unique then.
@@ -33,6 +40,18 @@ export class HeadlessApplication extends Gio.Application {
     addCommandLineOptions(this);
     this.controller = new AppController(this);
     this.connect('handle-local-options', (_app, options: GLib.VariantDict) => handleLocalOptions(options));
+  }
+
+  // Our own interfaces go on the bus before GApplication asks for the name (exportDesktopDBus).
+  override vfunc_dbus_register(connection: Gio.DBusConnection, objectPath: string): boolean {
+    this.#dbus = exportDesktopDBus(connection, objectPath);
+    return super.vfunc_dbus_register(connection, objectPath);
+  }
+
+  override vfunc_dbus_unregister(connection: Gio.DBusConnection, objectPath: string): void {
+    unexportDesktopDBus(this.#dbus);
+    this.#dbus = null;
+    super.vfunc_dbus_unregister(connection, objectPath);
   }
 
   override vfunc_startup(): void {
@@ -54,6 +73,7 @@ export class HeadlessApplication extends Gio.Application {
     this.#desktop = new DesktopIntegration({
       app: this,
       controller: this.controller as unknown as IntegratedController,
+      dbus: this.#dbus,
     });
     this.#desktop.start();
     logger.info('running headless; stop with Ctrl+C or SIGTERM');

@@ -7,6 +7,36 @@ import { makeTempDir, readText, removeTree, writeFile } from '../support/tempdir
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { APP_BUS_NAME, APP_PATH, AppProcess, activateAction, busCall, settingsCall } from './dbusAppProcess.ts';
 
+describe('D-Bus: the app’s own interfaces', () => {
+  it('are there the moment its bus name appears (exported before it asks for the name)', async () => {
+    const dir = makeTempDir('dfs-dbus-early');
+    // Some torrents, so that start-up (after the name is taken) takes a while.
+    for (let i = 0; i < 30; i++) writeFile(`${dir}/config/dfakeseeder/torrents/t${i}.torrent`, makeTorrent());
+    const app = AppProcess.start(`${dir}/config`, '--headless');
+    try {
+      let owned = false;
+      const deadline = GLib.get_monotonic_time() + 15_000_000;
+      while (!owned && GLib.get_monotonic_time() < deadline) {
+        [owned] = (await busCall(
+          'org.freedesktop.DBus',
+          '/org/freedesktop/DBus',
+          'org.freedesktop.DBus',
+          'NameHasOwner',
+          new GLib.Variant('(s)', [APP_BUS_NAME]),
+        )) as [boolean];
+      }
+      expect(owned).toBeTrue();
+      // At once: no "No such interface" while the app is still starting.
+      expect(await settingsCall('Ping')).toEqual([true]);
+      const [json] = (await settingsCall('GetConnectionStatus')) as [string];
+      expect(JSON.parse(json).connected).toBeTrue();
+    } finally {
+      await app.stop();
+      removeTree(dir);
+    }
+  }, 30000);
+});
+
 describe('D-Bus: ie.fio.dfakeseeder.Settings and org.gtk.Actions', () => {
   let dir: string;
   let app: AppProcess;

@@ -58,13 +58,7 @@ export class AppProcess {
     const deadline = GLib.get_monotonic_time() + timeoutMs * 1000;
     while (GLib.get_monotonic_time() < deadline) {
       if (this.#exited) throw new Error(`the app exited before it registered:\n${this.output}`);
-      const [owned] = (await busCall(
-        'org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus',
-        'NameHasOwner',
-        new GLib.Variant('(s)', [APP_BUS_NAME]),
-      )) as [boolean];
+      const owned = await appNameHasOwner();
       // Owned by this very process, not by an instance some other spec left running.
       if (owned && (await this.#ownerPid()) === Number(this.proc.get_identifier())) return;
       await delay(50);
@@ -101,6 +95,18 @@ export class AppProcess {
 }
 
 /** One method call on the session bus; resolves with the unpacked reply tuple. */
+/** True while someone owns the app's bus name. */
+export async function appNameHasOwner(): Promise<boolean> {
+  const [owned] = (await busCall(
+    'org.freedesktop.DBus',
+    '/org/freedesktop/DBus',
+    'org.freedesktop.DBus',
+    'NameHasOwner',
+    new GLib.Variant('(s)', [APP_BUS_NAME]),
+  )) as [boolean];
+  return owned;
+}
+
 export async function busCall(
   name: string,
   path: string,

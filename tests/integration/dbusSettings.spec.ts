@@ -5,7 +5,15 @@ import { delay, waitFor } from '../support/async.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { makeTempDir, readText, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
-import { APP_BUS_NAME, APP_PATH, AppProcess, activateAction, busCall, settingsCall } from './dbusAppProcess.ts';
+import {
+  APP_BUS_NAME,
+  APP_PATH,
+  AppProcess,
+  activateAction,
+  appNameHasOwner,
+  busCall,
+  settingsCall,
+} from './dbusAppProcess.ts';
 
 describe('D-Bus: the app’s own interfaces', () => {
   it('are there the moment its bus name appears (exported before it asks for the name)', async () => {
@@ -16,15 +24,7 @@ describe('D-Bus: the app’s own interfaces', () => {
     try {
       let owned = false;
       const deadline = GLib.get_monotonic_time() + 15_000_000;
-      while (!owned && GLib.get_monotonic_time() < deadline) {
-        [owned] = (await busCall(
-          'org.freedesktop.DBus',
-          '/org/freedesktop/DBus',
-          'org.freedesktop.DBus',
-          'NameHasOwner',
-          new GLib.Variant('(s)', [APP_BUS_NAME]),
-        )) as [boolean];
-      }
+      while (!owned && GLib.get_monotonic_time() < deadline) owned = await appNameHasOwner();
       expect(owned).toBeTrue();
       // At once: no "No such interface" while the app is still starting.
       expect(await settingsCall('Ping')).toEqual([true]);

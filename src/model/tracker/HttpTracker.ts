@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 import Soup from 'gi://Soup?version=3.0';
 
 import '../../lib/promisify.ts';
+import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { type ClientIdentity, escapeBytes, escapeText } from '../identity/index.ts';
@@ -345,12 +346,7 @@ export class HttpTracker {
     } finally {
       stream.close_async(GLib.PRIORITY_DEFAULT, null, null);
     }
-    let body: Uint8Array = new Uint8Array(total);
-    let off = 0;
-    for (const c of chunks) {
-      body.set(c, off);
-      off += c.length;
-    }
+    let body = concatBytes(chunks);
     const encoding = (msg.get_response_headers().get_one('Content-Encoding') ?? '').trim().toLowerCase();
     if (encoding && encoding !== 'identity') body = decodeBody(body, encoding);
     return {
@@ -408,13 +404,7 @@ function decodeBody(body: Uint8Array, encoding: string): Uint8Array {
       if (total > MAX_REPLY_BYTES) throw tooLarge();
       parts.push(chunk);
     }
-    const out = new Uint8Array(total);
-    let off = 0;
-    for (const p of parts) {
-      out.set(p, off);
-      off += p.length;
-    }
-    return out;
+    return concatBytes(parts);
   } catch (e) {
     if (e instanceof TrackerError) throw e;
     throw new TrackerError(

@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
+import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { cancelledError } from './deadline.ts';
@@ -57,7 +58,6 @@ interface Exchange {
   timeoutSeconds: number;
   cancellable: Gio.Cancellable | null;
   chunks: Uint8Array[];
-  total: number;
   settled: boolean;
   resolve: (r: PlainReply) => void;
   reject: (e: unknown) => void;
@@ -195,7 +195,6 @@ export class PlainHttpClient {
         timeoutSeconds,
         cancellable,
         chunks: [],
-        total: 0,
         settled: false,
         resolve,
         reject,
@@ -312,10 +311,7 @@ export class PlainHttpClient {
       this.#fail(x, isCancelled(e) ? e : new TrackerError('network', errorMessage(e)));
       return false;
     }
-    if (chunk.length > 0) {
-      x.chunks.push(chunk);
-      x.total += chunk.length;
-    }
+    if (chunk.length > 0) x.chunks.push(chunk);
     let reply: PlainReply | null;
     try {
       reply = parseReply(x, chunk.length === 0);
@@ -404,14 +400,9 @@ function tooLarge(maxBytes: number): TrackerError {
   );
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
+/** Everything read so far as one array, kept as the one chunk for the next read. */
+function joined(chunks: Uint8Array[]): Uint8Array {
+  const out = concatBytes(chunks);
   chunks.length = 0;
   chunks.push(out);
   return out;
@@ -428,7 +419,7 @@ function indexOfBlankLine(bytes: Uint8Array): number {
  * connection. Throws TrackerError for a reply that cannot be read.
  */
 function parseReply(x: Exchange, ended: boolean): PlainReply | null {
-  const data = concat(x.chunks, x.total);
+  const data = joined(x.chunks);
   const headEnd = indexOfBlankLine(data);
   if (headEnd < 0) {
     if (data.length > 65536) throw new TrackerError('protocol', _('The tracker’s reply headers are too long.'));
@@ -495,11 +486,5 @@ function dechunk(data: Uint8Array, maxBytes: number): Uint8Array | null {
     parts.push(data.subarray(start, start + size));
     i = start + size + 2;
   }
-  const out = new Uint8Array(total);
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

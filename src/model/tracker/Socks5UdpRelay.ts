@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
+import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { TrackerError } from './types.ts';
@@ -163,7 +164,7 @@ class ControlStream {
   readonly #input: Gio.InputStream;
   readonly #output: Gio.OutputStream;
   readonly #cancellable: Gio.Cancellable | null;
-  #buffer = new Uint8Array(0);
+  #buffer: Uint8Array = new Uint8Array(0);
 
   constructor(connection: Gio.SocketConnection, cancellable: Gio.Cancellable | null) {
     this.#input = connection.get_input_stream();
@@ -181,10 +182,7 @@ class ControlStream {
         (await this.#input.read_bytes_async(4096, GLib.PRIORITY_DEFAULT, this.#cancellable)) as GLib.Bytes
       ).toArray();
       if (chunk.length === 0) throw proxyError(_('it closed the connection'));
-      const joined = new Uint8Array(this.#buffer.length + chunk.length);
-      joined.set(this.#buffer);
-      joined.set(chunk, this.#buffer.length);
-      this.#buffer = joined;
+      this.#buffer = concatBytes([this.#buffer, chunk]);
     }
     const out = this.#buffer.slice(0, n);
     this.#buffer = this.#buffer.slice(n);

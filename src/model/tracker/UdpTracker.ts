@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
+import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { compactPeers } from './bencodeReply.ts';
@@ -242,7 +243,7 @@ export class UdpEndpoint {
           return;
         }
         try {
-          this.#socket!.send(this.#header ? concat(this.#header, packet) : packet, null);
+          this.#socket!.send(this.#header ? concatBytes([this.#header, packet]) : packet, null);
         } catch (e) {
           this.#pending.get(tid)?.reject(new TrackerError('network', errorMessage(e)));
           return;
@@ -411,13 +412,6 @@ export class UdpEndpoint {
     const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
     return { seeders: v.getUint32(8), downloaded: v.getUint32(12), leechers: v.getUint32(16) };
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** UDP trackers by host:port: one endpoint (socket) each, shared by all torrents. */

@@ -8,6 +8,8 @@
 #   - the time the app took to quit on SIGTERM
 #
 #   bash bench/idle.sh [N=1000] [IDLE_SECONDS=60]
+# The last line is machine-readable for bench/scale.sh:
+#   RESULT n=… announced=… all_announced_ms=… idle_cpu=… rss_mb=… quit_ms=… stopped=…
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
@@ -80,6 +82,9 @@ wait "$RUNNER" 2>/dev/null || true
 quit_ms=$(($(now_ms) - q0))
 APP_PID=
 after=$(seeds || echo '?')
+# The tracker drops a peer from its seeder count when it receives that peer's `stopped`.
+stopped_received='?'
+[ "$after" != '?' ] && stopped_received=$((announced - after))
 
 printf '\n%-46s %s\n' "headless app, $N torrents, opentracker 127.0.0.1" "value"
 printf '%-46s %s\n' "----------------------------------------------" "-----------"
@@ -94,3 +99,5 @@ printf '%-46s %s\n' "seeders left on the tracker after quit" "$after"
 echo
 grep -E 'SHUTDOWN PHASE BREAKDOWN|shutdown phase drain' "$TMP/app.log" | sed 's/^/app: /' || true
 printf '%-46s %s\n' "app log lines (errors)" "$(wc -l <"$TMP/app.log") ($(grep -ciE 'warn|error|critical' "$TMP/app.log" || true))"
+printf 'RESULT n=%s announced=%s all_announced_ms=%s idle_cpu=%s rss_mb=%s quit_ms=%s stopped=%s\n' \
+  "$N" "$announced" "${first_all:-NA}" "$cpu" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "$quit_ms" "$stopped_received"

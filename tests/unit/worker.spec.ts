@@ -6,6 +6,7 @@ import '../../src/lib/promisify.ts';
 import { isCancelled } from '../../src/lib/errors.ts';
 import { RateBudget } from '../../src/model/simulation/RateBudget.ts';
 import type { StopSettings } from '../../src/model/simulation/stopConditions.ts';
+import { TickScheduler } from '../../src/model/torrent/TickScheduler.ts';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
 import {
   type Announcer,
@@ -131,8 +132,6 @@ function seed(): Torrent {
   return t;
 }
 
-const sourceExists = (id: number) => GLib.MainContext.default().find_source_by_id(id) !== null;
-
 describe('TorrentWorker', () => {
   let tracker: LocalTracker;
   beforeEach(() => (tracker = new LocalTracker()));
@@ -141,20 +140,20 @@ describe('TorrentWorker', () => {
     tracker.stop();
   });
 
-  it('owns one GLib source while running; cancel() removes it, and is idempotent', async () => {
+  it('has one call on the engine clock while running; cancel() removes it, and is idempotent', async () => {
     tracker.answer = true;
-    const w = new TorrentWorker(seed(), new HttpAnnouncer(tracker.url), context());
+    const scheduler = new TickScheduler();
+    const w = new TorrentWorker(seed(), new HttpAnnouncer(tracker.url), context({ scheduler }));
     w.start(50);
     const first = w.sourceId;
     expect(first).toBeGreaterThan(0);
-    expect(sourceExists(first)).toBeTrue();
+    expect(scheduler.size).toBe(1);
     await waitFor(() => w.sourceId !== first, 'the first tick to install the ticker');
     const ticker = w.sourceId;
-    expect(sourceExists(first)).toBeFalse();
-    expect(sourceExists(ticker)).toBeTrue();
+    expect(ticker).toBeGreaterThan(first);
+    expect(scheduler.size).toBe(1); // the first-delay call is gone, the ticker replaced it
     w.cancel();
     expect(w.sourceId).toBe(0);
-    expect(sourceExists(ticker)).toBeFalse();
     expect(w.cancellable.is_cancelled()).toBeTrue();
     w.cancel();
     w.start();

@@ -15,6 +15,7 @@ import {
 import type { Random } from '../simulation/random.ts';
 import type { RateBudget } from '../simulation/RateBudget.ts';
 import { chooseRatioTarget, stopReason, type StopSettings } from '../simulation/stopConditions.ts';
+import { type ScheduledCall, TickScheduler } from './TickScheduler.ts';
 import type { Torrent } from './Torrent.ts';
 
 /** Session counters as trackers are told them (bytes). */
@@ -56,22 +57,26 @@ export interface EngineContext {
   stopConditionMet(worker: TorrentWorker, reason: string): void;
   /** One line of this torrent's history (announces, replies, errors). */
   log(torrent: Torrent, level: 'info' | 'warning' | 'error', message: string): void;
+  /** The engine's clock (default: the process-wide TickScheduler.shared). */
+  readonly scheduler?: TickScheduler;
 }
 
 type OpKind = 'announce' | 'stop';
 
 /**
- * One torrent's engine: one GLib main-context source that ticks its simulation and runs its
- * announces when due, and one Gio.Cancellable stop token that every async operation of the
- * torrent takes. No threads, no polling loops: the source is a `timeout_add_seconds`, so the
- * ticks of many torrents coalesce into few wake-ups.
+ * One torrent's engine: one scheduled call on the engine's clock (TickScheduler: one GLib
+ * main-context source for every worker, so a waiting torrent costs a heap slot, not a source
+ * the main loop polls on every iteration) that ticks its simulation and runs its announces when
+ * due, and one Gio.Cancellable stop token that every async operation of the torrent takes. No
+ * threads, no polling loops; ticks fall on whole seconds, so many torrents share a wake-up.
  */
 export class TorrentWorker {
   readonly torrent: Torrent;
   #announcer: Announcer;
   readonly #ctx: EngineContext;
   #token = new Gio.Cancellable();
-  #sourceId = 0;
+  readonly #scheduler: TickScheduler;
+  #scheduled: ScheduledCall | null = null;
   #lastTickUs = 0;
   #cancelled = false;
   #running = false;
@@ -85,15 +90,16 @@ export class TorrentWorker {
     this.torrent = torrent;
     this.#announcer = announcer;
     this.#ctx = ctx;
+    this.#scheduler = ctx.scheduler ?? TickScheduler.shared;
   }
 
   get announcer(): Announcer {
     return this.#announcer;
   }
 
-  /** The id of the current tick source (0 when none), for specs and diagnostics. */
+  /** The id of the current scheduled call on the engine's clock (0 when none), for specs and diagnostics. */
   get sourceId(): number {
-    return this.#sourceId;
+    return this.#scheduled?.pending ? this.#scheduled.id : 0;
   }
 
   /** The stop token of the current run; cancelled by pause and by cancel(). */
@@ -118,11 +124,9 @@ export class TorrentWorker {
     this.#running = true;
     if (this.#token.is_cancelled()) this.#token = new Gio.Cancellable();
     this.#lastTickUs = GLib.get_monotonic_time();
-    this.#sourceId = GLib.timeout_add(GLib.PRIORITY_DEFAULT, Math.max(0, Math.round(firstDelayMs)), () => {
-      this.#sourceId = 0;
+    this.#scheduled = this.#scheduler.after(Math.max(0, Math.round(firstDelayMs)), () => {
       this.#installTicker();
       this.tick();
-      return GLib.SOURCE_REMOVE;
     });
   }
 
@@ -258,10 +262,7 @@ export class TorrentWorker {
 
   #installTicker(): void {
     const seconds = Math.max(1, Math.round(this.#ctx.tickSeconds()));
-    this.#sourceId = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, seconds, () => {
-      this.tick();
-      return GLib.SOURCE_CONTINUE;
-    });
+    this.#scheduled = this.#scheduler.every(seconds, () => this.tick());
   }
 
   #halt(): void {
@@ -274,8 +275,8 @@ export class TorrentWorker {
   }
 
   #stopTicking(): void {
-    if (this.#sourceId) GLib.source_remove(this.#sourceId);
-    this.#sourceId = 0;
+    this.#scheduled?.cancel();
+    this.#scheduled = null;
     this.#running = false;
     this.#token.cancel();
     this.#ctx.budget.forget(this.torrent.filepath);

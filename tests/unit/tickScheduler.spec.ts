@@ -1,0 +1,78 @@
+import GLib from 'gi://GLib';
+
+import { TickScheduler } from '../../src/model/torrent/TickScheduler.ts';
+import { waitFor } from '../support/async.ts';
+
+/** Busy-waits: stands for a callback that costs CPU time (a tick of a big torrent list). */
+function spin(ms: number): void {
+  const until = GLib.get_monotonic_time() + ms * 1000;
+  while (GLib.get_monotonic_time() < until);
+}
+
+describe('TickScheduler (the engine clock: one GLib source for every worker)', () => {
+  it('runs one-shot calls once, in due order, and never a cancelled one', async () => {
+    const s = new TickScheduler();
+    const ran: string[] = [];
+    s.after(60, () => ran.push('c'));
+    s.after(0, () => ran.push('a'));
+    s.after(30, () => ran.push('b'));
+    const cancelled = s.after(10, () => ran.push('never'));
+    cancelled.cancel();
+    expect(cancelled.pending).toBeFalse();
+    await waitFor(() => ran.length === 3, 'three calls');
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(s.size).toBe(0);
+  });
+
+  it('repeats every period on the whole-second grid until cancelled', async () => {
+    const s = new TickScheduler();
+    const due: number[] = [];
+    const call = s.every(1, () => due.push(call.dueUs));
+    expect(call.dueUs % 1_000_000).toBe(0);
+    await waitFor(() => due.length === 2, 'two repeats', 5000);
+    call.cancel();
+    const count = due.length;
+    // Each next run is planned on the grid, a whole number of periods later.
+    for (const t of due) expect(t % 1_000_000).toBe(0);
+    expect(due[1] - due[0]).toBeGreaterThanOrEqual(1_000_000);
+    await waitFor(() => s.size === 0, 'the cancelled call to leave the heap', 3000);
+    expect(due.length).toBe(count);
+  });
+
+  it('holds 10 000 waiting calls without adding a GLib source per call', () => {
+    const s = new TickScheduler();
+    const before = probeSourceIds();
+    const calls = Array.from({ length: 10_000 }, (_, i) => s.every(9 + (i % 5), () => undefined));
+    const after = probeSourceIds();
+    // GLib source ids count up: at most one new source for the whole scheduler.
+    expect(after - before).toBeLessThanOrEqual(2);
+    expect(s.size).toBe(10_000);
+    for (const c of calls) c.cancel();
+  });
+
+  it('yields to the main loop when a dispatch runs long, then goes on with what is due', async () => {
+    const s = new TickScheduler();
+    const order: string[] = [];
+    for (let i = 0; i < 40; i++)
+      s.after(0, () => {
+        if (i === 0)
+          GLib.idle_add(GLib.PRIORITY_HIGH_IDLE, () => {
+            order.push('redraw');
+            return GLib.SOURCE_REMOVE;
+          });
+        spin(1);
+        order.push(`call${i}`);
+      });
+    await waitFor(() => order.length === 41, 'every call and the redraw');
+    // The high-priority idle (GTK's redraw runs there) got in before the last calls ran.
+    expect(order.indexOf('redraw')).toBeLessThan(order.indexOf('call39'));
+    expect(order.filter((x) => x.startsWith('call')).length).toBe(40);
+  });
+});
+
+/** The id the next GLib source gets (ids only grow), without leaving a source behind. */
+function probeSourceIds(): number {
+  const id = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => GLib.SOURCE_REMOVE);
+  GLib.source_remove(id);
+  return id;
+}

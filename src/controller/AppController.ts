@@ -5,6 +5,7 @@ import { configDir } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
+import { displayBasename } from '../lib/readRegularFile.ts';
 import { type LibraryEntry, Model } from '../model/Model.ts';
 import { SettingsStore } from '../model/settings/index.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
@@ -105,7 +106,8 @@ export class AppController implements TorrentCommands {
     const model = this.#model!;
     try {
       const { entries, failures } = await this.#library!.loadAll();
-      for (const f of failures) this.#notice('error', `${GLib.path_get_basename(f.path)}: ${f.message}`);
+      // Each message names its file (by display name: file names are bytes, not always UTF-8).
+      for (const f of failures) this.#notice('error', f.message);
       if (this.#shutdown.started) return;
       for (const e of entries) model.add(e);
       model.startAll();
@@ -151,7 +153,7 @@ export class AppController implements TorrentCommands {
   async #addFiles(files: Gio.File[]): Promise<AddResult> {
     const result: AddResult = { added: [], failures: [] };
     for (const file of files) {
-      const name = file.get_path() ?? file.get_uri();
+      const name = displayBasename(file);
       try {
         const entry: LibraryEntry = await this.#library!.add(file);
         const t = this.#model!.add(entry);
@@ -161,7 +163,7 @@ export class AppController implements TorrentCommands {
       } catch (e) {
         const message = errorMessage(e);
         result.failures.push({ uri: file.get_uri(), message });
-        this.#notice('error', `${GLib.path_get_basename(name)}: ${message}`);
+        this.#notice('error', `${name}: ${message}`);
       }
     }
     return result;

@@ -5,7 +5,8 @@ import '../lib/promisify.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
-import { parseMetainfo } from '../model/metainfo/index.ts';
+import { displayBasename, fileKey, readRegularFile, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
+import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
 
 /** The original's keys (data/default.json → watch_folder). */
 export const WATCH_ENABLED = 'watch_folder.enabled';
@@ -31,12 +32,24 @@ export interface WatchFolderOptions {
   adderReports?: boolean;
   /** Milliseconds without events before a new file counts as fully written. */
   settleMs?: number;
+  /**
+   * Milliseconds a file that is not a usable torrent must stay unchanged before it is reported
+   * (a writer that pauses between two parts is not finished: a change meanwhile cancels the report).
+   */
+  confirmMs?: number;
 }
+
+/** Long enough for a writer that pauses between parts; short enough to tell the user soon. */
+const DEFAULT_CONFIRM_MS = 5000;
 
 /**
  * Watches a folder (Gio.FileMonitor) for new `.torrent` files, adds them once their write has
  * settled, and optionally deletes them afterwards. Files already there are scanned at start.
  * A file that cannot be added is reported once and not retried until it changes on disk.
+ *
+ * Files are known by fileKey (names are bytes; one that is not UTF-8 is handled like any
+ * other) and read only if regular and at most 16 MiB (readRegularFile): a named pipe or a link
+ * to `/dev/zero` is refused without being opened, so it never holds back the files after it.
  */
 export class WatchFolder {
   readonly #o: WatchFolderOptions;
@@ -44,7 +57,9 @@ export class WatchFolder {
   #folder: Gio.File | null = null;
   #settingsHandler = 0;
   readonly #timers = new Map<string, number>();
-  /** path → size:mtime of the version already handled (added, skipped or reported). */
+  /** Reports of unusable files, waiting to see that the file stays as it is (confirmMs). */
+  readonly #confirmTimers = new Map<string, number>();
+  /** fileKey → size:mtime of the version already handled (added, skipped or reported). */
   readonly #handled = new Map<string, string>();
   readonly #busy = new Set<string>();
   #generation = 0;
@@ -92,9 +107,11 @@ export class WatchFolder {
     this.#monitor = null;
     this.#folder = null;
     for (const id of this.#timers.values()) GLib.source_remove(id);
+    for (const id of this.#confirmTimers.values()) GLib.source_remove(id);
     if (this.#rescanSource) GLib.source_remove(this.#rescanSource);
     this.#rescanSource = 0;
     this.#timers.clear();
+    this.#confirmTimers.clear();
   }
 
   #restart(): void {
@@ -156,7 +173,7 @@ export class WatchFolder {
     this.#scans++;
     try {
       const e = await folder.enumerate_children_async(
-        'standard::name,standard::type',
+        'standard::type',
         Gio.FileQueryInfoFlags.NONE,
         GLib.PRIORITY_DEFAULT,
         null,
@@ -165,9 +182,10 @@ export class WatchFolder {
         const infos = await e.next_files_async(64, GLib.PRIORITY_DEFAULT, null);
         if (infos.length === 0 || generation !== this.#generation) break;
         for (const info of infos) {
-          // Settle these too: one may be in the middle of being written right now.
-          if (info.get_file_type() === Gio.FileType.REGULAR) {
-            this.#schedule(folder.get_child(info.get_name()), this.#o.settleMs ?? 400);
+          // Settle these too: one may be in the middle of being written right now. Anything
+          // but a folder goes on, so a pipe or a device named .torrent is reported, not skipped.
+          if (info.get_file_type() !== Gio.FileType.DIRECTORY) {
+            this.#schedule(e.get_child(info), this.#o.settleMs ?? 400);
           }
         }
       }
@@ -191,7 +209,7 @@ export class WatchFolder {
         break;
       case Gio.FileMonitorEvent.DELETED:
       case Gio.FileMonitorEvent.MOVED_OUT:
-        this.#handled.delete(file.get_path() ?? '');
+        this.#handled.delete(fileKey(file));
         break;
       default:
         break;
@@ -199,8 +217,8 @@ export class WatchFolder {
   }
 
   #schedule(file: Gio.File, delayMs: number): void {
-    const path = file.get_path();
-    if (!path || !isTorrentName(GLib.path_get_basename(path))) return;
+    if (!file.is_native() || !isTorrentName(displayBasename(file))) return;
+    const path = fileKey(file);
     const old = this.#timers.get(path);
     if (old) GLib.source_remove(old);
     const generation = this.#generation;
@@ -214,33 +232,50 @@ export class WatchFolder {
     );
   }
 
+  /**
+   * Reports `message` once the file has stayed at `version` for confirmMs; a new version (the
+   * rest of the file arrived) is handled on its own and this report is dropped.
+   */
+  #reportIfUnchanged(file: Gio.File, version: string, message: string): void {
+    const key = fileKey(file);
+    const old = this.#confirmTimers.get(key);
+    if (old) GLib.source_remove(old);
+    const generation = this.#generation;
+    this.#confirmTimers.set(
+      key,
+      GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.#o.confirmMs ?? DEFAULT_CONFIRM_MS, () => {
+        this.#confirmTimers.delete(key);
+        const still = () => generation === this.#generation && this.#handled.get(key) === version;
+        if (still()) {
+          this.#idle = this.#idle.then(async () => {
+            if (still() && (await versionOf(file)) === version) this.#o.report(message);
+          });
+        }
+        return GLib.SOURCE_REMOVE;
+      }),
+    );
+  }
+
   async #handle(file: Gio.File, generation: number): Promise<void> {
-    const path = file.get_path()!;
+    const path = fileKey(file);
     if (this.#busy.has(path)) return;
     this.#busy.add(path);
     try {
-      let version: string;
-      try {
-        const info = await file.query_info_async(
-          'standard::size,time::modified',
-          Gio.FileQueryInfoFlags.NONE,
-          GLib.PRIORITY_DEFAULT,
-          null,
-        );
-        version = `${info.get_size()}:${info.get_attribute_uint64('time::modified')}`;
-      } catch {
-        return; // gone again (moved away or deleted before it settled)
-      }
+      const version = await versionOf(file);
+      if (version === null) return; // gone again (moved away or deleted before it settled)
       if (this.#handled.get(path) === version || generation !== this.#generation) return;
       this.#handled.set(path, version);
 
-      const name = GLib.path_get_basename(path);
+      const name = displayBasename(file);
       let infoHash: string;
       try {
-        const [bytes] = (await file.load_contents_async(null)) as unknown as [Uint8Array, string];
-        infoHash = parseMetainfo(bytes).infoHashHex;
+        infoHash = parseMetainfo(await readRegularFile(file, TORRENT_FILE_LIMIT)).infoHashHex;
       } catch (e) {
-        this.#o.report(_('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', errorMessage(e)));
+        const message = _('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', errorMessage(e));
+        // A pipe, a device, a file too large: said at once. A file that does not parse may
+        // still be being written: said only if it stays as it is.
+        if (e instanceof MetainfoError) this.#reportIfUnchanged(file, version, message);
+        else this.#o.report(message);
         return;
       }
       if (!this.#o.knownInfoHashes().has(infoHash)) {
@@ -272,6 +307,22 @@ export class WatchFolder {
     } finally {
       this.#busy.delete(path);
     }
+  }
+}
+
+/** size:mtime of a file (following a link), or null when it is gone. */
+async function versionOf(file: Gio.File): Promise<string | null> {
+  try {
+    const info = await file.query_info_async(
+      'standard::size,time::modified,time::modified-usec',
+      Gio.FileQueryInfoFlags.NONE,
+      GLib.PRIORITY_DEFAULT,
+      null,
+    );
+    const usec = info.get_attribute_uint32('time::modified-usec');
+    return `${info.get_size()}:${info.get_attribute_uint64('time::modified')}.${usec}`;
+  } catch {
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import GLib from 'gi://GLib';
 import { APP_ID, APP_NAME, PROGRAM_NAME, VERSION } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
+import { readRegularFileSync, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
 
 /** Options shared by the windowed and the headless application, so --help is the same for both. */
@@ -195,12 +196,15 @@ export function torrentFileProblem(arg: string): string | null {
   }
   let bytes: Uint8Array;
   try {
-    [, bytes] = file.load_contents(null);
+    // Only a regular file of at most 16 MiB is opened: a named pipe would block the launcher,
+    // `/dev/zero` would never end.
+    bytes = readRegularFileSync(file, TORRENT_FILE_LIMIT);
   } catch (e) {
     if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND)) {
       return _('%s: no such file').replace('%s', arg);
     }
-    if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.IS_DIRECTORY)) {
+    const folder = e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.IS_DIRECTORY);
+    if (folder || file.query_file_type(Gio.FileQueryInfoFlags.NONE, null) === Gio.FileType.DIRECTORY) {
       return _('%s: this is a folder, not a .torrent file').replace('%s', arg);
     }
     return _('%s: cannot be read (%s)').replace('%s', arg).replace('%s', errorMessage(e));

@@ -21,6 +21,9 @@ export function promisifyAll(): void {
   p(Gio.File.prototype, 'make_directory_async', 'make_directory_finish');
   p(Gio.File.prototype, 'enumerate_children_async', 'enumerate_children_finish');
   p(Gio.File.prototype, 'query_info_async', 'query_info_finish');
+  p(Gio.File.prototype, 'read_async', 'read_finish');
+  p(Gio.File.prototype, 'set_attributes_async', 'set_attributes_finish');
+  p(Gio.FileInputStream.prototype, 'query_info_async', 'query_info_finish');
   p(Gio.FileEnumerator.prototype, 'next_files_async', 'next_files_finish');
   p(Gio.FileEnumerator.prototype, 'close_async', 'close_finish');
   p(Gio.Subprocess.prototype, 'wait_async', 'wait_finish');
@@ -29,6 +32,7 @@ export function promisifyAll(): void {
   p(Gio.SocketClient.prototype, 'connect_to_host_async', 'connect_to_host_finish');
   p(Gio.SocketClient.prototype, 'connect_async', 'connect_finish');
   p(Gio.InputStream.prototype, 'read_bytes_async', 'read_bytes_finish');
+  p(Gio.InputStream.prototype, 'close_async', 'close_finish');
   p(Gio.OutputStream.prototype, 'write_all_async', 'write_all_finish');
   p(Gio.Resolver.prototype, 'lookup_by_name_async', 'lookup_by_name_finish');
   p(Gio.DBusConnection.prototype, 'call', 'call_finish');

@@ -2,6 +2,14 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { LibraryError, TorrentLibrary } from '../../src/model/library/index.ts';
+import {
+  badlyNamedFile,
+  makeFifo,
+  makeSparseFile,
+  makeSymlink,
+  modeOf,
+  writeBytesTo,
+} from '../support/hostileFiles.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
 
@@ -165,5 +173,104 @@ describe('TorrentLibrary', () => {
     const blocked = new TorrentLibrary(`${root}/file/torrents`);
     const e = await refusal(blocked.loadAll());
     expect(e.message).toContain('could not be created');
+  });
+
+  describe('hostile files', () => {
+    it('loads a torrent whose file name is not UTF-8 beside the others (4 of 4)', async () => {
+      for (const n of [1, 2, 3]) writeFile(`${dir}/${n}.torrent`, makeTorrent({ name: `good ${n}` }));
+      writeBytesTo(badlyNamedFile(dir, 'bad', 'name.torrent'), makeTorrent({ name: 'odd name' }));
+      const { entries, failures } = await lib.loadAll();
+      expect(failures).toEqual([]);
+      expect(entries.map((e) => e.metainfo.name).sort()).toEqual(['good 1', 'good 2', 'good 3', 'odd name']);
+      // Its key maps back to exactly that file, so it can be removed.
+      const odd = entries.find((e) => e.metainfo.name === 'odd name')!;
+      expect(odd.path).toMatch(/^file:\/\/.*\/bad%FFname\.torrent$/);
+      await lib.remove(odd);
+      expect(badlyNamedFile(dir, 'bad', 'name.torrent').query_exists(null)).toBeFalse();
+    });
+
+    it('adds a torrent from a file whose name is not UTF-8, naming it with “�” for people', async () => {
+      const folder = `${root}/downloads`;
+      GLib.mkdir_with_parents(folder, 0o755);
+      const odd = badlyNamedFile(folder, 'caf', '.torrent');
+      writeBytesTo(odd, makeTorrent({ name: 'cafe' }));
+      const entry = await lib.add(odd);
+      expect(entry.path).toBe(`${dir}/caf\uFFFD.torrent`);
+      const bad = badlyNamedFile(folder, 'junk', '.torrent');
+      writeBytesTo(bad, new TextEncoder().encode('junk'));
+      expect((await refusal(lib.add(bad))).message).toMatch(
+        /^“junk\uFFFD\.torrent”: This is not a usable torrent file/,
+      );
+    });
+
+    it('refuses /dev/zero, a named pipe and a file over 16 MiB without reading them, and copies nothing', async () => {
+      const zero = await refusal(lib.add(Gio.File.new_for_path('/dev/zero')));
+      expect(zero.message).toBe(
+        '“zero” could not be read: it is a device or another special file, not a regular file, and only files are read',
+      );
+      GLib.mkdir_with_parents(`${root}/in`, 0o755);
+      makeFifo(`${root}/in/pipe.torrent`);
+      const pipe = await refusal(lib.add(Gio.File.new_for_path(`${root}/in/pipe.torrent`)));
+      expect(pipe.message).toContain('it is a named pipe, not a regular file');
+      makeSparseFile(`${root}/in/huge.torrent`, '17M');
+      const huge = await refusal(lib.add(Gio.File.new_for_path(`${root}/in/huge.torrent`)));
+      expect(huge.message).toBe(
+        '“huge.torrent” could not be read: it is larger than 16 MiB, the limit for a .torrent file',
+      );
+      expect(listDir(dir)).toEqual([]);
+    });
+
+    it('loading refuses links to a 500 MB file and to /dev/zero, and a pipe, and loads the rest', async () => {
+      GLib.mkdir_with_parents(dir, 0o755);
+      makeSparseFile(`${root}/big.iso`, '500M');
+      makeSymlink(`${root}/big.iso`, `${dir}/big.torrent`);
+      makeSymlink('/dev/zero', `${dir}/zero.torrent`);
+      makeFifo(`${dir}/pipe.torrent`);
+      writeFile(`${root}/elsewhere.torrent`, makeTorrent({ name: 'linked' }));
+      makeSymlink(`${root}/elsewhere.torrent`, `${dir}/linked.torrent`);
+      writeFile(`${dir}/plain.torrent`, makeTorrent({ name: 'plain' }));
+      const { entries, failures } = await lib.loadAll();
+      expect(entries.map((e) => e.metainfo.name)).toEqual(['linked', 'plain']);
+      expect(failures.map((f) => f.message)).toEqual([
+        '“big.torrent” could not be loaded: it is larger than 16 MiB, the limit for a .torrent file',
+        '“zero.torrent” could not be loaded: it is a device or another special file, not a regular file, and only files are read',
+      ]);
+      // The pipe is not a torrent file at all: never opened, never listed.
+      expect(GLib.file_test(`${dir}/pipe.torrent`, GLib.FileTest.EXISTS)).toBeTrue();
+    });
+  });
+
+  describe('permissions', () => {
+    it('writes copies 0600 in a 0700 folder, whatever the source’s mode', async () => {
+      const src = source('open.torrent', makeTorrent());
+      src.set_attribute_uint32('unix::mode', 0o644, Gio.FileQueryInfoFlags.NONE, null);
+      const entry = await lib.add(src);
+      expect(modeOf(dir)).toBe(0o700);
+      expect(modeOf(entry.path)).toBe(0o600);
+    });
+
+    it('makes an existing 0755 folder and its 0644 copies private when loading', async () => {
+      writeFile(`${dir}/old.torrent`, makeTorrent());
+      Gio.File.new_for_path(dir).set_attribute_uint32('unix::mode', 0o755, Gio.FileQueryInfoFlags.NONE, null);
+      Gio.File.new_for_path(`${dir}/old.torrent`).set_attribute_uint32(
+        'unix::mode',
+        0o644,
+        Gio.FileQueryInfoFlags.NONE,
+        null,
+      );
+      writeFile(`${root}/outside.torrent`, makeTorrent({ name: 'outside' }));
+      Gio.File.new_for_path(`${root}/outside.torrent`).set_attribute_uint32(
+        'unix::mode',
+        0o644,
+        Gio.FileQueryInfoFlags.NONE,
+        null,
+      );
+      makeSymlink(`${root}/outside.torrent`, `${dir}/link.torrent`);
+      expect((await lib.loadAll()).entries.length).toBe(2);
+      expect(modeOf(dir)).toBe(0o700);
+      expect(modeOf(`${dir}/old.torrent`)).toBe(0o600);
+      // A link's target is not the app's file: its mode is left alone.
+      expect(modeOf(`${root}/outside.torrent`)).toBe(0o644);
+    });
   });
 });

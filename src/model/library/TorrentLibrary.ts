@@ -2,18 +2,28 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { errorMessage } from '../../lib/errors.ts';
-import { ensureDirectory, writeBytes } from '../../lib/files.ts';
+import { ensurePrivateDirectory, makePrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
+import {
+  displayBasename,
+  displayPath,
+  fileKey,
+  readRegularFile,
+  TORRENT_FILE_LIMIT,
+} from '../../lib/readRegularFile.ts';
 import type { Metainfo } from '../metainfo/Metainfo.ts';
 import { MetainfoError } from '../metainfo/MetainfoError.ts';
 import { parseMetainfo } from '../metainfo/parseMetainfo.ts';
 import { fill } from '../metainfo/text.ts';
 import { LibraryError } from './LibraryError.ts';
 
-/** A copied .torrent in the torrents folder. `path` is also its key in settings.json → torrents. */
+/**
+ * A copied .torrent in the torrents folder. `path` is also its key in settings.json → torrents:
+ * the file's path, or its escaped `file://` URI when the name is not UTF-8 (see fileKey).
+ */
 export interface LibraryEntry {
   path: string;
   metainfo: Metainfo;
@@ -21,7 +31,7 @@ export interface LibraryEntry {
 
 export interface LoadResult {
   entries: LibraryEntry[];
-  /** Files that could not be used, each with a plain-words reason. */
+  /** Files that could not be used (`path` as in LibraryEntry), each with a plain-words reason naming it. */
   failures: { path: string; message: string }[];
 }
 
@@ -63,8 +73,9 @@ async function exists(file: Gio.File): Promise<boolean> {
   }
 }
 
-async function readAll(file: Gio.File): Promise<Uint8Array> {
-  const [bytes] = (await file.load_contents_async(null)) as unknown as [Uint8Array, string];
+/** Only a regular file (or a link to one) of at most 16 MiB: never a pipe, a device or a huge file. */
+async function readTorrentFile(file: Gio.File): Promise<Uint8Array> {
+  const bytes = await readRegularFile(file, TORRENT_FILE_LIMIT);
   noteAllocated(bytes.length);
   return bytes;
 }
@@ -110,22 +121,25 @@ export class TorrentLibrary {
     return this.#byHash.get(infoHashHex);
   }
 
-  /** Loads every `*.torrent` in the folder (created if missing), in name order. */
+  /**
+   * Loads every `*.torrent` in the folder (created if missing), in name order. The folder and
+   * its files are made the user's only (0700/0600) on the way: they may hold private passkeys.
+   */
   async loadAll(): Promise<LoadResult> {
     const dir = Gio.File.new_for_path(this.torrentsDir);
     try {
-      await ensureDirectory(dir);
+      await ensurePrivateDirectory(dir);
     } catch (e) {
       throw new LibraryError(
         fill(_('The torrents folder “%s” could not be created: %s'), this.torrentsDir, errorMessage(e)),
       );
     }
-    const names = await this.#torrentFileNames(dir);
+    const files = await this.#torrentFiles(dir);
     type Parsed = { path: string; metainfo: Metainfo } | { path: string; message: string };
-    const parsed = await mapLimited(names, LOAD_CONCURRENCY, async (name): Promise<Parsed> => {
-      const path = GLib.build_filenamev([this.torrentsDir, name]);
+    const parsed = await mapLimited(files, LOAD_CONCURRENCY, async ({ file, name }): Promise<Parsed> => {
+      const path = fileKey(file);
       try {
-        return { path, metainfo: parseMetainfo(await readAll(Gio.File.new_for_path(path))) };
+        return { path, metainfo: parseMetainfo(await readTorrentFile(file)) };
       } catch (e) {
         return { path, message: fill(_('“%s” could not be loaded: %s'), name, errorMessage(e)) };
       }
@@ -145,8 +159,8 @@ export class TorrentLibrary {
           path: entry.path,
           message: fill(
             _('“%s” is the same torrent as “%s” and was skipped.'),
-            GLib.path_get_basename(entry.path),
-            GLib.path_get_basename(earlier.path),
+            displayBasename(Gio.File.parse_name(entry.path)),
+            displayBasename(Gio.File.parse_name(earlier.path)),
           ),
         });
         continue;
@@ -159,12 +173,18 @@ export class TorrentLibrary {
     return result;
   }
 
-  async #torrentFileNames(dir: Gio.File): Promise<string[]> {
-    const names: string[] = [];
-    const leftovers: string[] = [];
+  /**
+   * The folder's `*.torrent` files (regular files and symbolic links, which the read checks),
+   * by name. Names are bytes: each file is taken from the enumerator as a Gio.File, and only its
+   * display name (“�” for bytes that are not UTF-8) is used as text, so one odd name never
+   * stops the others.
+   */
+  async #torrentFiles(dir: Gio.File): Promise<{ file: Gio.File; name: string }[]> {
+    const found: { file: Gio.File; name: string }[] = [];
+    const leftovers: { file: Gio.File; name: string }[] = [];
     const enumerator = await dir.enumerate_children_async(
-      'standard::name,standard::type',
-      Gio.FileQueryInfoFlags.NONE,
+      'standard::type,unix::mode',
+      Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS,
       GLib.PRIORITY_DEFAULT,
       null,
     );
@@ -173,24 +193,24 @@ export class TorrentLibrary {
         const infos = await enumerator.next_files_async(64, GLib.PRIORITY_DEFAULT, null);
         if (infos.length === 0) break;
         for (const info of infos) {
-          const name = info.get_name();
-          if (info.get_file_type() !== Gio.FileType.REGULAR) continue;
-          if (/\.torrent$/i.test(name) && !name.startsWith('.')) names.push(name);
-          else if (/^\..+\.torrent\.part$/.test(name)) leftovers.push(name);
+          const file = enumerator.get_child(info);
+          const name = displayBasename(file);
+          const type = info.get_file_type();
+          if (type === Gio.FileType.REGULAR) makePrivate(file, info);
+          else if (type !== Gio.FileType.SYMBOLIC_LINK) continue;
+          if (/\.torrent$/i.test(name) && !name.startsWith('.')) found.push({ file, name });
+          else if (type === Gio.FileType.REGULAR && /^\..+\.torrent\.part$/.test(name)) leftovers.push({ file, name });
         }
       }
     } finally {
       await enumerator.close_async(GLib.PRIORITY_DEFAULT, null);
     }
     // Half-written copies from an add that was interrupted (crash, power loss); never one in progress.
-    for (const name of leftovers) {
+    for (const { file, name } of leftovers) {
       if (this.#reservedNames.has(name.slice(1, -'.part'.length))) continue;
-      await dir
-        .get_child(name)
-        .delete_async(GLib.PRIORITY_DEFAULT, null)
-        .catch(() => undefined);
+      await file.delete_async(GLib.PRIORITY_DEFAULT, null).catch(() => undefined);
     }
-    return names.sort();
+    return found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /**
@@ -199,10 +219,10 @@ export class TorrentLibrary {
    */
   async add(source: Gio.File): Promise<LibraryEntry> {
     if (!this.#loaded) await this.loadAll();
-    const label = source.get_basename() ?? source.get_uri();
+    const label = displayBasename(source);
     let bytes: Uint8Array;
     try {
-      bytes = await readAll(source);
+      bytes = await readTorrentFile(source);
     } catch (e) {
       throw new LibraryError(fill(_('“%s” could not be read: %s'), label, errorMessage(e)));
     }
@@ -231,8 +251,8 @@ export class TorrentLibrary {
   /** Writes the copy under a free name: `name.torrent`, else `name (2).torrent`, `name (3)…`. */
   async #store(source: Gio.File, label: string, bytes: Uint8Array, metainfo: Metainfo): Promise<string> {
     // A file already in the folder (put there by hand) is taken as it is.
-    const sourcePath = source.get_path();
-    if (sourcePath && GLib.path_get_dirname(sourcePath) === this.torrentsDir) return sourcePath;
+    const folder = Gio.File.new_for_path(this.torrentsDir);
+    if (source.get_parent()?.equal(folder)) return fileKey(source);
 
     const stem =
       label
@@ -240,7 +260,7 @@ export class TorrentLibrary {
         .replace(/[/\\]/g, '_')
         .trim() || metainfo.name;
     try {
-      await ensureDirectory(Gio.File.new_for_path(this.torrentsDir));
+      await ensurePrivateDirectory(folder);
       for (let n = 1; ; n++) {
         const name = n === 1 ? `${stem}.torrent` : `${stem} (${n}).torrent`;
         const path = GLib.build_filenamev([this.torrentsDir, name]);
@@ -253,7 +273,9 @@ export class TorrentLibrary {
           // Written beside it under a hidden name, then renamed: a crash never leaves half a file
           // that looks like a torrent.
           const part = Gio.File.new_for_path(GLib.build_filenamev([this.torrentsDir, `.${name}.part`]));
-          await writeBytes(part, bytes, Gio.FileCreateFlags.REPLACE_DESTINATION);
+          // PRIVATE (0600): the copy may hold a private tracker's passkey, whatever the source's mode.
+          await writeBytes(part, bytes, Gio.FileCreateFlags.REPLACE_DESTINATION | Gio.FileCreateFlags.PRIVATE);
+          makePrivate(part);
           try {
             await part.move_async(target, Gio.FileCopyFlags.NONE, GLib.PRIORITY_DEFAULT, null, null);
           } catch (e) {
@@ -276,10 +298,11 @@ export class TorrentLibrary {
   /** Deletes the copy (already gone is fine). Throws LibraryError if it cannot be deleted. */
   async remove(entry: LibraryEntry): Promise<void> {
     try {
-      await Gio.File.new_for_path(entry.path).delete_async(GLib.PRIORITY_DEFAULT, null);
+      await Gio.File.parse_name(entry.path).delete_async(GLib.PRIORITY_DEFAULT, null);
     } catch (e) {
       if (!isError(e, Gio.IOErrorEnum.NOT_FOUND)) {
-        throw new LibraryError(fill(_('“%s” could not be deleted: %s'), entry.path, errorMessage(e)));
+        const shown = displayPath(Gio.File.parse_name(entry.path));
+        throw new LibraryError(fill(_('“%s” could not be deleted: %s'), shown, errorMessage(e)));
       }
     }
     const known = this.#byHash.get(entry.metainfo.infoHashHex);

@@ -3,11 +3,13 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
 import { errorMessage } from '../../lib/errors.ts';
-import { ensureDirectory, writeBytes } from '../../lib/files.ts';
+import { ensurePrivateDirectory, makeFolderPrivate, makePrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
+import { FileReadError, type ReadLimit, readRegularFileSync } from '../../lib/readRegularFile.ts';
+import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { adoptOriginal } from './adoptOriginal.ts';
 import { shippedDefaults } from './defaults.ts';
 import {
@@ -29,6 +31,12 @@ import { problemWith } from './validation.ts';
 const FILE_NAME = 'settings.json';
 
 const TORRENTS_KEY = 'torrents';
+
+/** Far above any real settings file (2000 torrents' state is about 2 MB); never a read without end. */
+const SETTINGS_FILE_LIMIT: ReadLimit = {
+  bytes: 64 * 1024 * 1024,
+  tooLarge: () => _('it is larger than 64 MiB, the limit for a settings file'),
+};
 
 function fill(template: string, ...values: string[]): string {
   const parts = template.split('%s');
@@ -119,7 +127,7 @@ export class SettingsStore extends GObject.Object {
   #queued: Promise<void> | null = null;
   #generation = 0;
   #writtenGeneration = 0;
-  /** Set when the file could be neither read nor moved aside: never overwrite it then. */
+  /** Set when the file could not be read (or not moved aside): never overwrite it then. */
   #saveBlocked = false;
 
   /** Reads settings.json (synchronously: start-up only). Never throws on a bad file. */
@@ -133,6 +141,9 @@ export class SettingsStore extends GObject.Object {
     this.configDir = configDir;
     this.path = GLib.build_filenamev([configDir, FILE_NAME]);
     this.#defaults = deepClone(defaults);
+    // The folder holds passkeys and the settings: the user's only, also when an older version
+    // (or the original) made it readable by others.
+    makeFolderPrivate(configDir);
     const raw = this.#readFile();
     if (raw) {
       const torrents = raw[TORRENTS_KEY];
@@ -153,21 +164,51 @@ export class SettingsStore extends GObject.Object {
     finishGarbageCollection();
   }
 
-  /** The file's JSON object, or null when there is none (first run) or it had to be moved aside. */
+  /**
+   * The file's JSON object, or null when there is none (first run), it cannot be read, or it
+   * had to be moved aside. Only a regular file is opened (a named pipe there would hang the
+   * start), at most 64 MiB of it.
+   *
+   * A file that cannot be *read* (no permission, a pipe, an I/O error) is not corrupt: it is
+   * kept exactly as it is and never written over this run, so nothing in it is lost. Only a
+   * file that was read and holds no settings object is moved aside.
+   */
   #readFile(): JsonObject | null {
     const file = Gio.File.new_for_path(this.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = readRegularFileSync(file, SETTINGS_FILE_LIMIT);
+    } catch (e) {
+      if (isAbsent(e)) return null;
+      if (!(e instanceof GLib.Error) && !(e instanceof FileReadError)) throw e;
+      this.#keepUnreadable(errorMessage(e));
+      return null;
+    }
     let reason: string;
     try {
-      const [, bytes] = file.load_contents(null);
       const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
       if (isPlainObject(parsed)) return parsed;
       reason = _('it does not hold a settings object');
     } catch (e) {
-      if (isAbsent(e)) return null;
-      reason = e instanceof SyntaxError ? fill(_('it is not valid JSON: %s'), e.message) : errorMessage(e);
+      if (!(e instanceof SyntaxError)) throw e;
+      reason = fill(_('it is not valid JSON: %s'), e.message);
     }
     this.#moveAside(file, reason);
     return null;
+  }
+
+  #keepUnreadable(reason: string): void {
+    this.#saveBlocked = true;
+    this.problems.push(
+      fill(
+        _(
+          'Your settings file “%s” could not be read (%s). It is kept as it is and will not be overwritten: the default settings are in use and nothing is saved until the app is started again with a readable file.',
+        ),
+        this.path,
+        reason,
+      ),
+    );
+    logger.warning(`settings: ${this.path} could not be read (${reason}); kept, and not saved over`);
   }
 
   #moveAside(file: Gio.File, reason: string): void {
@@ -176,6 +217,7 @@ export class SettingsStore extends GObject.Object {
     for (let n = 2; aside.query_exists(null); n++) aside = Gio.File.new_for_path(`${this.path}.corrupt-${stamp}-${n}`);
     try {
       file.move(aside, Gio.FileCopyFlags.NONE, null, null);
+      makePrivate(aside); // it keeps the old file's mode otherwise
       this.problems.push(
         fill(
           _(
@@ -374,21 +416,26 @@ export class SettingsStore extends GObject.Object {
     finishGarbageCollection();
     const target = Gio.File.new_for_path(this.path);
     const temp = Gio.File.new_for_path(`${this.path}.tmp`);
+    let tempWritten = false;
     try {
-      await ensureDirectory(Gio.File.new_for_path(this.configDir));
+      await ensurePrivateDirectory(Gio.File.new_for_path(this.configDir));
       try {
         await temp.delete_async(GLib.PRIORITY_DEFAULT, null);
       } catch (e) {
         if (!isNotFound(e)) throw e;
       }
-      // PRIVATE: the file may hold a proxy password.
+      // PRIVATE (0600): the file holds the user's torrents and settings.
+      tempWritten = true;
       await writeBytes(temp, bytes, Gio.FileCreateFlags.PRIVATE);
       if (this.#writtenGeneration > generation) return; // a final synchronous save got there first
       await temp.move_async(target, Gio.FileCopyFlags.OVERWRITE, GLib.PRIORITY_DEFAULT, null, null);
+      tempWritten = false;
       this.#writtenGeneration = generation;
       this.lastSaveError = null;
       this.emit('saved');
     } catch (e) {
+      // A disk that filled up mid-write leaves an empty or partial temporary file: not ours to keep.
+      if (tempWritten) await temp.delete_async(GLib.PRIORITY_DEFAULT, null).catch(() => undefined);
       this.#failed(errorMessage(e));
     }
   }
@@ -411,19 +458,31 @@ export class SettingsStore extends GObject.Object {
     }
     if (this.#saveBlocked) {
       this.#failed(_('the unreadable settings file is kept as it is'));
+      noteFinalSave(false);
       return false;
     }
     const generation = ++this.#generation;
     const temp = Gio.File.new_for_path(`${this.path}.sync.tmp`);
+    let tempWritten = false;
     try {
       GLib.mkdir_with_parents(this.configDir, 0o700);
+      tempWritten = true;
       temp.replace_contents(this.#content(), null, false, Gio.FileCreateFlags.PRIVATE, null);
       temp.move(Gio.File.new_for_path(this.path), Gio.FileCopyFlags.OVERWRITE, null, null);
       this.#writtenGeneration = generation;
       this.lastSaveError = null;
+      noteFinalSave(true);
       return true;
     } catch (e) {
+      if (tempWritten) {
+        try {
+          temp.delete(null);
+        } catch {
+          // never created (the folder refused it): nothing left behind
+        }
+      }
       this.#failed(errorMessage(e));
+      noteFinalSave(false);
       return false;
     }
   }

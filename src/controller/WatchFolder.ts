@@ -79,6 +79,11 @@ export class WatchFolder {
     return this.#scans;
   }
 
+  /** Reports held back while a bad file may still be being written (specs). */
+  get reportsWaiting(): number {
+    return this.#confirmTimers.size;
+  }
+
   get folder(): string | null {
     return this.#folder?.get_path() ?? null;
   }
@@ -173,7 +178,7 @@ export class WatchFolder {
     this.#scans++;
     try {
       const e = await folder.enumerate_children_async(
-        'standard::type',
+        'standard::name,standard::type',
         Gio.FileQueryInfoFlags.NONE,
         GLib.PRIORITY_DEFAULT,
         null,

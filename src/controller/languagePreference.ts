@@ -1,7 +1,9 @@
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import { LocaleCategory, setlocale } from 'gettext';
 
 import { configDir } from '../lib/config.ts';
+import { readRegularFileSync, SETTINGS_FILE_LIMIT } from '../lib/readRegularFile.ts';
 
 /** Codes the Language preference may hold that need a region for their catalogue. */
 const CATALOGUE_FOR: Record<string, string> = { zh: 'zh_CN' };
@@ -36,8 +38,8 @@ export function applyLanguagePreference(): string | null {
 function readLanguageSetting(): string | null {
   try {
     const path = GLib.build_filenamev([configDir(), 'settings.json']);
-    const [ok, bytes] = GLib.file_get_contents(path);
-    if (!ok) return null;
+    // Never a pipe or a device: opening one would hang the start before there is a window.
+    const bytes = readRegularFileSync(Gio.File.new_for_path(path), SETTINGS_FILE_LIMIT);
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (parsed && typeof parsed === 'object' && 'language' in parsed) {
       const language = (parsed as { language: unknown }).language;

@@ -71,7 +71,11 @@ export function makeFolderPrivate(path: string): void {
   const dir = Gio.File.new_for_path(path);
   if (!makePrivate(dir)) return;
   try {
-    const e = dir.enumerate_children('standard::type,unix::mode', Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS, null);
+    const e = dir.enumerate_children(
+      'standard::name,standard::type,unix::mode',
+      Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS,
+      null,
+    );
     try {
       for (let info = e.next_file(null); info !== null; info = e.next_file(null)) {
         if (info.get_file_type() === Gio.FileType.REGULAR) makePrivate(e.get_child(info), info);

@@ -17,6 +17,12 @@ export const TORRENT_FILE_LIMIT: ReadLimit = {
   tooLarge: () => format(_('it is larger than %1$s, the limit for a .torrent file'), '16 MiB'),
 };
 
+/** Far above any real settings file (2000 torrents' state is about 2 MB). */
+export const SETTINGS_FILE_LIMIT: ReadLimit = {
+  bytes: 64 * 1024 * 1024,
+  tooLarge: () => format(_('it is larger than %1$s, the limit for a settings file'), '64 MiB'),
+};
+
 /** Why a file was not read; the message completes "“x” could not be read: …". */
 export class FileReadError extends Error {
   constructor(message: string) {

@@ -66,4 +66,31 @@ describe('settings saves that cannot be written', () => {
     expect((JSON.parse(readText(`${dir}/settings.json`)) as { upload_speed: number }).upload_speed).toBe(22);
     expect(GLib.file_test(`${dir}/settings.json.tmp`, GLib.FileTest.EXISTS)).toBeFalse();
   });
+
+  it('leaves no temporary file behind when the disk is full, and keeps the previous file', async () => {
+    const disk = `${root}/disk`;
+    GLib.mkdir_with_parents(disk, 0o700);
+    // A real full disk: a 256 KiB tmpfs, filled up.
+    const mount = await runProcess(['mount', '-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]);
+    if (mount.status !== 0) pending(`a tmpfs cannot be mounted here: ${mount.stderr.trim()}`);
+    try {
+      const dir = `${disk}/dfakeseeder`;
+      const s = SettingsStore.open(dir);
+      s.setTorrentState(`${dir}/torrents/a.torrent`, normalizeTorrentState({ total_uploaded: 1 }));
+      await s.saveNow();
+      const previous = readText(`${dir}/settings.json`);
+      await runProcess(['dd', 'if=/dev/zero', `of=${disk}/filler`, 'bs=4k']); // until ENOSPC
+      for (let i = 0; i < 50; i++) {
+        s.setTorrentState(`${dir}/torrents/${i}.torrent`, normalizeTorrentState({ total_uploaded: i }));
+      }
+      const failure = await saveOutcome(s, () => s.saveNow());
+      expect(failure).toContain('No space left on device');
+      expect(s.saveSync()).toBeFalse();
+      expect(readText(`${dir}/settings.json`)).toBe(previous);
+      expect(GLib.file_test(`${dir}/settings.json.tmp`, GLib.FileTest.EXISTS)).toBeFalse();
+      expect(GLib.file_test(`${dir}/settings.json.sync.tmp`, GLib.FileTest.EXISTS)).toBeFalse();
+    } finally {
+      await runProcess(['umount', '-l', disk]);
+    }
+  });
 });

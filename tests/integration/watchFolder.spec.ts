@@ -1,10 +1,12 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
-import { WatchFolder } from '../../src/controller/WatchFolder.ts';
+import { WatchFolder, type WatchFolderOptions } from '../../src/controller/WatchFolder.ts';
+import { displayBasename, fileKey } from '../../src/lib/readRegularFile.ts';
 import { parseMetainfo } from '../../src/model/metainfo/index.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
 import { delay, waitFor } from '../support/async.ts';
+import { badlyNamedFile, makeFifo, makeSymlink, writeBytesTo } from '../support/hostileFiles.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { AppProcess, activateAction, settingsCall } from './dbusAppProcess.ts';
@@ -20,7 +22,7 @@ describe('watch folder', () => {
   let refuse: Map<string, string>;
   let attempts: string[];
 
-  function startWatching(extra: Record<string, unknown> = {}): WatchFolder {
+  function startWatching(extra: Record<string, unknown> = {}, options: Partial<WatchFolderOptions> = {}): WatchFolder {
     settings.set('watch_folder', { enabled: true, path: folder, delete_added_torrents: false, ...extra });
     watch = new WatchFolder({
       settings,
@@ -28,15 +30,18 @@ describe('watch folder', () => {
         const failures: { uri: string; message: string }[] = [];
         for (const uri of uris) {
           attempts.push(uri);
-          const why = refuse.get(GLib.path_get_basename(Gio.File.new_for_uri(uri).get_path()!));
+          const file = Gio.File.new_for_uri(uri);
+          const why = refuse.get(displayBasename(file));
           if (why) failures.push({ uri, message: why });
-          else added.push(Gio.File.new_for_uri(uri).get_path()!);
+          else added.push(fileKey(file));
         }
         return Promise.resolve({ failures });
       },
       knownInfoHashes: () => known,
       report: (m) => reports.push(m),
       settleMs: 150,
+      confirmMs: 300,
+      ...options,
     });
     watch.start();
     return watch;
@@ -178,6 +183,61 @@ describe('watch folder', () => {
     expect(reports.length).toBe(1);
     expect(reports[0]).toContain('does not exist');
   });
+
+  it('adds a file written in two parts 2 s apart once it is whole, with no false “cut short” first', async () => {
+    // The default wait before a bad file is reported, as in the app.
+    startWatching({}, { confirmMs: undefined });
+    const bytes = makeTorrent({ name: 'two-parts.bin' });
+    const stream = Gio.File.new_for_path(`${folder}/parts.torrent`).replace(
+      null,
+      false,
+      Gio.FileCreateFlags.NONE,
+      null,
+    );
+    stream.write_bytes(new GLib.Bytes(bytes.subarray(0, 100)), null);
+    stream.flush(null);
+    // The first part alone is handled (and does not parse) before the rest arrives.
+    await waitFor(() => watch!.reportsWaiting === 1, 'the cut-short first part to be seen', 5000);
+    await delay(2000);
+    stream.write_bytes(new GLib.Bytes(bytes.subarray(100)), null);
+    stream.close(null);
+    await waitFor(() => added.length === 1, 'the whole file to be added', 5000);
+    await waitFor(() => watch!.reportsWaiting === 0, 'the held report to be dropped', 10000);
+    await watch!.whenIdle();
+    expect(reports).toEqual([]);
+    expect(added.length).toBe(1);
+  }, 20000);
+
+  it('reports a named pipe and a link to /dev/zero at once, never opening them or holding back later files', async () => {
+    makeFifo(`${folder}/pipe.torrent`);
+    makeSymlink('/dev/zero', `${folder}/zero.torrent`);
+    startWatching();
+    await waitFor(() => reports.length === 2, 'the pipe and the device to be reported');
+    writeFile(`${folder}/after.torrent`, makeTorrent({ name: 'after' }));
+    makeFifo(`${folder}/late-pipe.torrent`);
+    await waitFor(() => added.length === 1 && reports.length === 3, 'the later file to be added');
+    expect(reports.sort()).toEqual([
+      'Watch folder: “late-pipe.torrent” was not added: it is a named pipe, not a regular file, and only files are read',
+      'Watch folder: “pipe.torrent” was not added: it is a named pipe, not a regular file, and only files are read',
+      'Watch folder: “zero.torrent” was not added: it is a device or another special file, not a regular file, and only files are read',
+    ]);
+    expect(attempts.length).toBe(1);
+  });
+
+  it('adds files whose names are not UTF-8, at start, on arrival and across rescans, once each', async () => {
+    writeBytesTo(badlyNamedFile(folder, 'at-start', '.torrent'), makeTorrent({ name: 'a' }));
+    writeFile(`${folder}/plain.torrent`, makeTorrent({ name: 'b' }));
+    startWatching({ scan_interval_seconds: 1 });
+    await waitFor(() => added.length === 2, 'the files already there to be added');
+    writeBytesTo(badlyNamedFile(folder, 'arrived', '.torrent'), makeTorrent({ name: 'c' }));
+    await waitFor(() => added.length === 3, 'the new file to be added');
+    const scans = watch!.scanCount;
+    await waitFor(() => watch!.scanCount >= scans + 2, 'two more scans', 5000);
+    await watch!.whenIdle();
+    expect(added.filter((k) => k.includes('%FF')).length).toBe(2);
+    expect(attempts.length).toBe(3);
+    expect(reports).toEqual([]);
+  }, 10000);
 });
 
 describe('watch folder in the running app', () => {

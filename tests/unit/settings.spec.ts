@@ -9,6 +9,7 @@ import {
   type TorrentState,
 } from '../../src/model/settings/index.ts';
 import { delay, waitFor } from '../support/async.ts';
+import { chmod, fileTypeOf, makeFifo, modeOf } from '../support/hostileFiles.ts';
 import { makeTempDir, readText, removeTree, writeFile } from '../support/tempdir.ts';
 
 function fileJson(dir: string): Record<string, unknown> {
@@ -265,6 +266,40 @@ describe('SettingsStore', () => {
       });
     }
 
+    it('keeps a settings.json that is a named pipe: starts at once on defaults and never replaces it', async () => {
+      makeFifo(`${dir}/settings.json`);
+      // Opening the pipe would block until someone writes to it: the start would hang here.
+      const s = SettingsStore.open(dir);
+      expect(s.get<number>('upload_speed')).toBe(50);
+      expect(s.problems.length).toBe(1);
+      expect(s.problems[0]).toContain('it is a named pipe, not a regular file');
+      expect(s.problems[0]).toContain('will not be overwritten');
+      s.set('upload_speed', 70);
+      await s.saveNow();
+      expect(s.lastSaveError).toContain('kept as it is');
+      expect(s.saveSync()).toBeFalse();
+      expect(fileTypeOf(`${dir}/settings.json`)).toBe(Gio.FileType.SPECIAL);
+      expect(listDir(dir).filter((n) => n !== 'settings.json')).toEqual([]);
+    });
+
+    it('keeps a settings.json that is a folder, and moves nothing aside', () => {
+      GLib.mkdir_with_parents(`${dir}/settings.json/inside`, 0o700);
+      const s = SettingsStore.open(dir);
+      expect(s.problems[0]).toMatch(/could not be read \(it is a folder, not a file\)\. It is kept as it is/);
+      expect(s.saveSync()).toBeFalse();
+      expect(GLib.file_test(`${dir}/settings.json/inside`, GLib.FileTest.IS_DIR)).toBeTrue();
+      expect(listDir(dir)).toEqual(['settings.json']);
+    });
+
+    it('makes the corrupt copy readable by the user only, whatever the old file’s mode', () => {
+      writeFile(`${dir}/settings.json`, '{ "proxy": ');
+      chmod(`${dir}/settings.json`, 0o644);
+      SettingsStore.open(dir);
+      const aside = listDir(dir).filter((n) => n.startsWith('settings.json.corrupt-'));
+      expect(aside.length).toBe(1);
+      expect(modeOf(`${dir}/${aside[0]}`)).toBe(0o600);
+    });
+
     it('never overwrites an earlier corrupt copy', () => {
       writeFile(`${dir}/settings.json`, '{');
       SettingsStore.open(dir);
@@ -296,6 +331,29 @@ describe('SettingsStore', () => {
       );
       const s = SettingsStore.open(dir);
       expect(s.torrentStateKeys()).toEqual(['/b.torrent']);
+    });
+  });
+
+  describe('permissions', () => {
+    it('makes an existing config folder and the files in it private when it opens', () => {
+      writeFile(`${dir}/settings.json`, JSON.stringify({ tickspeed: 5 }));
+      writeFile(`${dir}/settings.json.corrupt-20250101-000000`, '{');
+      chmod(dir, 0o755);
+      chmod(`${dir}/settings.json`, 0o644);
+      chmod(`${dir}/settings.json.corrupt-20250101-000000`, 0o664);
+      expect(SettingsStore.open(dir).get<number>('tickspeed')).toBe(5);
+      expect(modeOf(dir)).toBe(0o700);
+      expect(modeOf(`${dir}/settings.json`)).toBe(0o600);
+      expect(modeOf(`${dir}/settings.json.corrupt-20250101-000000`)).toBe(0o600);
+    });
+
+    it('creates a missing config folder 0700 when it first saves', async () => {
+      const fresh = `${dir}/new/dfakeseeder`;
+      const s = SettingsStore.open(fresh);
+      s.set('tickspeed', 6);
+      await s.saveNow();
+      expect(modeOf(fresh)).toBe(0o700);
+      expect(modeOf(`${fresh}/settings.json`)).toBe(0o600);
     });
   });
 

@@ -183,7 +183,7 @@ export class TorrentLibrary {
     const found: { file: Gio.File; name: string }[] = [];
     const leftovers: { file: Gio.File; name: string }[] = [];
     const enumerator = await dir.enumerate_children_async(
-      'standard::type,unix::mode',
+      'standard::name,standard::type,unix::mode',
       Gio.FileQueryInfoFlags.NOFOLLOW_SYMLINKS,
       GLib.PRIORITY_DEFAULT,
       null,

@@ -8,7 +8,7 @@ import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
-import { FileReadError, type ReadLimit, readRegularFileSync } from '../../lib/readRegularFile.ts';
+import { FileReadError, readRegularFile, readRegularFileSync, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
 import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { adoptOriginal } from './adoptOriginal.ts';
 import { shippedDefaults } from './defaults.ts';
@@ -31,12 +31,6 @@ import { problemWith } from './validation.ts';
 const FILE_NAME = 'settings.json';
 
 const TORRENTS_KEY = 'torrents';
-
-/** Far above any real settings file (2000 torrents' state is about 2 MB); never a read without end. */
-const SETTINGS_FILE_LIMIT: ReadLimit = {
-  bytes: 64 * 1024 * 1024,
-  tooLarge: () => _('it is larger than 64 MiB, the limit for a settings file'),
-};
 
 function fill(template: string, ...values: string[]): string {
   const parts = template.split('%s');
@@ -507,7 +501,7 @@ export class SettingsStore extends GObject.Object {
   async importFrom(path: string): Promise<void> {
     let parsed: unknown;
     try {
-      const [bytes] = (await Gio.File.new_for_path(path).load_contents_async(null)) as unknown as [Uint8Array];
+      const bytes = await readRegularFile(Gio.File.new_for_path(path), SETTINGS_FILE_LIMIT);
       parsed = JSON.parse(new TextDecoder().decode(bytes));
     } catch (e) {
       throw new SettingsError('', fill(_('“%s” could not be read as settings: %s'), path, errorMessage(e)));

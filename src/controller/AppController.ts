@@ -30,6 +30,7 @@ import { ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.
 import { modelShutdownSteps } from './shutdown/modelShutdownSteps.ts';
 import { TorrentLibrary } from '../model/library/index.ts';
 import { TorrentAnnouncer, type TrackerInfo, TrackerNetwork } from '../model/tracker/index.ts';
+import { TrackerService } from '../model/trackerServer/index.ts';
 
 /** What the controller needs from whichever application hosts it. */
 interface HostApplication extends Gio.Application {
@@ -52,6 +53,7 @@ export class AppController implements TorrentCommands {
   #network: TrackerNetwork | null = null;
   #library: TorrentLibrary | null = null;
   #model: Model | null = null;
+  #trackerServer: TrackerService | null = null;
   #loaded = false;
   /** Files asked for (command line, `open`) before the torrents folder finished loading. */
   #pendingFiles: Gio.File[] = [];
@@ -93,7 +95,15 @@ export class AppController implements TorrentCommands {
       deleteCopy: (entry) => this.#library!.remove(entry),
     });
     this.#model = model;
-    settings.connect('changed', (_s: unknown, path: string) => model.settingChanged(path));
+    // The built-in tracker: listens only while tracker_settings.enabled is on.
+    const trackerServer = new TrackerService(settings);
+    this.#trackerServer = trackerServer;
+    model.torrents.connect('items-changed', () => this.#syncTrackerLibrary());
+    trackerServer.start();
+    settings.connect('changed', (_s: unknown, path: string) => {
+      model.settingChanged(path);
+      trackerServer.settingChanged(path);
+    });
     settings.connect('save-failed', (_s: unknown, message: string) =>
       this.#notice('error', _('Settings could not be saved: %s').replace('%s', message)),
     );
@@ -124,6 +134,38 @@ export class AppController implements TorrentCommands {
   /** The Model (null before startup), for the quit sequence, D-Bus and specs. */
   get model(): Model | null {
     return this.#model;
+  }
+
+  /** The built-in tracker (null before startup). */
+  get trackerServer(): TrackerService | null {
+    return this.#trackerServer;
+  }
+
+  /** The library's torrents are the built-in tracker's "library" (its library-only filter). */
+  #syncTrackerLibrary(): void {
+    const model = this.#model!;
+    const entries: [string, string][] = [];
+    for (const t of model.all()) {
+      const m = model.metainfoOf(t);
+      if (m) entries.push([m.infoHashHex, t.name]);
+    }
+    this.#trackerServer?.setLibrary(entries);
+  }
+
+  /**
+   * Adds the built-in tracker's announce URL to each torrent (a new tier), so the app announces
+   * to itself. Refused with a notice while the tracker is off.
+   */
+  addBuiltInTracker(torrents: Torrent[]): void {
+    const url = this.#trackerServer?.selfAnnounceUrl();
+    if (!url) {
+      this.#notice('error', _('Turn the built-in tracker on first (Preferences → Tracker).'));
+      return;
+    }
+    for (const t of torrents) {
+      if (this.#model!.trackerTiers(t).some((tier) => tier.includes(url))) continue;
+      this.#trackerEdit(this.#model!.addTracker(t, url));
+    }
   }
 
   get settings(): SettingsStore {
@@ -411,6 +453,7 @@ export class AppController implements TorrentCommands {
    * so no torrent state is lost (there is no time left for `stopped` announces).
    */
   shutdownNow(): void {
+    this.#trackerServer?.stop();
     if (this.#shutdown.finished || !this.#model) return;
     logger.warning('application quit outside the quit sequence: saving synchronously, no farewell announces');
     this.#model.stopTimers();

@@ -28,6 +28,10 @@ NEEDS=(
   "flatpak-builder flatpak-builder flatpak-builder"
   "opentracker opentracker opentracker"
   "danted|sockd dante-server dante-server"
+  "aria2c aria2 aria2"
+  "qbittorrent-nox qbittorrent-nox qbittorrent-nox"
+  "transmission-daemon transmission-daemon transmission-daemon"
+  "pymod:libtorrent python3-libtorrent rb_libtorrent-python3"
   "node nodejs nodejs"
   "npm npm npm"
 )
@@ -38,6 +42,8 @@ have() {
       local alt
       for alt in ${1//|/ }; do command -v "$alt" >/dev/null 2>&1 && return 0; done
       return 1 ;;
+    pymod:*)
+      [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import ${1#pymod:}" >/dev/null 2>&1 ;;
     typelib:*)
       local name="${1#typelib:}.typelib"
       for d in /usr/lib/*/girepository-1.0 /usr/lib64/girepository-1.0 /usr/lib/girepository-1.0; do
@@ -61,10 +67,10 @@ if ((${#missing_deb[@]})); then
   if command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing_deb[*]}"
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    # The real tracker and SOCKS server the specs use are not packaged everywhere (opentracker
-    # is not in Ubuntu); each is installed on its own so it cannot block the rest, and the specs
-    # that need one say they were skipped without it.
-    optional=(opentracker dante-server)
+    # The real tracker, SOCKS server and BitTorrent clients the specs use are not packaged
+    # everywhere (opentracker is not in Ubuntu); each is installed on its own so it cannot block
+    # the rest, and the specs that need one say they were skipped without it.
+    optional=(opentracker dante-server aria2 qbittorrent-nox transmission-daemon python3-libtorrent)
     rest=()
     for p in "${missing_deb[@]}"; do [[ " ${optional[*]} " == *" $p "* ]] || rest+=("$p"); done
     ((${#rest[@]})) && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${rest[@]}"

@@ -59,6 +59,16 @@ const RULES: [string, Rule][] = [
   ['simulation.stop_ratio_min', { min: 0, max: 1_000_000 }],
   ['simulation.stop_ratio_max', { min: 0, max: 1_000_000 }],
   ['simulation.stop_after_seeding_hours', { min: 0, max: 1_000_000 }],
+  ['tracker_settings.http_port', PORT],
+  ['tracker_settings.udp_port', PORT],
+  ['tracker_settings.announce_interval_seconds', { min: 10, max: 86400, integer: true }],
+  ['tracker_settings.peer_timeout_multiplier', { min: 1, max: 100 }],
+  ['tracker_settings.max_peers_per_announce', { min: 0, max: 1000, integer: true }],
+  ['tracker_settings.max_peers_per_torrent', { min: 1, max: 1_000_000, integer: true }],
+  ['tracker_settings.max_torrents', { min: 1, max: 1_000_000, integer: true }],
+  ['tracker_settings.max_total_peers', { min: 1, max: 2_000_000, integer: true }],
+  ['tracker_settings.torrent_filter', { values: ['any', 'library', 'whitelist'] }],
+  ['tracker_settings.security.rate_limit_per_minute', { min: 0, max: 1_000_000, integer: true }],
 ];
 
 function matches(pattern: string, path: string): boolean {

@@ -8,7 +8,8 @@ import '../src/lib/promisify.ts';
 import { SettingsStore } from '../src/model/settings/index.ts';
 import { Torrent } from '../src/model/torrent/Torrent.ts';
 import { MainWindow } from '../src/view/MainWindow.ts';
-import { CommandsDouble } from '../tests/ui/support/CommandsDouble.ts';
+import { ModelDouble } from '../tests/ui/support/ModelDouble.ts';
+import { torrentActionsOn } from '../tests/ui/support/fixture.ts';
 import { runMain } from './runMain.ts';
 
 const ROWS = Number(GLib.getenv('DFS_BENCH_ROWS') ?? 10_000);
@@ -36,12 +37,12 @@ async function main(): Promise<void> {
   Gtk.init();
   Adw.init();
   const dir = GLib.dir_make_tmp('dfs-bench-XXXXXX');
-  const commands = new CommandsDouble(SettingsStore.open(dir));
+  const model = new ModelDouble(SettingsStore.open(dir));
   const window = new MainWindow({});
   window.set_default_size(1280, 800);
   // DFS_BENCH_COLUMNS=name,progress measures with other visible columns than the defaults.
-  if (GLib.getenv('DFS_BENCH_COLUMNS')) commands.settings.set('columns', GLib.getenv('DFS_BENCH_COLUMNS'));
-  window.attach(commands);
+  if (GLib.getenv('DFS_BENCH_COLUMNS')) model.settings.set('columns', GLib.getenv('DFS_BENCH_COLUMNS'));
+  window.attach(model, torrentActionsOn(model));
   window.present();
   await pump(200);
 
@@ -60,8 +61,8 @@ async function main(): Promise<void> {
   }
   let t0 = GLib.get_monotonic_time();
   mark();
-  commands.torrents.splice(0, 0, items);
-  commands.countsChanged();
+  model.torrents.splice(0, 0, items);
+  model.countsChanged();
   await pump(1);
   print(`fill ${ROWS} rows: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms (${cpu()})`);
 

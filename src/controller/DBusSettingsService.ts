@@ -1,10 +1,11 @@
-import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { APP_ID, VERSION, configDir, isFlatpak } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { logger } from '../lib/log.ts';
-import { STARTING } from './DBusTorrentsService.ts';
+import { dbusError } from './dbusError.ts';
+import { DBusService } from './DBusService.ts';
+import { isSecretSetting, refusedOverDBus, settingsSnapshot, type SnapshotSource } from './dbusSettingsPolicy.ts';
 
 export const SETTINGS_INTERFACE = `${APP_ID}.Settings`;
 
@@ -26,8 +27,7 @@ const INTERFACE_XML = `<node>
 </node>`;
 
 /** What the service uses of the settings store (docs/ARCHITECTURE.md, Settings). */
-export interface DBusSettingsStore {
-  get<T>(path: string): T;
+export interface DBusSettingsStore extends SnapshotSource {
   set(path: string, value: unknown): void;
   connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
   disconnect(id: number): void;
@@ -35,8 +35,7 @@ export interface DBusSettingsStore {
 
 export interface DBusSettingsHost {
   settings: DBusSettingsStore;
-  /** The whole settings tree (torrents included), as GetSettings returns it. */
-  snapshot: () => Record<string, unknown>;
+  /** Activates an application action without a parameter (preferences, about, quit). */
   activateAction: (name: string) => boolean;
   torrentCount: () => number;
 }
@@ -57,46 +56,25 @@ const TRIGGERS: Record<string, string> = {
  * (`{"speed.upload_limit_kbps": 100}`) are stored and saved, changes are validated by the
  * settings store, and a bad change is refused with an error that says why.
  */
-export class DBusSettingsService {
-  #attached: DBusSettingsHost | null = null;
-  readonly #exported: Gio.DBusExportedObject;
-  #isExported = false;
+export class DBusSettingsService extends DBusService<DBusSettingsHost> {
   #changedHandler = 0;
 
   constructor() {
-    this.#exported = Gio.DBusExportedObject.wrapJSObject(INTERFACE_XML, this);
+    super(INTERFACE_XML);
   }
 
-  /**
-   * Exported while the application registers, before it owns its bus name (a call made the
-   * moment the name appears must find the interface); calls are served once attach() ran.
-   */
-  export(connection: Gio.DBusConnection, objectPath: string): void {
-    this.#exported.export(connection, objectPath);
-    this.#isExported = true;
+  protected override attached(host: DBusSettingsHost): void {
+    this.#changedHandler = host.settings.connect('changed', (_store, path) => this.#emitChanged(host, path));
   }
 
-  /** Called at the end of startup, when the settings store exists. */
-  attach(host: DBusSettingsHost): void {
-    this.#attached = host;
-    this.#changedHandler = host.settings.connect('changed', (_store, path) => this.#emitChanged(path));
-  }
-
-  unexport(): void {
-    if (this.#changedHandler) this.#attached?.settings.disconnect(this.#changedHandler);
+  protected override detached(host: DBusSettingsHost): void {
+    if (this.#changedHandler) host.settings.disconnect(this.#changedHandler);
     this.#changedHandler = 0;
-    if (!this.#isExported) return;
-    this.#isExported = false;
-    this.#exported.unexport();
   }
 
-  get #host(): DBusSettingsHost {
-    if (!this.#attached) throw dbusError(Gio.DBusError.FAILED as number, STARTING);
-    return this.#attached;
-  }
-
+  /** Every setting but the secrets (dbusSettingsPolicy.ts). */
   GetSettings(): string {
-    return JSON.stringify(this.#host.snapshot());
+    return JSON.stringify(settingsSnapshot(this.host.settings));
   }
 
   UpdateSettings(changesJson: string): boolean {
@@ -109,15 +87,22 @@ export class DBusSettingsService {
     if (!changes || typeof changes !== 'object' || Array.isArray(changes)) {
       throw invalidArgs('UpdateSettings expects a JSON object, e.g. {"upload_speed": 60}');
     }
+    const entries = flatten(changes as Record<string, unknown>);
+    // Not for any program on the bus: all of the call is refused, before anything is changed.
+    const denied = entries.map(([key]) => refusedOverDBus(key)).filter((why): why is string => why !== null);
+    if (denied.length) {
+      logger.warning(`D-Bus UpdateSettings refused ${denied.join('; ')}`);
+      throw dbusError('ACCESS_DENIED', `Not changed: ${denied.join('; ')}`);
+    }
     const refused: string[] = [];
     const actions: string[] = [];
-    for (const [key, value] of flatten(changes as Record<string, unknown>)) {
+    for (const [key, value] of entries) {
       if (key in TRIGGERS) {
         if (value === true) actions.push(TRIGGERS[key]);
         continue;
       }
       try {
-        this.#host.settings.set(key, value);
+        this.host.settings.set(key, value);
       } catch (e) {
         refused.push(`${key}: ${errorMessage(e)}`);
       }
@@ -125,7 +110,7 @@ export class DBusSettingsService {
     // After the reply: quitting inside the call would close the connection before it answers.
     if (actions.length) {
       GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-        for (const a of actions) this.#host.activateAction(a);
+        for (const a of actions) this.host.activateAction(a);
         return GLib.SOURCE_REMOVE;
       });
     }
@@ -137,11 +122,11 @@ export class DBusSettingsService {
   }
 
   ShowPreferences(): boolean {
-    return this.#host.activateAction('preferences');
+    return this.host.activateAction('preferences');
   }
 
   ShowAbout(): boolean {
-    return this.#host.activateAction('about');
+    return this.host.activateAction('about');
   }
 
   Ping(): boolean {
@@ -149,7 +134,7 @@ export class DBusSettingsService {
   }
 
   GetConnectionStatus(): string {
-    return JSON.stringify({ connected: true, torrents: this.#host.torrentCount() });
+    return JSON.stringify({ connected: true, torrents: this.host.torrentCount() });
   }
 
   GetDebugInfo(): string {
@@ -158,18 +143,15 @@ export class DBusSettingsService {
       pid: getPid(),
       flatpak: isFlatpak(),
       config_dir: configDir(),
-      torrents: this.#host.torrentCount(),
+      torrents: this.host.torrentCount(),
     });
   }
 
-  #emitChanged(path: string): void {
-    let value: unknown;
-    try {
-      value = this.#host.settings.get(path);
-    } catch {
-      value = null;
-    }
-    this.#exported.emit_signal('SettingsChanged', new GLib.Variant('(s)', [JSON.stringify({ [path]: value })]));
+  #emitChanged(host: DBusSettingsHost, path: string): void {
+    // A signal goes to every program on the bus: a secret's change is not announced at all.
+    if (isSecretSetting(path) || path === 'torrents' || path.startsWith('torrents.')) return;
+    const value: unknown = host.settings.get(path) ?? null;
+    this.emitSignal('SettingsChanged', new GLib.Variant('(s)', [JSON.stringify({ [path]: value })]));
   }
 }
 
@@ -188,13 +170,7 @@ function flatten(obj: Record<string, unknown>, prefix = ''): [string, unknown][]
 }
 
 function invalidArgs(message: string): GLib.Error {
-  return dbusError(Gio.DBusError.INVALID_ARGS as number, message);
-}
-
-/** GJS answers a GLib.Error in the Gio.DBusError domain with the matching D-Bus error name. */
-function dbusError(code: number, message: string): GLib.Error {
-  const ErrorWithDomain = GLib.Error as unknown as new (domain: unknown, code: number, message: string) => GLib.Error;
-  return new ErrorWithDomain(Gio.DBusError, code, message);
+  return dbusError('INVALID_ARGS', message);
 }
 
 function getPid(): number {

@@ -1,8 +1,11 @@
-import Gio from 'gi://Gio';
+import type Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { APP_ID } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { logger } from '../lib/log.ts';
+import { DBusService, STARTING } from './DBusService.ts';
+import type { AddResult } from './TorrentActions.ts';
 
 export const TORRENTS_INTERFACE = `${APP_ID}.Torrents`;
 
@@ -12,66 +15,70 @@ const INTERFACE_XML = `<node>
       <arg type="as" direction="in" name="uris"/>
       <arg type="a(sbs)" direction="out" name="results"/>
     </method>
+    <method name="Activate">
+      <arg type="s" direction="in" name="action"/>
+      <arg type="av" direction="in" name="parameter"/>
+    </method>
   </interface>
 </node>`;
 
-/** The answer to a call that arrives before the application has finished starting. */
-export const STARTING = 'D’ Fake Seeder is still starting; try again in a moment.';
+export { STARTING };
 
 export interface DBusTorrentsHost {
-  addUris: (uris: string[]) => Promise<{ failures: { uri: string; message: string }[] }>;
+  /** TorrentActions.invoke: runs a torrent action, rejects with an error in words. */
+  invoke: (action: string, parameter: GLib.Variant | null) => Promise<unknown>;
   /** Shows the app (its window, if it has one) after files were handed to it. */
   present: () => void;
 }
 
+const FAILED = 'org.freedesktop.DBus.Error.Failed';
+
 /**
- * `ie.fio.dfakeseeder.Torrents.Add(as uris) → a(sbs)`: adds .torrent files and answers per file
- * (uri, added, why not). `dfakeseeder FILE…` uses it to hand files to the running instance and
- * print what became of each one; GApplication's `open` cannot answer.
+ * `ie.fio.dfakeseeder.Torrents`: the torrent actions for callers that want an answer.
+ * `Add(as uris) → a(sbs)` adds .torrent files through the `add-uris` action and answers per
+ * file (uri, added, why not); `dfakeseeder FILE…` uses it to hand files to the running instance.
+ * `Activate(s action, av parameter)` runs any torrent action as org.gtk.Actions.Activate does,
+ * but answers: nothing when done, a D-Bus error in words when refused (`dfakeseeder --action`).
  */
-export class DBusTorrentsService {
-  #host: DBusTorrentsHost | null = null;
-  readonly #exported: Gio.DBusExportedObject;
-  #isExported = false;
-
+export class DBusTorrentsService extends DBusService<DBusTorrentsHost> {
   constructor() {
-    this.#exported = Gio.DBusExportedObject.wrapJSObject(INTERFACE_XML, this);
-  }
-
-  /**
-   * Exported while the application registers, before it owns its bus name (a call made the
-   * moment the name appears must find the object); calls are served once attach() ran.
-   */
-  export(connection: Gio.DBusConnection, objectPath: string): void {
-    this.#exported.export(connection, objectPath);
-    this.#isExported = true;
-  }
-
-  /** Called at the end of startup, when the controller can add torrents. */
-  attach(host: DBusTorrentsHost): void {
-    this.#host = host;
-  }
-
-  unexport(): void {
-    if (!this.#isExported) return;
-    this.#isExported = false;
-    this.#exported.unexport();
+    super(INTERFACE_XML);
   }
 
   AddAsync([uris]: [string[]], invocation: Gio.DBusMethodInvocation): void {
-    if (!this.#host) {
-      invocation.return_dbus_error('org.freedesktop.DBus.Error.Failed', STARTING);
+    const host = this.hostIfAttached;
+    if (!host) {
+      invocation.return_dbus_error(FAILED, STARTING);
       return;
     }
-    const host = this.#host;
     host
-      .addUris(uris)
-      .then((result) => {
+      .invoke('add-uris', new GLib.Variant('as', uris))
+      .then((value) => {
+        const result = value as AddResult;
         const why = new Map(result.failures.map((f) => [f.uri, f.message]));
         const rows: [string, boolean, string][] = uris.map((uri) => [uri, !why.has(uri), why.get(uri) ?? '']);
         invocation.return_value(new GLib.Variant('(a(sbs))', [rows]));
         host.present();
       })
-      .catch((e: unknown) => invocation.return_dbus_error('org.freedesktop.DBus.Error.Failed', errorMessage(e)));
+      .catch((e: unknown) => invocation.return_dbus_error(FAILED, errorMessage(e)));
+  }
+
+  ActivateAsync([action, parameter]: [string, GLib.Variant[]], invocation: Gio.DBusMethodInvocation): void {
+    const host = this.hostIfAttached;
+    if (!host) {
+      invocation.return_dbus_error(FAILED, STARTING);
+      return;
+    }
+    if (parameter.length > 1) {
+      invocation.return_dbus_error('org.freedesktop.DBus.Error.InvalidArgs', 'Give at most one parameter.');
+      return;
+    }
+    host
+      .invoke(action, parameter[0] ?? null)
+      .then(() => invocation.return_value(null))
+      .catch((e: unknown) => {
+        logger.warning(`D-Bus Activate ${action} refused: ${errorMessage(e)}`);
+        invocation.return_dbus_error(FAILED, errorMessage(e));
+      });
   }
 }

@@ -1,22 +1,12 @@
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
+import type GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
 import { APP_ID } from '../lib/config.ts';
 import { logger, setEchoInfo } from '../lib/log.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
-import { AppController } from './AppController.ts';
-import {
-  type DesktopDBus,
-  DesktopIntegration,
-  exportDesktopDBus,
-  type IntegratedController,
-  unexportDesktopDBus,
-} from './DesktopIntegration.ts';
-
-// POSIX signal numbers; GLib.unix_signal_add accepts SIGHUP, SIGINT, SIGTERM, SIGUSR1/2.
-const SIGINT = 2;
-const SIGTERM = 15;
+import { AppDBus } from './AppDBus.ts';
+import { RunningApp } from './RunningApp.ts';
 
 /**
  * Seeds with no window and no display: the same controller and model as the windowed app,
@@ -27,9 +17,9 @@ export class HeadlessApplication extends Gio.Application {
     GObject.registerClass({ GTypeName: 'DfsHeadlessApplication' }, this);
   }
 
-  declare controller: AppController;
-  #desktop: DesktopIntegration | null = null;
-  #dbus: DesktopDBus | null = null;
+  readonly #dbus = new AppDBus();
+  /** From startup to shutdown. */
+  #running: RunningApp | null = null;
 
   constructor() {
     // Without a session bus (servers, containers) registration would fail; run non-unique then.
@@ -38,19 +28,17 @@ export class HeadlessApplication extends Gio.Application {
       flags: Gio.ApplicationFlags.HANDLES_OPEN | (hasSessionBus() ? 0 : Gio.ApplicationFlags.NON_UNIQUE),
     });
     addCommandLineOptions(this);
-    this.controller = new AppController(this);
     this.connect('handle-local-options', (_app, options: GLib.VariantDict) => handleLocalOptions(options));
   }
 
-  // Our own interfaces go on the bus before GApplication asks for the name (exportDesktopDBus).
+  // Our own interfaces go on the bus before GApplication asks for the name (AppDBus).
   override vfunc_dbus_register(connection: Gio.DBusConnection, objectPath: string): boolean {
-    this.#dbus = exportDesktopDBus(connection, objectPath);
+    this.#dbus.register(connection, objectPath);
     return super.vfunc_dbus_register(connection, objectPath);
   }
 
   override vfunc_dbus_unregister(connection: Gio.DBusConnection, objectPath: string): void {
-    unexportDesktopDBus(this.#dbus);
-    this.#dbus = null;
+    this.#dbus.unregister();
     super.vfunc_dbus_unregister(connection, objectPath);
   }
 
@@ -58,24 +46,7 @@ export class HeadlessApplication extends Gio.Application {
     super.vfunc_startup();
     setEchoInfo(true);
     this.hold();
-    for (const signal of [SIGINT, SIGTERM]) {
-      GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal, () => {
-        logger.info(`received ${signal === SIGINT ? 'SIGINT' : 'SIGTERM'}, shutting down`);
-        void this.controller.requestQuit(signal === SIGINT ? 'SIGINT' : 'SIGTERM');
-        return GLib.SOURCE_CONTINUE;
-      });
-    }
-    const quit = new Gio.SimpleAction({ name: 'quit' });
-    quit.connect('activate', () => void this.controller.requestQuit('app.quit'));
-    this.add_action(quit);
-    this.controller.startup();
-    // D-Bus settings interface, app actions, notifications, watch folder.
-    this.#desktop = new DesktopIntegration({
-      app: this,
-      controller: this.controller as unknown as IntegratedController,
-      dbus: this.#dbus,
-    });
-    this.#desktop.start();
+    this.#running = new RunningApp(this, this.get_dbus_connection() ? this.#dbus : null);
     logger.info('running headless; stop with Ctrl+C or SIGTERM');
   }
 
@@ -84,12 +55,11 @@ export class HeadlessApplication extends Gio.Application {
   }
 
   override vfunc_open(files: Gio.File[]): void {
-    this.controller.addTorrentFiles(files);
+    this.#running?.controller.addTorrentFiles(files);
   }
 
   override vfunc_shutdown(): void {
-    this.#desktop?.stop();
-    this.controller.shutdownNow();
+    this.#running?.stop();
     super.vfunc_shutdown();
   }
 }

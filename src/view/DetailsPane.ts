@@ -25,7 +25,8 @@ import { OptionsPage } from './OptionsPage.ts';
 import { RecordItem } from './RecordItem.ts';
 import { recordTable, setRecords } from './recordTable.ts';
 import { GRAPH_SAMPLES, SpeedGraph } from './SpeedGraph.ts';
-import type { TorrentCommands, Unsubscribe } from './TorrentCommands.ts';
+import type { TorrentActionActivator } from './torrentActions.ts';
+import type { TorrentSource, Unsubscribe } from './TorrentSource.ts';
 
 /** The tabs, in order: stack page name and title. */
 export const DETAILS_TABS: [name: string, title: () => string][] = [
@@ -103,16 +104,16 @@ export class DetailsPane extends Gtk.Stack {
   readonly filesView: Gtk.ListView;
   readonly filesRoot = new Gio.ListStore({ item_type: RecordItem.$gtype });
 
-  readonly #commands: TorrentCommands;
+  readonly #source: TorrentSource;
   #torrent: Torrent | null = null;
   #handlers: number[] = [];
   #unsubscribeDetails: Unsubscribe | null = null;
   readonly #history = new Map<Torrent, { up: number[]; down: number[] }>();
   readonly #placeholders = new Map<string, Gtk.Stack>();
 
-  constructor(commands: TorrentCommands, report: (message: string) => void) {
+  constructor(source: TorrentSource, activate: TorrentActionActivator) {
     super({ transition_type: Gtk.StackTransitionType.CROSSFADE, vexpand: true });
-    this.#commands = commands;
+    this.#source = source;
     this.add_css_class('dfs-details');
 
     const none = new Adw.StatusPage({
@@ -125,7 +126,7 @@ export class DetailsPane extends Gtk.Stack {
 
     this.tabs = new Gtk.Stack({ transition_type: Gtk.StackTransitionType.NONE, vexpand: true });
     this.graph = new SpeedGraph();
-    this.options = new OptionsPage(commands, report);
+    this.options = new OptionsPage(source, activate);
 
     this.#addTab('status', this.#statusTab());
     this.#addTab('details', scrolled(this.details.widget));
@@ -190,7 +191,7 @@ export class DetailsPane extends Gtk.Stack {
     this.options.setTorrent(torrent);
     if (!torrent) return;
     this.#handlers.push(torrent.connect('notify', () => this.#updateFigures()));
-    this.#unsubscribeDetails = this.#commands.onTorrentDetailsChanged(torrent, () => this.#refreshTables());
+    this.#unsubscribeDetails = this.#source.onTorrentDetailsChanged(torrent, () => this.#refreshTables());
     this.#updateFigures();
     this.#fillFiles();
     this.#refreshTables();
@@ -309,7 +310,7 @@ export class DetailsPane extends Gtk.Stack {
   #fillFiles(): void {
     const t = this.#torrent;
     if (!t) return;
-    const files = this.#commands.files(t);
+    const files = this.#source.files(t);
     // Folders first, then files, each by name; sizes of folders are the sum of their files.
     type Dir = { dirs: Map<string, Dir>; files: { name: string; size: number }[]; size: number };
     const root: Dir = { dirs: new Map(), files: [], size: 0 };
@@ -366,7 +367,7 @@ export class DetailsPane extends Gtk.Stack {
     if (!t) return;
     const tab = this.tabs.get_visible_child_name();
     if (tab === 'trackers') {
-      const rows = this.#commands.trackers(t).map((tr) => ({
+      const rows = this.#source.trackers(t).map((tr) => ({
         url: tr.url,
         tier: tr.tier + 1,
         status: tr.status,
@@ -383,12 +384,12 @@ export class DetailsPane extends Gtk.Stack {
       setRecords(this.trackersTable.store, rows);
       this.#showTable('trackers', rows.length);
     } else if (tab === 'peers') {
-      const rows = this.#commands.peers(t).map((p) => ({ address: p.address, port: p.port, tracker: p.trackerUrl }));
+      const rows = this.#source.peers(t).map((p) => ({ address: p.address, port: p.port, tracker: p.trackerUrl }));
       setRecords(this.peersTable.store, rows);
       this.#showTable('peers', rows.length);
     } else if (tab === 'log') {
       const levels = { info: _('Info'), warning: _('Warning'), error: _('Error') };
-      const rows = this.#commands.log(t).map((l) => ({
+      const rows = this.#source.log(t).map((l) => ({
         time: formatTime(l.time),
         'time:sort': l.time,
         level: levels[l.level],

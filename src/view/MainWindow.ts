@@ -8,7 +8,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import mainWindowUi from '../../data/ui/main-window.ui';
 import shortcutsUi from '../../data/ui/shortcuts-window.ui';
 import { errorMessage } from '../lib/errors.ts';
-import { _, ngettext } from '../lib/i18n.ts';
+import { _ } from '../lib/i18n.ts';
 import { torrentMatchesSearch, torrentMatchesState } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { DetailsPane } from './DetailsPane.ts';
@@ -19,7 +19,13 @@ import { connectSignal } from './signals.ts';
 import { StatusBar } from './StatusBar.ts';
 import { applyStyleSheet } from './style.ts';
 import { templateBytes } from './template.ts';
-import type { QueueMove, TorrentCommands, TorrentPriority, TorrentState } from './TorrentCommands.ts';
+import {
+  activateTorrentAction,
+  type QueueMove,
+  type TorrentActionArgs,
+  type TorrentActionName,
+} from './torrentActions.ts';
+import type { TorrentSource, TorrentState } from './TorrentSource.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
 
@@ -33,10 +39,8 @@ export const WINDOW_SETTINGS = {
   columns: 'columns',
 } as const;
 
-const PRIORITIES: Record<string, TorrentPriority> = { low: 0, normal: 1, high: 2 };
-
 /**
- * The main window. It shows the model and turns clicks into controller commands; it never
+ * The main window. It shows the model and turns clicks into the torrent actions; it never
  * touches the network or the disk (files chosen or dropped here are handed over as URIs).
  */
 export class MainWindow extends Adw.ApplicationWindow {
@@ -69,7 +73,10 @@ export class MainWindow extends Adw.ApplicationWindow {
   declare _search_button: Gtk.ToggleButton;
   declare _primary_menu_button: Gtk.MenuButton;
 
-  commands: TorrentCommands | null = null;
+  /** What the window shows (null while detached). */
+  source: TorrentSource | null = null;
+  /** Where the torrent actions are activated: the application, or a spec's group. */
+  #actions: Gio.ActionGroup | null = null;
   list: TorrentList | null = null;
   sidebar: Sidebar | null = null;
   details: DetailsPane | null = null;
@@ -107,11 +114,15 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.connect('destroy', () => this.detach());
   }
 
-  /** Connects the window to the controller: from here on it shows the model. */
-  attach(commands: TorrentCommands): void {
+  /**
+   * Connects the window to the controller: from here on it shows `source` and activates the
+   * torrent actions (torrentActions.ts) on `actions`.
+   */
+  attach(source: TorrentSource, actions: Gio.ActionGroup): void {
     this.detach();
-    this.commands = commands;
-    const settings = commands.settings;
+    this.source = source;
+    this.#actions = actions;
+    const settings = source.settings;
 
     // Each filter has no function while it lets everything through, so the filter model skips
     // it instead of calling into JS for every torrent.
@@ -125,7 +136,7 @@ export class MainWindow extends Adw.ApplicationWindow {
 
     this.sidebar = new Sidebar();
     this.sidebar.onChanged = () => this.#updateSidebarFilters();
-    this.list = new TorrentList(commands.torrents, filter);
+    this.list = new TorrentList(source.torrents, filter);
     this.insert_action_group('list', this.list.actions);
     this.list.applyColumnsSetting(setting(settings, WINDOW_SETTINGS.columns, ''));
     this.list.onColumnsChanged = (ids) => this.#saveSetting(WINDOW_SETTINGS.columns, ids);
@@ -162,7 +173,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.listStack.add_named(this.list, 'list');
     this.listStack.add_named(noMatch, 'no-match');
 
-    this.details = new DetailsPane(commands, (m) => this.showToast(m));
+    this.details = new DetailsPane(source, (name, args) => this.#activate(name, args));
     this.detailsPaned = new Gtk.Paned({
       orientation: Gtk.Orientation.VERTICAL,
       start_child: this.listStack,
@@ -195,8 +206,8 @@ export class MainWindow extends Adw.ApplicationWindow {
       if (w >= 360 && h >= 294) this.set_default_size(w, h);
     }
 
-    this.#cleanups.push(commands.onCountsChanged(() => this.#updateCounts()));
-    this.#cleanups.push(commands.onNotice((n) => this.showToast(n.message)));
+    this.#cleanups.push(source.onCountsChanged(() => this.#updateCounts()));
+    this.#cleanups.push(source.onNotice((n) => this.showToast(n.message)));
     applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
     const settingsHandler = settings.connect('changed', (_s, path: string) => {
       if (path === COLOR_SCHEME_SETTING) applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
@@ -233,7 +244,8 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.sidebar = null;
     this.details = null;
     this.statusBar = null;
-    this.commands = null;
+    this.source = null;
+    this.#actions = null;
   }
 
   /** Opens the file chooser (a portal inside Flatpak) and adds the chosen files. */
@@ -255,7 +267,7 @@ export class MainWindow extends Adw.ApplicationWindow {
         const files = chooser.get_files();
         const uris: string[] = [];
         for (let i = 0; i < files.get_n_items(); i++) uris.push((files.get_item(i) as Gio.File).get_uri());
-        void this.addUris(uris);
+        this.addUris(uris);
       }
       chooser.destroy();
     });
@@ -263,27 +275,9 @@ export class MainWindow extends Adw.ApplicationWindow {
     return chooser;
   }
 
-  /** Adds files through the controller and says what happened. */
-  async addUris(uris: string[]): Promise<void> {
-    if (!uris.length) return;
-    if (!this.commands) {
-      this.application?.activate_action('add-uris', new GLib.Variant('as', uris));
-      return;
-    }
-    try {
-      // Failures arrive as notices (one toast each); only the good news is said here.
-      const result = await this.commands.addUris(uris);
-      if (result.added.length) {
-        const n = result.added.length;
-        this.showToast(
-          n === 1
-            ? _('Added “%s”').replace('%s', result.added[0].name)
-            : ngettext('Added %d torrent', 'Added %d torrents', n).replace('%d', String(n)),
-        );
-      }
-    } catch (e) {
-      this.showToast(errorMessage(e));
-    }
+  /** Adds files through the `add-uris` action; what happened comes back as notices (toasts). */
+  addUris(uris: string[]): void {
+    if (uris.length) this.#activate('add-uris', uris);
   }
 
   showToast(title: string): void {
@@ -291,9 +285,9 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   showPreferences(): void {
-    if (!this.commands) return;
+    if (!this.source) return;
     if (!this.preferences) {
-      this.preferences = new PreferencesWindow(this.commands, { transient_for: this });
+      this.preferences = new PreferencesWindow(this.source, { transient_for: this });
       this.preferences.connect('close-request', () => {
         this.preferences = null;
         return false;
@@ -321,14 +315,14 @@ export class MainWindow extends Adw.ApplicationWindow {
       return action;
     };
     add('add-torrents', () => this.chooseTorrentFiles());
-    add('pause-all', () => this.#run((c) => c.pauseAll()));
-    add('resume-all', () => this.#run((c) => c.resumeAll()));
+    add('pause-all', () => this.#activate('pause-all', null));
+    add('resume-all', () => this.#activate('resume-all', null));
     add(
       'scale-speed',
       (param) => {
         const [direction, factor] = (param?.get_string()[0] ?? '').split('-');
         if (direction !== 'upload' && direction !== 'download') return;
-        this.#run((c) => c.scaleSpeed(direction, factor === '2' ? 2 : 0.5, null));
+        this.#activate('scale-speed', [direction, factor === '2' ? 2 : 0.5, []]);
       },
       's',
     );
@@ -336,8 +330,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     add('toggle-pause', () => {
       const selected = this.selectedTorrents();
       if (!selected.length) return;
-      if (selected.every((t) => t.active)) this.#run((c) => c.pause(selected));
-      else this.#run((c) => c.resume(selected));
+      this.#activate(selected.every((t) => t.active) ? 'pause' : 'resume', hashes(selected));
     });
     this.application?.set_accels_for_action('win.add-torrents', ['<Primary>o']);
     this.application?.set_accels_for_action('win.search', ['<Primary>f']);
@@ -361,21 +354,21 @@ export class MainWindow extends Adw.ApplicationWindow {
       });
       group.add_action(action);
     };
-    add('pause', (s) => this.#run((c) => c.pause(s)));
-    add('resume', (s) => this.#run((c) => c.resume(s)));
-    add('force-start', (s) => this.#run((c) => c.forceStart(s)));
-    add('update-tracker', (s) => this.#run((c) => c.updateTracker(s)));
-    add('force-recheck', (s) => this.#run((c) => c.forceRecheck(s)));
-    add('force-complete', (s) => this.#run((c) => c.forceComplete(s)));
-    add('random-progress', (s) => this.#run((c) => c.setRandomProgress(s)));
+    add('pause', (s) => this.#activate('pause', hashes(s)));
+    add('resume', (s) => this.#activate('resume', hashes(s)));
+    add('force-start', (s) => this.#activate('force-start', hashes(s)));
+    add('update-tracker', (s) => this.#activate('force-announce', hashes(s)));
+    add('force-recheck', (s) => this.#activate('force-recheck', hashes(s)));
+    add('force-complete', (s) => this.#activate('force-complete', hashes(s)));
+    add('random-progress', (s) => this.#activate('random-progress', hashes(s)));
     add('copy', (s, p) => this.#copy(s, p?.get_string()[0] ?? 'name'), 's');
-    add('priority', (s, p) => this.#run((c) => c.setPriority(s, PRIORITIES[p?.get_string()[0] ?? 'normal'] ?? 1)), 's');
+    add('priority', (s, p) => this.#activate('set-priority', [hashes(s), priorityWord(p?.get_string()[0])]), 's');
     add('speed-limits', (s) => {
       this.openDialog = limitsDialog(this, { upload: s[0].upload_limit, download: s[0].download_limit }, (limits) =>
-        this.#run((c) => c.setLimits(s, limits)),
+        this.#activate('set-limits', [hashes(s), limits.upload ?? -1, limits.download ?? -1]),
       );
     });
-    add('reset-limits', (s) => this.#run((c) => c.resetLimits(s)));
+    add('reset-limits', (s) => this.#activate('reset-limits', hashes(s)));
     add('tracker-add', (s) => {
       this.openDialog = textDialog(
         this,
@@ -386,12 +379,12 @@ export class MainWindow extends Adw.ApplicationWindow {
           placeholder: 'udp://tracker.example.org:6969/announce',
           confirm: _('_Add'),
         },
-        (url) => this.#run((c) => Promise.all(s.map((t) => c.addTracker(t, url)))),
+        (url) => this.#activate('add-tracker', [hashes(s), url]),
       );
     });
     add('tracker-edit', (s) => this.#trackerDialog(s[0], true));
     add('tracker-remove', (s) => this.#trackerDialog(s[0], false));
-    add('queue', (s, p) => this.#run((c) => c.moveInQueue(s, (p?.get_string()[0] ?? 'top') as QueueMove)), 's');
+    add('queue', (s, p) => this.#activate('queue', [hashes(s), (p?.get_string()[0] ?? 'top') as QueueMove]), 's');
     add('rename', (s) => {
       this.openDialog = textDialog(
         this,
@@ -401,7 +394,7 @@ export class MainWindow extends Adw.ApplicationWindow {
           initial: s[0].name,
           confirm: _('_Rename'),
         },
-        (name) => this.#run((c) => c.rename(s[0], name)),
+        (name) => this.#activate('rename', [s[0].info_hash, name]),
       );
     });
     add('label', (s) => {
@@ -414,7 +407,7 @@ export class MainWindow extends Adw.ApplicationWindow {
           confirm: _('_Set Label'),
           allowEmpty: true,
         },
-        (label) => this.#run((c) => c.setLabel(s, label)),
+        (label) => this.#activate('set-label', [hashes(s), label]),
       );
     });
     add('remove', (s) => {
@@ -423,7 +416,7 @@ export class MainWindow extends Adw.ApplicationWindow {
         s.map((t) => t.name),
         () => {
           for (const t of s) this.details?.forget(t);
-          this.commands?.remove(s).catch((e: unknown) => this.showToast(errorMessage(e)));
+          this.#activate('remove', hashes(s));
         },
       );
     });
@@ -431,7 +424,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #trackerDialog(torrent: Torrent, edit: boolean): void {
-    const urls = this.commands?.trackers(torrent).map((t) => t.url) ?? [];
+    const urls = this.source?.trackers(torrent).map((t) => t.url) ?? [];
     if (!urls.length) {
       this.showToast(_('“%s” has no trackers').replace('%s', torrent.name));
       return;
@@ -454,13 +447,16 @@ export class MainWindow extends Adw.ApplicationWindow {
             confirm: _('_Remove'),
             destructive: true,
           },
-      (url, edited) => this.#run((c) => (edit ? c.editTracker(torrent, url, edited) : c.removeTracker(torrent, url))),
+      (url, edited) =>
+        edit
+          ? this.#activate('edit-tracker', [torrent.info_hash, url, edited])
+          : this.#activate('remove-tracker', [torrent.info_hash, url]),
     );
   }
 
   #copy(torrents: Torrent[], what: string): void {
     const lines = torrents.map((t) => {
-      const trackers = this.commands?.trackers(t) ?? [];
+      const trackers = this.source?.trackers(t) ?? [];
       switch (what) {
         case 'hash':
           return t.info_hash;
@@ -484,12 +480,15 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.showToast(_('Copied to the clipboard'));
   }
 
-  /** Runs a controller command; a refused one is reported in plain words. */
-  #run(command: (commands: TorrentCommands) => unknown): void {
-    if (!this.commands) return;
+  /**
+   * Activates a torrent action (the same one D-Bus and the command line reach). A refusal comes
+   * back as a notice, shown as a toast; a parameter the window cannot even build, as a toast here.
+   */
+  #activate<N extends TorrentActionName>(name: N, args: TorrentActionArgs[N]): void {
+    const group = this.#actions ?? this.application;
+    if (!group) return;
     try {
-      const result = command(this.commands);
-      if (result instanceof Promise) result.catch((e: unknown) => this.showToast(errorMessage(e)));
+      activateTorrentAction(group, name, args);
     } catch (e) {
       this.showToast(errorMessage(e));
     }
@@ -502,7 +501,7 @@ export class MainWindow extends Adw.ApplicationWindow {
       const files = value.get_files();
       const torrents = files.filter((f) => (f.get_basename() ?? '').toLowerCase().endsWith('.torrent'));
       if (torrents.length < files.length) this.showToast(_('Only .torrent files can be added'));
-      void this.addUris(torrents.map((f) => f.get_uri()));
+      this.addUris(torrents.map((f) => f.get_uri()));
       return torrents.length > 0;
     });
     this.add_controller(target);
@@ -517,12 +516,12 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #updateSidebarFilters(): void {
-    const commands = this.commands;
+    const source = this.source;
     const state = this.sidebar?.selectedState ?? 'all';
     const host = this.sidebar?.selectedHost ?? null;
     this.#stateFilter?.set_filter_func(state === 'all' ? null : (t) => torrentMatchesState(t as Torrent, state));
     this.#hostFilter?.set_filter_func(
-      host === null || !commands ? null : (t) => commands.trackerHosts(t as Torrent).includes(host),
+      host === null || !source ? null : (t) => source.trackerHosts(t as Torrent).includes(host),
     );
   }
 
@@ -542,8 +541,8 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #updatePages(): void {
-    if (!this.commands || !this.list) return;
-    const total = this.commands.torrents.get_n_items();
+    if (!this.source || !this.list) return;
+    const total = this.source.torrents.get_n_items();
     this._main_stack.set_visible_child_name(total === 0 ? 'empty' : 'torrents');
     // Nothing to search in an empty list.
     this._search_button.set_sensitive(total > 0);
@@ -555,7 +554,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #updateCounts(): void {
-    const c = this.commands;
+    const c = this.source;
     if (!c) return;
     const counts = c.stateCounts();
     this.#counts = counts;
@@ -565,7 +564,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #onTick(): void {
-    const c = this.commands;
+    const c = this.source;
     if (!c) return;
     this.#ticks++;
     this.details?.tick();
@@ -579,7 +578,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   #rememberGeometry(): void {
-    if (!this.commands) return;
+    if (!this.source) return;
     const [width, height] = this.get_default_size();
     if (!this.is_maximized() && width > 0 && height > 0) {
       this.#saveSetting(WINDOW_SETTINGS.width, width);
@@ -591,8 +590,8 @@ export class MainWindow extends Adw.ApplicationWindow {
 
   #saveSetting(path: string, value: unknown): void {
     try {
-      if (this.commands && setting(this.commands.settings, path, undefined) !== value)
-        this.commands.settings.set(path, value);
+      if (this.source && setting(this.source.settings, path, undefined) !== value)
+        this.source.settings.set(path, value);
     } catch (e) {
       this.showToast(errorMessage(e));
     }
@@ -610,7 +609,7 @@ function applyColorScheme(value: unknown): void {
   Adw.StyleManager.get_default().set_color_scheme(schemes[String(value)] ?? Adw.ColorScheme.DEFAULT);
 }
 
-function setting(settings: TorrentCommands['settings'], path: string, fallback: unknown): unknown {
+function setting(settings: TorrentSource['settings'], path: string, fallback: unknown): unknown {
   try {
     return settings.get<unknown>(path) ?? fallback;
   } catch {
@@ -631,4 +630,13 @@ export function magnetLink(torrent: Torrent, trackerUrls: string[]): string {
   return [`magnet:?${topics.join('&')}`, `dn=${esc(torrent.name)}`, ...trackerUrls.map((u) => `tr=${esc(u)}`)].join(
     '&',
   );
+}
+
+/** The selection as the actions name torrents: by info hash. */
+function hashes(torrents: Torrent[]): string[] {
+  return torrents.map((t) => t.info_hash);
+}
+
+function priorityWord(word: string | undefined): 'low' | 'normal' | 'high' {
+  return word === 'low' || word === 'high' ? word : 'normal';
 }

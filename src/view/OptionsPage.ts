@@ -3,9 +3,9 @@ import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { _ } from '../lib/i18n.ts';
-import { errorMessage } from '../lib/errors.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
-import type { TorrentCommands, TorrentOptions } from './TorrentCommands.ts';
+import type { TorrentActionActivator } from './torrentActions.ts';
+import type { TorrentOptions, TorrentSource } from './TorrentSource.ts';
 
 type NumericOption = Exclude<keyof TorrentOptions, 'active'>;
 
@@ -19,8 +19,8 @@ interface NumberRow {
 }
 
 /**
- * The Options tab: per-torrent editors. Each change goes straight to the controller
- * (`setOption`); a refused value is reported and the editor shows the torrent's value again.
+ * The Options tab: per-torrent editors. Each change is the `set-option` torrent action; a
+ * refused value is reported (a notice) and the editor shows the torrent's value again.
  */
 export class OptionsPage extends Adw.PreferencesPage {
   static {
@@ -29,16 +29,16 @@ export class OptionsPage extends Adw.PreferencesPage {
 
   readonly activeSwitch: Gtk.Switch;
   readonly spins = new Map<NumericOption, Gtk.SpinButton>();
-  readonly #commands: TorrentCommands;
-  readonly #report: (message: string) => void;
+  readonly #source: TorrentSource;
+  readonly #activate: TorrentActionActivator;
   #torrent: Torrent | null = null;
   #handler = 0;
   #loading = false;
 
-  constructor(commands: TorrentCommands, report: (message: string) => void) {
+  constructor(source: TorrentSource, activate: TorrentActionActivator) {
     super();
-    this.#commands = commands;
-    this.#report = report;
+    this.#source = source;
+    this.#activate = activate;
 
     const transfer = new Adw.PreferencesGroup({ title: _('Transfer') });
     this.activeSwitch = new Gtk.Switch({ valign: Gtk.Align.CENTER });
@@ -133,7 +133,7 @@ export class OptionsPage extends Adw.PreferencesPage {
     if (!t) return;
     this.#loading = true;
     try {
-      const o = this.#commands.options(t);
+      const o = this.#source.options(t);
       if (this.activeSwitch.get_active() !== o.active) this.activeSwitch.set_active(o.active);
       for (const [key, spin] of this.spins) {
         // Don't fight the user while they type into this field.
@@ -147,12 +147,9 @@ export class OptionsPage extends Adw.PreferencesPage {
 
   #apply<K extends keyof TorrentOptions>(key: K, value: TorrentOptions[K]): void {
     if (this.#loading || !this.#torrent) return;
-    if (this.#commands.options(this.#torrent)[key] === value) return;
-    try {
-      this.#commands.setOption([this.#torrent], key, value);
-    } catch (e) {
-      this.#report(errorMessage(e));
-      this.#load();
-    }
+    if (this.#source.options(this.#torrent)[key] === value) return;
+    this.#activate('set-option', [[this.#torrent.info_hash], key, value]);
+    // The action has its effect at once; refused, nothing changed and this shows the old value.
+    this.#load();
   }
 }

@@ -5,7 +5,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
-import { IDENTITY_SETTING, type SettingsAccess, type TorrentCommands } from './TorrentCommands.ts';
+import { IDENTITY_SETTING, type SettingsAccess, type TorrentSource } from './TorrentSource.ts';
 
 type Choice = [value: string | number, label: string];
 
@@ -65,13 +65,13 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
   #handler = 0;
   #loading = false;
 
-  constructor(commands: TorrentCommands, params: Partial<Adw.PreferencesWindow.ConstructorProps> = {}) {
+  constructor(source: TorrentSource, params: Partial<Adw.PreferencesWindow.ConstructorProps> = {}) {
     super({ search_enabled: true, default_width: 760, default_height: 720, modal: false, ...params });
-    this.settings = commands.settings;
+    this.settings = source.settings;
     this.#generalPage();
     this.#speedPage();
     this.#seedingPage();
-    this.#connectionPage(commands);
+    this.#connectionPage(source);
     this.#advancedPage();
     this.#dependOn('watch_folder.enabled', Boolean, [
       'watch_folder.path',
@@ -281,10 +281,10 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#spin(stop, 'simulation.stop_after_seeding_hours', _('Stop After Seeding'), _('Hours'), 0, 8760, 1, 1);
   }
 
-  #connectionPage(commands: TorrentCommands): void {
+  #connectionPage(source: TorrentSource): void {
     const page = this.#page(_('Connection'), 'network-wired-symbolic');
     const identity = this.#group(page, _('Client'), _('What trackers see: the client’s user agent and peer ID.'));
-    const identities = commands.clientIdentities();
+    const identities = source.clientIdentities();
     if (identities.length) {
       this.#combo(
         identity,

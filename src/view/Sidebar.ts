@@ -3,7 +3,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import Pango from 'gi://Pango';
 
 import { _ } from '../lib/i18n.ts';
-import { TORRENT_STATES, type TorrentState } from './TorrentCommands.ts';
+import { TORRENT_STATES, type TorrentState } from './TorrentSource.ts';
 
 const STATE_LABELS: Record<TorrentState, () => string> = {
   all: () => _('All'),

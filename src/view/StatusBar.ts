@@ -3,7 +3,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { _, ngettext } from '../lib/i18n.ts';
 import { formatBytes, formatRate } from './format.ts';
-import type { SessionTotals, TorrentState } from './TorrentCommands.ts';
+import type { SessionTotals, TorrentState } from './TorrentSource.ts';
 
 /**
  * The bottom bar: torrent counts, current speeds, and uploaded/downloaded (this session and in

@@ -58,8 +58,8 @@ describe('quit sequence over the engine (integration)', () => {
   function coordinator(): ShutdownCoordinator {
     return new ShutdownCoordinator(
       modelShutdownSteps({
-        model: () => model,
-        settings: () => settings,
+        model,
+        settings,
         hideWindows: () => events.push('hide'),
         quit: () => events.push('quit'),
       }),

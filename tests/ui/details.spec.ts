@@ -18,7 +18,7 @@ describe('details pane', () => {
 
   beforeEach(async () => {
     f = await openWindow();
-    t = f.commands.addFixture(
+    t = f.model.addFixture(
       {
         name: 'debian-12.5.0-amd64',
         files: [
@@ -42,8 +42,8 @@ describe('details pane', () => {
         label: 'linux',
       },
     );
-    f.commands.addFixture({ name: 'archlinux-2024.05.01-x86_64.iso', length: 1_100_000_000 });
-    const e = f.commands.entries.get(t)!;
+    f.model.addFixture({ name: 'archlinux-2024.05.01-x86_64.iso', length: 1_100_000_000 });
+    const e = f.model.entries.get(t)!;
     e.peers = [
       { address: '127.0.0.1', port: 51413, trackerUrl: 'http://127.0.0.1:6969/announce' },
       { address: '127.0.0.2', port: 6881, trackerUrl: 'http://127.0.0.1:6969/announce' },
@@ -124,14 +124,14 @@ describe('details pane', () => {
   }, 60_000);
 
   it('follows the controller when trackers change, and shows an empty state without peers', async () => {
-    const other = f.commands.all()[1];
+    const other = f.model.all()[1];
     f.window.list!.selectTorrents([other]);
     const d = f.window.details!;
     d.tabs.set_visible_child_name('peers');
     await pumpEvents(50);
     expect(labelsUnder(d)).toContain('No Peers Yet');
     d.tabs.set_visible_child_name('trackers');
-    await f.commands.addTracker(other, 'udp://added.example.org:80/announce');
+    await f.model.addTracker(other, 'udp://added.example.org:80/announce');
     await pumpEvents(50);
     expect(d.trackersTable.store.get_n_items()).toBe(2);
   });
@@ -144,16 +144,16 @@ describe('details pane', () => {
     o.spins.get('upload_speed')!.set_value(123);
     expect(t.upload_speed).toBe(123);
     o.spins.get('stop_ratio')!.set_value(2.5);
-    expect(f.commands.options(t).stop_ratio).toBe(2.5);
+    expect(f.model.options(t).stop_ratio).toBe(2.5);
     // The tracker's interval (or the identity's default) decides: no editor without an effect.
     expect(o.spins.has('announce_interval')).toBeFalse();
     o.activeSwitch.set_active(false);
     expect(t.active).toBeFalse();
     // The engine pausing it elsewhere shows in the switch.
-    f.commands.resume([t]);
+    f.model.resume([t]);
     await pumpEvents(20);
     expect(o.activeSwitch.get_active()).toBeTrue();
-    expect(f.commands.callsTo('setOption').length).toBe(3);
+    expect(f.model.callsTo('setOption').length).toBe(3);
   });
 
   it('status bar shows counts and totals', async () => {

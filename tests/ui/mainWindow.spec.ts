@@ -68,8 +68,8 @@ describe('main window', () => {
 
   it('switches from the empty state to the list when torrents arrive', async () => {
     f = await openWindow();
-    f.commands.addFixture({ name: 'ubuntu-24.04-desktop-amd64.iso', length: 6_000_000_000 });
-    f.commands.addFixture({
+    f.model.addFixture({ name: 'ubuntu-24.04-desktop-amd64.iso', length: 6_000_000_000 });
+    f.model.addFixture({
       name: 'debian-12-netinst',
       files: [
         { path: ['debian-12.iso'], length: 650_000_000 },
@@ -86,7 +86,7 @@ describe('main window', () => {
 
   it('remembers the window size and pane positions, and restores them', async () => {
     f = await openWindow(1100, 700);
-    f.commands.addFixture({ name: 'one.iso' });
+    f.model.addFixture({ name: 'one.iso' });
     await pumpEvents(100);
     f.window.sidebarPaned!.set_position(300);
     f.window.detailsPaned!.set_position(333);
@@ -99,7 +99,7 @@ describe('main window', () => {
     f.settings.set('window_width', 900);
     f.settings.set('window_height', 640);
     const again = new MainWindow({});
-    again.attach(f.commands);
+    again.attach(f.model, f.actions);
     expect(again.get_default_size()).toEqual([900, 640]);
     expect(again.sidebarPaned!.get_position()).toBe(300);
     expect(again.detailsPaned!.get_position()).toBe(333);
@@ -121,13 +121,13 @@ describe('main window', () => {
     const accepted = target!.emit('drop', Gdk.FileList.new_from_array(files), 10, 10);
     await pumpEvents(50);
     expect(accepted).toBeTrue();
-    expect(f.commands.callsTo('addUris')).toEqual([[['file:///tmp/a.torrent']]]);
+    expect(f.model.callsTo('addUris')).toEqual([[['file:///tmp/a.torrent']]]);
   });
 
   it('opens the context menu on the row under a right click, selecting just that row', async () => {
     f = await openWindow();
-    const a = f.commands.addFixture({ name: 'a.iso' });
-    const b = f.commands.addFixture({ name: 'b.iso' });
+    const a = f.model.addFixture({ name: 'a.iso' });
+    const b = f.model.addFixture({ name: 'b.iso' });
     await pumpEvents(200);
     f.window.list!.selectTorrents([a]);
     // Find the on-screen cell of b's name and click there.

@@ -2,7 +2,7 @@ import Adw from 'gi://Adw';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
-import type { SettingsAccess, TorrentCommands } from '../../src/view/TorrentCommands.ts';
+import type { SettingsAccess, TorrentSource } from '../../src/view/TorrentSource.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { findAll, initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
@@ -154,8 +154,8 @@ describe('preferences', () => {
       connect: (signal, callback) => store.connect(signal, callback),
       disconnect: (id) => store.disconnect(id),
     };
-    const commands = Object.create(f.commands, { settings: { value: refusing } }) as TorrentCommands;
-    const window = new PreferencesWindow(commands);
+    const source = Object.create(f.model, { settings: { value: refusing } }) as TorrentSource;
+    const window = new PreferencesWindow(source);
     window.present();
     const spin = window.controls.get('upload_speed') as Gtk.SpinButton;
     spin.set_value(999);

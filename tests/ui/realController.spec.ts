@@ -25,6 +25,8 @@ describe('main window on the real controller', () => {
   let controller: AppController;
   let window: MainWindow;
   let host: Gio.Application;
+  // Each spec registers its own host (an application cannot be unregistered): a fresh id each.
+  let hosts = 0;
 
   beforeAll(() => {
     if (!initUi()) pending('no display');
@@ -35,21 +37,22 @@ describe('main window on the real controller', () => {
     dir = makeTempDir('dfs-ui-real');
     tracker = new OpenTracker();
     host = new Gio.Application({
-      application_id: 'ie.fio.dfakeseeder.UiRealSpec',
+      application_id: `ie.fio.dfakeseeder.UiRealSpec${++hosts}`,
       flags: Gio.ApplicationFlags.NON_UNIQUE,
     });
+    host.register(null);
     controller = new AppController(host);
-    controller.startup();
+    controller.start();
     window = new MainWindow({});
-    window.attach(controller);
+    window.attach(controller.readout, host);
     window.present();
     await pumpEvents(200);
   });
 
   afterEach(async () => {
     // Leave the shared config folder as it was: remove what this spec added, then stop.
-    const model = controller?.model;
-    if (model) await controller.remove(model.all());
+    const hashes = controller?.model.all().map((t) => t.info_hash) ?? [];
+    if (hashes.length) await controller.actions.invoke('remove', new GLib.Variant('as', hashes));
     window?.detach();
     window?.destroy();
     await controller?.requestQuit('spec done');
@@ -63,7 +66,7 @@ describe('main window on the real controller', () => {
     const path = `${dir}/real-controller.torrent`;
     writeFile(path, bytes);
 
-    await window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    window.addUris([Gio.File.new_for_path(path).get_uri()]);
     await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
     const t = window.list!.selection.get_item(0) as Torrent;
     expect(t.name).toBe('real-controller.bin');
@@ -72,7 +75,11 @@ describe('main window on the real controller', () => {
     window.list!.selectTorrents([t]);
     const d = window.details!;
     d.tabs.set_visible_child_name('trackers');
-    await waitFor(() => controller.trackers(t).some((tr) => tr.lastAnnounce !== null), 'the announce reply', 20_000);
+    await waitFor(
+      () => controller.readout.trackers(t).some((tr) => tr.lastAnnounce !== null),
+      'the announce reply',
+      20_000,
+    );
     await pumpEvents(200);
     expect(d.trackersTable.store.get_n_items()).toBe(1);
     expect((d.trackersTable.store.get_item(0) as RecordItem).record.url).toBe(tracker.announceUrl);
@@ -99,7 +106,7 @@ describe('main window on the real controller', () => {
     expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app keeps its own copy').toBeTrue();
     window.torrentActions.activate_action('remove', null);
     answer(window.openDialog!, 'remove');
-    await waitFor(() => controller.model!.all().length === 0, 'the removal', 10_000);
+    await waitFor(() => controller.model.all().length === 0, 'the removal', 10_000);
     await pumpEvents(100);
     expect(window._main_stack.get_visible_child_name()).toBe('empty');
     expect(GLib.file_test(path, GLib.FileTest.EXISTS)).withContext('the file the user added stays').toBeTrue();
@@ -117,8 +124,10 @@ describe('main window on the real controller', () => {
       toasts.push(m);
       original(m);
     };
-    await window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    await waitFor(() => toasts.length > 0, 'the toast');
+    await pumpEvents(100);
     expect(toasts.length).toBe(1);
-    expect(controller.model!.all().length).toBe(0);
+    expect(controller.model.all().length).toBe(0);
   });
 });

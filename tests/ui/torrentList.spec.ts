@@ -4,7 +4,7 @@ import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
-import { TORRENT_STATES } from '../../src/view/TorrentCommands.ts';
+import { TORRENT_STATES } from '../../src/view/TorrentSource.ts';
 import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
 import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
 import { pumpEvents } from '../support/gtk.ts';
@@ -57,12 +57,12 @@ describe('torrent list', () => {
 
   beforeEach(async () => {
     f = await openWindow();
-    a = f.commands.addFixture({ name: 'alpha.iso', length: 3_000_000 }, { upload_rate: 2000 });
-    b = f.commands.addFixture(
+    a = f.model.addFixture({ name: 'alpha.iso', length: 3_000_000 }, { upload_rate: 2000 });
+    b = f.model.addFixture(
       { name: 'bravo.iso', length: 1_000_000, announce: 'udp://tracker.example.org:6969/announce' },
       { status: 'paused', active: false },
     );
-    c = f.commands.addFixture({ name: 'charlie.iso', length: 2_000_000 }, { progress: 0.25, status: 'downloading' });
+    c = f.model.addFixture({ name: 'charlie.iso', length: 2_000_000 }, { progress: 0.25, status: 'downloading' });
     await pumpEvents(100);
   });
 
@@ -174,7 +174,7 @@ describe('torrent list', () => {
     await pumpEvents(50);
     expect(namesInList(f)).toEqual(['charlie.iso']);
     // A count follows the model.
-    f.commands.pause([a]);
+    f.model.pause([a]);
     await pumpEvents(50);
     expect(sidebar.countOf('paused')).toBe('2');
   });
@@ -182,12 +182,9 @@ describe('torrent list', () => {
   it('shows, for every state, as many rows as its count says (one predicate for both)', async () => {
     // Statuses at the edges of the states: stopped counts as paused, an idle seed is not active,
     // an error is neither seeding nor active even with a rate left over.
-    f.commands.addFixture({ name: 'delta.iso', length: 1_000 }, { status: 'stopped', active: false });
-    f.commands.addFixture({ name: 'echo.iso', length: 1_000 }, { status: 'error', upload_rate: 10 });
-    f.commands.addFixture(
-      { name: 'fox.iso', length: 1_000 },
-      { progress: 0.5, status: 'downloading', download_rate: 5 },
-    );
+    f.model.addFixture({ name: 'delta.iso', length: 1_000 }, { status: 'stopped', active: false });
+    f.model.addFixture({ name: 'echo.iso', length: 1_000 }, { status: 'error', upload_rate: 10 });
+    f.model.addFixture({ name: 'fox.iso', length: 1_000 }, { progress: 0.5, status: 'downloading', download_rate: 5 });
     await pumpEvents(1200);
     const sidebar = f.window.sidebar!;
     const shown: Record<string, string> = {};
@@ -324,7 +321,7 @@ describe('torrent list', () => {
     it('update tracker, force recheck, force complete, random progress', () => {
       f.window.list!.selectTorrents([c]);
       run('update-tracker');
-      expect(f.commands.callsTo('updateTracker')).toEqual([[[c]]]);
+      expect(f.model.callsTo('forceAnnounce')).toEqual([[[c]]]);
       run('force-complete');
       expect(c.progress).toBe(1);
       run('force-recheck');
@@ -387,7 +384,7 @@ describe('torrent list', () => {
       (dialog.get_extra_child() as Gtk.Entry).set_text('udp://new.example.net:1337/announce');
       answer(dialog, 'ok');
       await pumpEvents(20);
-      expect(f.commands.trackers(a).map((t) => t.url)).toContain('udp://new.example.net:1337/announce');
+      expect(f.model.trackers(a).map((t) => t.url)).toContain('udp://new.example.net:1337/announce');
 
       run('tracker-edit');
       dialog = f.window.openDialog!;
@@ -397,7 +394,7 @@ describe('torrent list', () => {
       (box.get_last_child() as Gtk.Entry).set_text('https://edited.example.net/announce');
       answer(dialog, 'ok');
       await pumpEvents(20);
-      expect(f.commands.trackers(a).map((t) => t.url)).toEqual([
+      expect(f.model.trackers(a).map((t) => t.url)).toEqual([
         'http://127.0.0.1:6969/announce',
         'https://edited.example.net/announce',
       ]);
@@ -406,14 +403,14 @@ describe('torrent list', () => {
       dialog = f.window.openDialog!;
       answer(dialog, 'ok');
       await pumpEvents(20);
-      expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
+      expect(f.model.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
 
       run('tracker-add');
       dialog = f.window.openDialog!;
       (dialog.get_extra_child() as Gtk.Entry).set_text('ftp://nope');
       answer(dialog, 'ok');
       await pumpEvents(20);
-      expect(f.commands.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
+      expect(f.model.trackers(a).map((t) => t.url)).toEqual(['https://edited.example.net/announce']);
     });
 
     it('renames and labels through dialogs; an empty name is refused before it is sent', async () => {
@@ -448,19 +445,19 @@ describe('torrent list', () => {
       expect(dialog.get_extra_child()).toBeNull();
       expect(['cancel', 'remove'].map((r) => dialog.has_response(r))).toEqual([true, true]);
       answer(dialog, 'cancel');
-      expect(f.commands.torrents.get_n_items()).toBe(3);
+      expect(f.model.torrents.get_n_items()).toBe(3);
       run('remove');
       dialog = f.window.openDialog!;
       answer(dialog, 'remove');
       await pumpEvents(50);
-      expect(f.commands.callsTo('remove')).toEqual([[[a]]]);
+      expect(f.model.callsTo('remove')).toEqual([[[a]]]);
       expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso']);
       f.window.list!.selectTorrents([b, c]);
       run('remove');
       expect(f.window.openDialog!.get_heading()).toBe('Remove 2 Torrents?');
       answer(f.window.openDialog!, 'remove');
       await pumpEvents(50);
-      expect(f.commands.callsTo('remove')[1]).toEqual([[b, c]]);
+      expect(f.model.callsTo('remove')[1]).toEqual([[b, c]]);
       expect(f.window._main_stack.get_visible_child_name()).toBe('empty');
     });
 
@@ -478,6 +475,6 @@ describe('torrent list', () => {
 
   it('adds dropped or chosen .torrent files through the controller and reports failures', async () => {
     await f.window.addUris(['file:///tmp/x.torrent', 'file:///tmp/notes.txt']);
-    expect(f.commands.callsTo('addUris')).toEqual([[['file:///tmp/x.torrent', 'file:///tmp/notes.txt']]]);
+    expect(f.model.callsTo('addUris')).toEqual([[['file:///tmp/x.torrent', 'file:///tmp/notes.txt']]]);
   });
 });

@@ -26,20 +26,18 @@ export interface ShutdownSettings {
  * torrent's state in one atomic SettingsStore write.
  */
 export function modelShutdownSteps(options: {
-  model: () => ShutdownModel | null;
-  settings: () => ShutdownSettings | null;
+  model: ShutdownModel;
+  settings: ShutdownSettings;
   hideWindows: () => void;
   quit: () => void;
 }): ShutdownSteps {
   return {
     hideWindows: options.hideWindows,
-    stopNewWork: () => options.model()?.stopTimers(),
-    participants: () => options.model()?.workers() ?? [],
-    budgetMs: () => options.settings()?.get<number>('shutdown.budget_ms') ?? DEFAULT_BUDGET_MS,
+    stopNewWork: () => options.model.stopTimers(),
+    participants: () => options.model.workers(),
+    budgetMs: () => options.settings.get<number>('shutdown.budget_ms') ?? DEFAULT_BUDGET_MS,
     save: async () => {
-      const model = options.model();
-      const settings = options.settings();
-      if (!settings) return;
+      const { model, settings } = options;
       // A write started before the quit (the periodic save, a settings change) finishes first:
       // its rename runs on a GIO worker thread and must not land after the final file.
       await settings.writesSettled;
@@ -47,7 +45,7 @@ export function modelShutdownSteps(options: {
       // follows in this same main-loop dispatch, so nothing queued behind it (the completions
       // of farewells the budget cancelled, a debounced save) can run and write after it, and
       // the write itself waits for no main-loop round trip.
-      model?.syncState();
+      model.syncState();
       if (!settings.saveSync()) throw new Error(settings.lastSaveError ?? 'the settings file could not be written');
     },
     quit: options.quit,

@@ -1,13 +1,15 @@
 import type Adw from 'gi://Adw';
 import Gdk from 'gi://Gdk?version=4.0';
+import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
+import { TorrentActions } from '../../../src/controller/TorrentActions.ts';
 import { SettingsStore } from '../../../src/model/settings/index.ts';
 import { MainWindow } from '../../../src/view/MainWindow.ts';
 import { initGtk, pumpEvents } from '../../support/gtk.ts';
 import { makeTempDir, projectRoot, removeTree } from '../../support/tempdir.ts';
-import { CommandsDouble } from './CommandsDouble.ts';
+import { ModelDouble } from './ModelDouble.ts';
 
 let iconPathAdded = false;
 
@@ -24,28 +26,46 @@ export function initUi(): boolean {
 
 export interface UiFixture {
   window: MainWindow;
-  commands: CommandsDouble;
+  model: ModelDouble;
+  /** The torrent actions the window activates (the real TorrentActions on the double). */
+  actions: Gio.SimpleActionGroup;
   settings: SettingsStore;
   dir: string;
   dispose(): Promise<void>;
 }
 
-/** A main window attached to a commands double with a real SettingsStore in a temp dir. */
+/** The real torrent actions on a model double, in a group as the application has them. */
+export function torrentActionsOn(model: ModelDouble): Gio.SimpleActionGroup {
+  const group = new Gio.SimpleActionGroup();
+  new TorrentActions({
+    model,
+    addUris: (uris) => model.addUris(uris),
+    notice: (kind, message) => model.post(kind, message),
+  }).addTo(group);
+  return group;
+}
+
+/**
+ * A main window attached to a model double with a real SettingsStore in a temp dir; its
+ * commands go through the real TorrentActions.
+ */
 export async function openWindow(width = 1200, height = 760): Promise<UiFixture> {
   const dir = makeTempDir('dfs-ui');
   const settings = SettingsStore.open(dir);
-  const commands = new CommandsDouble(settings);
+  const model = new ModelDouble(settings);
+  const actions = torrentActionsOn(model);
   const window = new MainWindow({});
   window.set_default_size(width, height);
   settings.set('window_width', width);
   settings.set('window_height', height);
-  window.attach(commands);
+  window.attach(model, actions);
   window.present();
   await pumpEvents(150);
   let disposed = false;
   return {
     window,
-    commands,
+    model,
+    actions,
     settings,
     dir,
     async dispose() {

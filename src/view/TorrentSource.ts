@@ -4,17 +4,12 @@ import { STATE_FILTERS, type StateFilter } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 
 /**
- * Everything the main window needs from the controller: the commands it issues and the read
- * access it needs to show the model. `AppController` implements it; UI specs may use a double.
- *
- * Commands that act on a selection take `Torrent[]` (the view's selection, in list order).
- * Commands that can fail on user input (a bad tracker URL, an empty name, a bad file) throw or
- * reject with an `Error` whose message is a plain sentence the view shows as a toast; nothing
- * is changed when they fail. Speeds and limits are KB/s (the original's unit); 0 means "none".
+ * What the window reads: the model's torrents, the settings and the details of one torrent, in
+ * the shapes the view shows. The controller's ModelReadout implements it; UI specs may use a
+ * double. Commands are not here: the window activates the torrent actions (torrentActions.ts)
+ * on the application's action group, as D-Bus callers and the command line do.
  */
-export interface TorrentCommands {
-  // ---- read access ------------------------------------------------------------------------
-
+export interface TorrentSource {
   /** The model's list of `Torrent` objects (a `Gio.ListStore`); the view never changes it. */
   readonly torrents: Gio.ListModel;
 
@@ -57,71 +52,8 @@ export interface TorrentCommands {
   /** The client identities from `data/clients.json`, in display order, for the preferences. */
   clientIdentities(): ClientIdentityChoice[];
 
-  /** Events and errors for the user (trackers, watch folder, D-Bus, files that could not be added). */
+  /** Events and errors for the user (trackers, watch folder, D-Bus, refused commands, files added or not). */
   onNotice(callback: (notice: Notice) => void): Unsubscribe;
-
-  // ---- commands ---------------------------------------------------------------------------
-
-  /**
-   * Adds `.torrent` files (file:// URIs). Bad or duplicate files are listed in `failures` and
-   * also sent as one `onNotice` error each (so the watch folder and D-Bus report them too); the
-   * rest are added.
-   */
-  addUris(uris: string[]): Promise<AddResult>;
-
-  /**
-   * Stops the torrents (with `stopped` announces) and removes them with their saved state and
-   * the app's copy of their .torrent (the torrents folder is the list, so a kept copy would
-   * come back at the next start). The file the user added from is never touched.
-   */
-  remove(torrents: Torrent[]): Promise<void>;
-
-  pause(torrents: Torrent[]): void;
-  resume(torrents: Torrent[]): void;
-  pauseAll(): void;
-  resumeAll(): void;
-
-  /** Resumes and marks force-start (ignores queue and stop conditions). */
-  forceStart(torrents: Torrent[]): void;
-
-  /** Announces now ("Update Tracker"), respecting each tracker's `min interval`. */
-  updateTracker(torrents: Torrent[]): void;
-
-  /** The original's "Force Recheck": moves progress by a random ±5 %. */
-  forceRecheck(torrents: Torrent[]): void;
-
-  /** Progress to 100 % and downloaded = size (only torrents below 100 %). */
-  forceComplete(torrents: Torrent[]): void;
-
-  /** A random progress (only torrents at 0 %). */
-  setRandomProgress(torrents: Torrent[]): void;
-
-  setPriority(torrents: Torrent[], priority: TorrentPriority): void;
-
-  /** Per-torrent caps in KB/s; an omitted direction keeps its value, 0 removes the cap. */
-  setLimits(torrents: Torrent[], limits: { upload?: number; download?: number }): void;
-
-  /** Back to the global limits (per-torrent caps to 0). */
-  resetLimits(torrents: Torrent[]): void;
-
-  /** Tracker list edits; the URL must be http(s):// or udp:// (throws otherwise). */
-  addTracker(torrent: Torrent, url: string): Promise<void> | void;
-  editTracker(torrent: Torrent, oldUrl: string, newUrl: string): Promise<void> | void;
-  removeTracker(torrent: Torrent, url: string): Promise<void> | void;
-
-  /** Queue order (the `id` column), keeping ids 1..n without gaps. */
-  moveInQueue(torrents: Torrent[], where: QueueMove): void;
-
-  /** A display name kept across restarts (the engine never overwrites it). Throws on empty. */
-  rename(torrent: Torrent, name: string): void;
-
-  setLabel(torrents: Torrent[], label: string): void;
-
-  /** One per-torrent option for each torrent given (throws on an out-of-range value). */
-  setOption<K extends keyof TorrentOptions>(torrents: Torrent[], key: K, value: TorrentOptions[K]): void;
-
-  /** ×2 or ÷2 the configured upload or download speed of these torrents (or of all, when null). */
-  scaleSpeed(direction: 'upload' | 'download', factor: 2 | 0.5, torrents: Torrent[] | null): void;
 }
 
 /**
@@ -136,8 +68,6 @@ export type Unsubscribe = () => void;
 
 /** 0 low, 1 normal, 2 high (the `priority` property of `Torrent`). */
 export type TorrentPriority = 0 | 1 | 2;
-
-export type QueueMove = 'top' | 'up' | 'down' | 'bottom';
 
 /** What the view uses of `SettingsStore` (see docs/ARCHITECTURE.md, Settings). */
 export interface SettingsAccess {
@@ -204,12 +134,6 @@ export interface ClientIdentityChoice {
 
 /** Settings path that holds the chosen client identity. */
 export const IDENTITY_SETTING = 'agent';
-
-export interface AddResult {
-  added: Torrent[];
-  /** One plain-words message per file that was not added (bad file, duplicate, unreadable). */
-  failures: { uri: string; message: string }[];
-}
 
 export interface Notice {
   kind: 'info' | 'error';

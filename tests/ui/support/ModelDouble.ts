@@ -4,21 +4,20 @@ import { parseMetainfo, type Metainfo } from '../../../src/model/metainfo/index.
 import { STATE_FILTERS, torrentMatchesState, trackerHostsOf } from '../../../src/model/filters.ts';
 import type { SettingsStore } from '../../../src/model/settings/index.ts';
 import { Torrent } from '../../../src/model/torrent/Torrent.ts';
+import type { AddResult, CommandTarget } from '../../../src/controller/TorrentActions.ts';
+import type { QueueMove } from '../../../src/view/torrentActions.ts';
 import type {
-  AddResult,
   ClientIdentityChoice,
   Notice,
   PeerView,
-  QueueMove,
   SessionTotals,
-  TorrentCommands,
   TorrentFile,
   TorrentLogLine,
   TorrentOptions,
-  TorrentPriority,
+  TorrentSource,
   TorrentState,
   TrackerView,
-} from '../../../src/view/TorrentCommands.ts';
+} from '../../../src/view/TorrentSource.ts';
 import { makeTorrent, type TorrentFixture } from '../../support/torrents.ts';
 
 interface Entry {
@@ -33,12 +32,13 @@ interface Entry {
 }
 
 /**
- * A stand-in for AppController in UI specs: real Torrent GObjects (from real .torrent bytes
- * parsed by the real parser) in a real Gio.ListStore, the real SettingsStore, and commands that
- * change the torrents the way the engine would, so specs can check the model after a click.
- * Every command call is recorded in `calls`.
+ * A stand-in for the Model and its readout in UI specs: real Torrent GObjects (from real
+ * .torrent bytes parsed by the real parser) in a real Gio.ListStore, the real SettingsStore,
+ * and the model's command methods changing the torrents the way the engine would. The window
+ * reaches them through the real TorrentActions (fixture.ts), so a click goes through the same
+ * action as in the app. Every model call is recorded in `calls`.
  */
-export class CommandsDouble implements TorrentCommands {
+export class ModelDouble implements TorrentSource, CommandTarget {
   readonly torrents = new Gio.ListStore({ item_type: Torrent.$gtype });
   readonly calls: { name: string; args: unknown[] }[] = [];
   readonly entries = new Map<Torrent, Entry>();
@@ -144,6 +144,10 @@ export class CommandsDouble implements TorrentCommands {
     return () => this.countListeners.delete(callback);
   }
 
+  trackerTiers(t: Torrent): string[][] {
+    return (this.entries.get(t)?.tiers ?? []).map((tier) => [...tier]);
+  }
+
   trackerHosts(t: Torrent): string[] {
     return trackerHostsOf(this.entries.get(t)?.tiers ?? []);
   }
@@ -219,15 +223,20 @@ export class CommandsDouble implements TorrentCommands {
 
   // ---- commands ----
 
+  /** AppController.addUris: failures come back and are also sent as notices. */
   async addUris(uris: string[]): Promise<AddResult> {
     this.#record('addUris', uris);
-    // Like AppController: failures come back and are also sent as notices.
     const failures = uris.filter((u) => !u.endsWith('.torrent')).map((uri) => ({ uri, message: 'not a torrent' }));
-    for (const f of failures) for (const l of this.noticeListeners) l({ kind: 'error', message: f.message });
+    for (const f of failures) this.post('error', f.message);
     return { added: [], failures };
   }
 
-  async remove(torrents: Torrent[]): Promise<void> {
+  /** ModelReadout.post: a notice for the window. */
+  post(kind: Notice['kind'], message: string): void {
+    for (const l of this.noticeListeners) l({ kind, message });
+  }
+
+  async remove(torrents: Torrent[]): Promise<string[]> {
     this.#record('remove', torrents);
     for (const t of torrents) {
       const found = this.torrents.find(t);
@@ -235,9 +244,10 @@ export class CommandsDouble implements TorrentCommands {
       this.entries.delete(t);
     }
     this.countsChanged();
+    return [];
   }
 
-  pause(ts: Torrent[]): void {
+  async pause(ts: Torrent[]): Promise<void> {
     this.#record('pause', ts);
     for (const t of ts) Object.assign(t, { active: false, status: 'paused' });
     this.countsChanged();
@@ -249,22 +259,14 @@ export class CommandsDouble implements TorrentCommands {
     this.countsChanged();
   }
 
-  pauseAll(): void {
-    this.pause(this.all());
-  }
-
-  resumeAll(): void {
-    this.resume(this.all());
-  }
-
   forceStart(ts: Torrent[]): void {
     this.#record('forceStart', ts);
     for (const t of ts) t.force_start = true;
     this.resume(ts);
   }
 
-  updateTracker(ts: Torrent[]): void {
-    this.#record('updateTracker', ts);
+  async forceAnnounce(ts: Torrent[]): Promise<void> {
+    this.#record('forceAnnounce', ts);
   }
 
   forceRecheck(ts: Torrent[]): void {
@@ -282,7 +284,7 @@ export class CommandsDouble implements TorrentCommands {
     for (const t of ts) if (t.progress === 0) t.progress = 0.42;
   }
 
-  setPriority(ts: Torrent[], p: TorrentPriority): void {
+  setPriority(ts: Torrent[], p: number): void {
     this.#record('setPriority', ts, p);
     for (const t of ts) t.priority = p;
   }
@@ -293,10 +295,6 @@ export class CommandsDouble implements TorrentCommands {
       if (limits.upload !== undefined) t.upload_limit = limits.upload;
       if (limits.download !== undefined) t.download_limit = limits.download;
     }
-  }
-
-  resetLimits(ts: Torrent[]): void {
-    this.setLimits(ts, { upload: 0, download: 0 });
   }
 
   #checkUrl(url: string): void {
@@ -379,7 +377,7 @@ export class CommandsDouble implements TorrentCommands {
     }
   }
 
-  scaleSpeed(direction: 'upload' | 'download', factor: 2 | 0.5, ts: Torrent[] | null): void {
+  scaleSpeed(direction: 'upload' | 'download', factor: number, ts: Torrent[] | null): void {
     this.#record('scaleSpeed', direction, factor, ts);
     for (const t of ts ?? this.all()) {
       if (direction === 'upload') t.upload_speed *= factor;

@@ -1,0 +1,177 @@
+import type Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { _ } from '../lib/i18n.ts';
+import { logger } from '../lib/log.ts';
+import { allIdentities } from '../model/identity/index.ts';
+import type { Model } from '../model/Model.ts';
+import type { SettingsStore } from '../model/settings/index.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
+import type { TorrentAnnouncer, TrackerInfo } from '../model/tracker/index.ts';
+import type {
+  ClientIdentityChoice,
+  Notice,
+  PeerView,
+  SessionTotals,
+  TorrentFile,
+  TorrentLogLine,
+  TorrentOptions,
+  TorrentSource,
+  TorrentState,
+  TrackerView,
+  Unsubscribe,
+} from '../view/TorrentSource.ts';
+
+/** Counts reach the view at most about once a second. */
+const COUNTS_MIN_MS = 1000;
+
+/**
+ * What the window reads (TorrentSource), in the view's shapes: the model's list and details,
+ * the announcers' tracker figures, totals, and the notices for the user. Notices are posted here
+ * by every part of the controller; the window shows them as toasts, headless only logs them.
+ */
+export class ModelReadout implements TorrentSource {
+  readonly #model: Model;
+  readonly settings: SettingsStore;
+  readonly #noticeListeners = new Set<(n: Notice) => void>();
+  readonly #countListeners = new Set<() => void>();
+  #countsSource = 0;
+  #lastCountsUs = 0;
+
+  constructor(model: Model, settings: SettingsStore) {
+    this.#model = model;
+    this.settings = settings;
+    model.on('data-changed', () => this.#queueCounts());
+  }
+
+  get torrents(): Gio.ListModel {
+    return this.#model.torrents;
+  }
+
+  /** A message for the user: logged, and shown by whoever listens (the window's toasts). */
+  post(kind: Notice['kind'], message: string): void {
+    if (kind === 'error') logger.error(message);
+    else logger.info(message);
+    for (const l of this.#noticeListeners) l({ kind, message });
+  }
+
+  onNotice(callback: (notice: Notice) => void): Unsubscribe {
+    this.#noticeListeners.add(callback);
+    return () => this.#noticeListeners.delete(callback);
+  }
+
+  onCountsChanged(callback: () => void): Unsubscribe {
+    this.#countListeners.add(callback);
+    return () => this.#countListeners.delete(callback);
+  }
+
+  #queueCounts(): void {
+    if (this.#countsSource) return;
+    const wait = Math.max(0, COUNTS_MIN_MS - (GLib.get_monotonic_time() - this.#lastCountsUs) / 1000);
+    this.#countsSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, Math.round(wait), () => {
+      this.#countsSource = 0;
+      this.#lastCountsUs = GLib.get_monotonic_time();
+      for (const l of this.#countListeners) l();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  /** Stops the pending counts update (the quit sequence, or a spec tearing down). */
+  dispose(): void {
+    if (this.#countsSource) GLib.source_remove(this.#countsSource);
+    this.#countsSource = 0;
+  }
+
+  stateCounts(): Record<TorrentState, number> {
+    return this.#model.stateCounts();
+  }
+
+  trackerHostCounts(): { host: string; count: number }[] {
+    return this.#model.trackerHostCounts();
+  }
+
+  trackerHosts(torrent: Torrent): string[] {
+    return this.#model.trackerHosts(torrent);
+  }
+
+  files(torrent: Torrent): TorrentFile[] {
+    return (this.#model.metainfoOf(torrent)?.files ?? []).map((f) => ({ path: [...f.path], length: f.length }));
+  }
+
+  trackers(torrent: Torrent): TrackerView[] {
+    const infos = this.trackerInfos(torrent);
+    if (infos.length === 0)
+      return this.#model.trackerTiers(torrent).flatMap((tier, i) =>
+        tier.map((url) => ({
+          url,
+          tier: i,
+          status: _('Not contacted yet'),
+          lastAnnounce: null,
+          nextAnnounce: null,
+          seeders: -1,
+          leechers: -1,
+          downloaded: -1,
+          message: '',
+        })),
+      );
+    return infos.map((i) => ({
+      url: i.url,
+      tier: i.tier,
+      status: i.status,
+      lastAnnounce: i.lastAnnounce,
+      nextAnnounce: i.nextAnnounce,
+      seeders: i.seeders ?? -1,
+      leechers: i.leechers ?? -1,
+      downloaded: i.downloaded ?? -1,
+      message: i.message,
+    }));
+  }
+
+  peers(torrent: Torrent): PeerView[] {
+    return this.trackerInfos(torrent).flatMap((info) =>
+      info.peers.map((p) => ({ address: p.ip, port: p.port, trackerUrl: info.url })),
+    );
+  }
+
+  /** The announcer's per-tracker view (docs/ARCHITECTURE.md: TorrentAnnouncer.trackers). */
+  trackerInfos(torrent: Torrent): TrackerInfo[] {
+    const announcer = this.#model.workerOf(torrent)?.announcer as Partial<Pick<TorrentAnnouncer, 'trackers'>>;
+    return announcer?.trackers ?? [];
+  }
+
+  log(torrent: Torrent): TorrentLogLine[] {
+    return this.#model.logOf(torrent);
+  }
+
+  onTorrentDetailsChanged(torrent: Torrent, callback: () => void): Unsubscribe {
+    return this.#model.onDetailsChanged(torrent, callback);
+  }
+
+  options(torrent: Torrent): TorrentOptions {
+    return this.#model.options(torrent);
+  }
+
+  totals(): SessionTotals {
+    const t: SessionTotals = {
+      sessionUploaded: 0,
+      sessionDownloaded: 0,
+      totalUploaded: 0,
+      totalDownloaded: 0,
+      uploadRate: 0,
+      downloadRate: 0,
+    };
+    for (const x of this.#model.all()) {
+      t.sessionUploaded += x.session_uploaded;
+      t.sessionDownloaded += x.session_downloaded;
+      t.totalUploaded += x.total_uploaded;
+      t.totalDownloaded += x.total_downloaded;
+      t.uploadRate += x.upload_rate;
+      t.downloadRate += x.download_rate;
+    }
+    return t;
+  }
+
+  clientIdentities(): ClientIdentityChoice[] {
+    return allIdentities().map((i) => ({ value: i.id, label: i.name }));
+  }
+}

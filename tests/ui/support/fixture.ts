@@ -41,6 +41,7 @@ export function torrentActionsOn(model: ModelDouble): Gio.SimpleActionGroup {
     model,
     addUris: (uris) => model.addUris(uris),
     notice: (kind, message) => model.post(kind, message),
+    builtInTrackerUrl: () => null,
   }).addTo(group);
   return group;
 }

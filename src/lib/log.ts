@@ -1,5 +1,7 @@
 import GLib from 'gi://GLib';
 
+import { printable } from './printable.ts';
+
 /**
  * Small structured logger. Writes to stderr through GLib's structured logging so that
  * journald and `G_MESSAGES_DEBUG` work as for any GNOME app.
@@ -30,7 +32,15 @@ export function addLogListener(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function log(level: LogLevel, message: string): void {
+/** The longest log line written: a line is for reading, and outside text could be megabytes. */
+const MAX_LINE_CHARS = 8192;
+
+/**
+ * Writes one line. Control characters in `message` (a torrent name's `\n`, a tracker's ESC or
+ * CR) are escaped here, for every caller, so no outside text can forge or split a line.
+ */
+export function log(level: LogLevel, raw: string): void {
+  const message = printable(raw, MAX_LINE_CHARS);
   if (echoInfo && (level === 'info' || level === 'debug')) {
     printerr(`${GLib.DateTime.new_now_local().format('%H:%M:%S')} ${level.toUpperCase()} ${message}`);
   } else {

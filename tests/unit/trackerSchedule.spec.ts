@@ -42,8 +42,15 @@ describe('announce scheduling (reference/protocol.md §A6)', () => {
     expect(regularDelay(qb, 60)).toBe(300);
     expect(regularDelay(qb, 2000)).toBe(2000);
     expect(regularDelay(qb, null)).toBe(1800);
-    expect(regularDelay(tr, 60)).toBe(60);
+    expect(regularDelay(tr, 300)).toBe(300);
     expect(regularDelay(tr, null)).toBe(600);
+  });
+
+  it('a tracker saying `interval 1` gets the client’s default min interval, not a re-announce each tick', () => {
+    expect(regularDelay(tr, 1)).toBe(120);
+    expect(regularDelay(tr, 60)).toBe(120);
+    expect(regularDelay(qb, 1)).toBe(300);
+    expect(regularDelay(ut, 1)).toBe(60);
   });
 
   it('min interval: the tracker’s, or the client’s default (30 s libtorrent, 120 s Transmission)', () => {
@@ -60,6 +67,8 @@ describe('announce scheduling (reference/protocol.md §A6)', () => {
     expect(retryDelay(tr, 1, 'failure', null, 60, () => 0)).toBe(60);
     expect(retryDelay(tr, 3, 'failure', 60, null, () => 0)).toBe(900);
     expect(retryDelay(tr, 1, 'http', null, null, () => 0)).toBe(20);
+    // A UDP error packet has no interval: libtorrent's plain backoff, not its 1800 s default.
+    expect(retryDelay(qb, 1, 'failure', null, null, () => 0, true)).toBe(17);
   });
 
   it('recognises “do not retry” messages', () => {

@@ -3,6 +3,7 @@ import Gio from 'gi://Gio';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
+import { printable } from '../../lib/printable.ts';
 import type { RandomInt } from '../identity/index.ts';
 import { isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';
 import type { TrackerNetwork } from './TrackerNetwork.ts';
@@ -104,6 +105,7 @@ export class TorrentAnnouncer {
   #lastLeft: number | null = null;
   /** Incremented by stop(): announces that began before it leave the trackers' state alone. */
   #session = 0;
+  #lastStopRejected = 0;
 
   constructor(options: TorrentAnnouncerOptions) {
     this.#network = options.network;
@@ -156,6 +158,11 @@ export class TorrentAnnouncer {
     const current = group.slots.find((s) => s.state !== 'disabled');
     if (slot === current) return Number.isFinite(group.nextAtUs) ? Math.max(group.nextAtUs, 0) : null;
     return slot.failures > 0 ? slot.nextAtUs : null;
+  }
+
+  /** Trackers that answered the last stop()'s `stopped` with a refusal (failure reason, HTTP error). */
+  get lastStopRejected(): number {
+    return this.#lastStopRejected;
   }
 
   get startedAcknowledged(): boolean {
@@ -213,12 +220,14 @@ export class TorrentAnnouncer {
   /**
    * `stopped` with numwant 0 to every tracker that acknowledged `started` or may have seen one
    * (in flight: cancelled first; or cancelled before its answer), all at once. Returns how many
-   * trackers acknowledged it. Afterwards the next announce is `started`.
+   * trackers acknowledged it (lastStopRejected: how many answered with a refusal). Afterwards
+   * the next announce is `started`.
    */
   async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
     this.#session++;
     const targets = this.#slots.filter((s) => s.startedAcked || s.startedUnanswered || s.startedInFlight);
     for (const s of targets) s.startedInFlight?.cancel();
+    let rejected = 0;
     const results = await Promise.all(
       targets.map(async (s) => {
         try {
@@ -230,7 +239,9 @@ export class TorrentAnnouncer {
           s.message = '';
           return true;
         } catch (e) {
-          s.message = isCancelled(e) ? _('Stopped before the tracker answered') : errorMessage(e);
+          s.message = isCancelled(e) ? _('Stopped before the tracker answered') : printable(errorMessage(e));
+          // It answered, with a `failure reason` or an HTTP error: a refusal, not silence.
+          if (e instanceof TrackerError && (e.kind === 'failure' || e.kind === 'http')) rejected++;
           return false;
         } finally {
           s.startedAcked = false;
@@ -246,6 +257,7 @@ export class TorrentAnnouncer {
       for (const s of g.slots) if (s.state !== 'disabled') s.nextAtUs = Math.min(s.nextAtUs, now);
     }
     this.#lastLeft = null;
+    this.#lastStopRejected = rejected;
     this.#onChanged();
     return results.filter(Boolean).length;
   }
@@ -317,7 +329,7 @@ export class TorrentAnnouncer {
       slot.lastAnnounce = network.clock.wallSeconds();
       slot.state = 'working';
       slot.failures = 0;
-      slot.message = reply.warning ?? '';
+      slot.message = reply.warning === null ? '' : printable(reply.warning);
       if (reply.trackerId) slot.trackerId = reply.trackerId;
       if (reply.seeders !== null) slot.seeders = reply.seeders;
       if (reply.leechers !== null) slot.leechers = reply.leechers;
@@ -358,7 +370,15 @@ export class TorrentAnnouncer {
       } else {
         slot.state = 'error';
         slot.message = err.message;
-        const delay = retryDelay(identity, slot.failures, err.kind, err.interval, err.minInterval, network.random);
+        const delay = retryDelay(
+          identity,
+          slot.failures,
+          err.kind,
+          err.interval,
+          err.minInterval,
+          network.random,
+          err.udp,
+        );
         slot.nextAtUs = now + delay * 1e6;
       }
       return false;

@@ -4,7 +4,7 @@ import GLib from 'gi://GLib';
 import '../../lib/promisify.ts';
 import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
-import { _ } from '../../lib/i18n.ts';
+import { _, format, ngettext } from '../../lib/i18n.ts';
 import { compactPeers } from './bencodeReply.ts';
 import { cancelledError } from './deadline.ts';
 import type { AnnounceContext } from './HttpTracker.ts';
@@ -32,6 +32,11 @@ interface Pending {
   minLength: number;
   resolve: (reply: Uint8Array) => void;
   reject: (e: unknown) => void;
+}
+
+/** An error packet about our connection id ("Connection ID missmatch.", "invalid connection id", …). */
+function isConnectionIdError(text: string): boolean {
+  return /connection[ _-]?id/i.test(text);
 }
 
 function randomU32(): number {
@@ -68,10 +73,17 @@ export class UdpEndpoint {
   #connectionId: Uint8Array | null = null;
   #connectionIdAt = 0;
   #connecting: Promise<Uint8Array> | null = null;
-  /** Replies that were dropped since the last good one, for the timeout message. */
-  #dropped: string[] = [];
+  /**
+   * Datagrams ignored since the last good reply, counted by why, for the timeout message. Only
+   * counts: a tracker flooding a million stray datagrams must cost nothing that grows.
+   */
+  readonly #dropped = { split: 0, short: 0, unknown: 0 };
+  /** Datagrams ignored since the endpoint opened (for specs and the hostile bench). */
+  ignored = 0;
   /** Connect exchanges done (for specs: connection-id reuse). */
   connects = 0;
+  /** Requests sent again after the tracker refused our connection id (for specs). */
+  reconnects = 0;
 
   constructor(host: string, port: number, proxy: Socks5Proxy | null = null) {
     this.host = host;
@@ -230,8 +242,7 @@ export class UdpEndpoint {
         if (!this.#pending.has(tid)) return;
         if (attempt >= policy.attempts) {
           const seconds = policy.timeoutSeconds * (2 ** policy.attempts - 1);
-          const dropped = this.#dropped.length ? ' ' + _('Ignored: %s.').replace('%s', this.#dropped.join('; ')) : '';
-          this.#dropped = [];
+          const dropped = this.#droppedText();
           this.#pending
             .get(tid)
             ?.reject(
@@ -282,14 +293,38 @@ export class UdpEndpoint {
       });
   }
 
+  /** " Ignored: …" for a timeout message (empty when nothing was ignored); resets the counts. */
+  #droppedText(): string {
+    const d = this.#dropped;
+    const parts: string[] = [];
+    if (d.unknown)
+      parts.push(
+        format(
+          ngettext('%d reply with an unknown transaction id', '%d replies with an unknown transaction id', d.unknown),
+          d.unknown,
+        ),
+      );
+    if (d.short)
+      parts.push(
+        format(ngettext('%d packet too short to be a reply', '%d packets too short to be replies', d.short), d.short),
+      );
+    if (d.split)
+      parts.push(
+        format(
+          ngettext('%d piece of a datagram the proxy split', '%d pieces of datagrams the proxy split', d.split),
+          d.split,
+        ),
+      );
+    d.unknown = d.short = d.split = 0;
+    return parts.length ? ' ' + _('Ignored: %s.').replace('%s', parts.join('; ')) : '';
+  }
+
   #receive(datagram: Uint8Array): void {
     const d = this.#header ? Socks5UdpRelay.payload(datagram) : datagram;
-    if (!d) {
-      this.#dropped.push(_('a piece of a datagram the proxy split'));
-      return;
-    }
-    if (d.length < 8) {
-      this.#dropped.push(_('a %d-byte packet').replace('%d', String(d.length)));
+    if (!d || d.length < 8) {
+      if (!d) this.#dropped.split++;
+      else this.#dropped.short++;
+      this.ignored++;
       return;
     }
     const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
@@ -297,13 +332,23 @@ export class UdpEndpoint {
     const tid = view.getUint32(4);
     const p = this.#pending.get(tid);
     if (!p) {
-      this.#dropped.push(_('a reply with an unknown transaction id'));
+      this.#dropped.unknown++;
+      this.ignored++;
       return;
     }
     if (action === ACTION_ERROR) {
-      const text = new TextDecoder().decode(d.subarray(8)).replace(/\0+$/, '').trim();
-      if (/connection id/i.test(text)) this.#connectionId = null;
-      p.reject(new TrackerError('failure', text || _('The tracker sent an error without a message.')));
+      // Only the start of the text is read: an error datagram can be 64 KiB of anything.
+      const text = new TextDecoder()
+        .decode(d.subarray(8, 8 + 1024))
+        .replace(/\0+$/, '')
+        .trim();
+      const error = new TrackerError('failure', text || _('The tracker sent an error without a message.'));
+      error.udp = true;
+      if (isConnectionIdError(text)) {
+        this.#connectionId = null;
+        error.connectionIdRefused = true;
+      }
+      p.reject(error);
       return;
     }
     if (action !== p.action) {
@@ -328,7 +373,7 @@ export class UdpEndpoint {
       );
       return;
     }
-    this.#dropped = [];
+    this.#dropped.unknown = this.#dropped.short = this.#dropped.split = 0;
     p.resolve(d);
   }
 
@@ -354,7 +399,32 @@ export class UdpEndpoint {
     }
   }
 
-  async announce(
+  /**
+   * Runs `exchange` (a connect-then-request), and once more at once if the tracker refused our
+   * connection id (expired on its side, or it restarted): BEP 15's "re-connect", so an expired
+   * id costs one round trip, not a failure and a backoff of minutes.
+   */
+  async #withFreshIdOnRefusal<T>(exchange: () => Promise<T>): Promise<T> {
+    try {
+      return await exchange();
+    } catch (e) {
+      if (!(e instanceof TrackerError && e.connectionIdRefused)) throw e;
+      this.reconnects++;
+      return exchange();
+    }
+  }
+
+  announce(
+    urlData: Uint8Array | null,
+    req: AnnounceRequest,
+    ctx: AnnounceContext & { keyValue: number },
+    policy: UdpPolicy,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<AnnounceReply> {
+    return this.#withFreshIdOnRefusal(() => this.#announceOnce(urlData, req, ctx, policy, cancellable));
+  }
+
+  async #announceOnce(
     urlData: Uint8Array | null,
     req: AnnounceRequest,
     ctx: AnnounceContext & { keyValue: number },
@@ -402,7 +472,15 @@ export class UdpEndpoint {
     };
   }
 
-  async scrape(infoHash: Uint8Array, policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+  scrape(infoHash: Uint8Array, policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+    return this.#withFreshIdOnRefusal(() => this.#scrapeOnce(infoHash, policy, cancellable));
+  }
+
+  async #scrapeOnce(
+    infoHash: Uint8Array,
+    policy: UdpPolicy,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<ScrapeEntry> {
     const cid = await this.#connectionIdFor(policy, cancellable);
     const packet = new Uint8Array(36);
     packet.set(cid, 0);

@@ -1,5 +1,11 @@
 import { TrackerError, type AnnounceReply, type Peer, type ScrapeEntry } from './types.ts';
 import { _ } from '../../lib/i18n.ts';
+import { printable } from '../../lib/printable.ts';
+
+/** Peers kept from one reply: more than any client asks for (numwant ≤ 200), so none are lost. */
+export const MAX_PEERS_KEPT = 500;
+/** A `tracker id` longer than this is ignored: it is echoed in every later announce URL. */
+export const MAX_TRACKER_ID_CHARS = 256;
 
 /**
  * A small, forgiving bencode reader for tracker replies. Trackers are less tidy than .torrent
@@ -115,9 +121,9 @@ function decodeDict(bytes: Uint8Array): Map<string, RValue> {
 }
 
 /** Compact peers: 6 bytes (IPv4) or 18 bytes (IPv6) each; a partial trailing entry is ignored. */
-export function compactPeers(bytes: Uint8Array, stride: 6 | 18): Peer[] {
+export function compactPeers(bytes: Uint8Array, stride: 6 | 18, max = MAX_PEERS_KEPT): Peer[] {
   const peers: Peer[] = [];
-  for (let i = 0; i + stride <= bytes.length; i += stride) {
+  for (let i = 0; i + stride <= bytes.length && peers.length < max; i += stride) {
     const port = (bytes[i + stride - 2] << 8) | bytes[i + stride - 1];
     let ip: string;
     if (stride === 6) ip = `${bytes[i]}.${bytes[i + 1]}.${bytes[i + 2]}.${bytes[i + 3]}`;
@@ -150,23 +156,25 @@ export function parseAnnounceReply(bytes: Uint8Array): AnnounceReply {
   if (p instanceof Uint8Array) peers.push(...compactPeers(p, 6));
   else if (Array.isArray(p)) {
     for (const e of p) {
-      if (!(e instanceof Map)) continue;
+      if (!(e instanceof Map) || peers.length >= MAX_PEERS_KEPT) continue;
       const ip = str(e, 'ip');
       const port = num(e, 'port');
       if (ip && port !== null && port > 0 && port < 65536) peers.push({ ip, port });
     }
   }
   const p6 = d.get('peers6');
-  if (p6 instanceof Uint8Array) peers.push(...compactPeers(p6, 18));
+  if (p6 instanceof Uint8Array) peers.push(...compactPeers(p6, 18, MAX_PEERS_KEPT - peers.length));
   const interval = num(d, 'interval');
+  const trackerId = str(d, 'tracker id');
+  const warning = str(d, 'warning message');
   return {
     interval: interval !== null && interval > 0 ? interval : null,
     minInterval: num(d, 'min interval'),
-    trackerId: str(d, 'tracker id'),
+    trackerId: trackerId !== null && trackerId.length <= MAX_TRACKER_ID_CHARS ? trackerId : null,
     seeders: num(d, 'complete'),
     leechers: num(d, 'incomplete'),
     downloaded: num(d, 'downloaded'),
-    warning: str(d, 'warning message'),
+    warning: warning === null ? null : printable(warning),
     peers,
   };
 }

@@ -6,10 +6,16 @@ import type { TrackerErrorKind } from './types.ts';
  * All values are seconds.
  */
 
-/** Seconds until the next regular announce after a good reply. */
+/**
+ * Seconds until the next regular announce after a good reply: the tracker's `interval` (or the
+ * client's default), never below the client's floor (libtorrent's `min_announce_interval`, 300 s)
+ * nor below the client's own default min interval (Transmission: 120 s, its
+ * `DefaultAnnounceMinIntervalSec`). Transmission 4.1.3 itself has no floor for periodic
+ * announces, but a tracker saying `interval 1` must not make the app announce every tick.
+ */
 export function regularDelay(identity: ClientIdentity, interval: number | null): number {
   const s = identity.schedule;
-  return Math.max(interval ?? s.defaultInterval, s.intervalFloor);
+  return Math.max(interval ?? s.defaultInterval, s.intervalFloor, s.defaultMinInterval);
 }
 
 /** Seconds a forced announce must wait after a good reply (`min interval`, or the client's default). */
@@ -52,9 +58,13 @@ export function retryDelay(
   interval: number | null,
   minInterval: number | null,
   random: RandomInt,
+  udp = false,
 ): number {
   const backoff = backoffDelay(identity, failures, random);
   if (kind !== 'failure') return backoff;
+  // A UDP error packet carries no interval: libtorrent's retry_interval is then 0 (pure backoff),
+  // not the 1800 s it assumes for an HTTP `failure reason` without one.
+  if (udp) return backoff;
   if (identity.schedule.backoff.kind === 'libtorrent')
     return Math.max(interval ?? identity.schedule.defaultInterval, backoff);
   const hint = interval ?? minInterval;

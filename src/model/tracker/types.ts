@@ -1,3 +1,5 @@
+import { printable } from '../../lib/printable.ts';
+
 /** What is sent in one announce (HTTP or UDP), independent of the wire format. */
 export type AnnounceEvent = 'started' | 'completed' | 'stopped' | 'none';
 
@@ -36,7 +38,8 @@ export interface ScrapeEntry {
 /**
  * Why an announce failed. `failure` is the tracker's own `failure reason` (or a UDP error
  * packet); the others are ours: no answer, a transport error, an HTTP error status or a reply
- * we cannot read. `message` is plain words for the user.
+ * we cannot read. `message` is plain words for the user, on one line, at most
+ * MAX_MESSAGE_CHARS long.
  */
 export type TrackerErrorKind = 'failure' | 'timeout' | 'network' | 'http' | 'protocol';
 
@@ -45,6 +48,10 @@ export class TrackerError extends Error {
   /** The tracker's `interval` / `min interval` if it sent them with a failure. */
   readonly interval: number | null;
   readonly minInterval: number | null;
+  /** From a UDP tracker's error packet, which carries no interval (set by UdpEndpoint). */
+  udp = false;
+  /** The UDP tracker refused our connection id (expired, or it restarted): reconnecting fixes it. */
+  connectionIdRefused = false;
 
   constructor(
     kind: TrackerErrorKind,
@@ -52,7 +59,9 @@ export class TrackerError extends Error {
     interval: number | null = null,
     minInterval: number | null = null,
   ) {
-    super(message);
+    // Words from a tracker can be anything, a megabyte of text with CR/LF and ESC included: they
+    // are kept, shown and logged escaped and capped (MAX_MESSAGE_CHARS).
+    super(printable(message));
     this.name = 'TrackerError';
     this.kind = kind;
     this.interval = interval;

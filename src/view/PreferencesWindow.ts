@@ -307,7 +307,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
       page,
       _('Proxy'),
       _(
-        'Tracker announces go through it. UDP trackers need a SOCKS5 proxy: with an HTTP or SOCKS4 one they are not contacted.',
+        'Tracker announces go through it. UDP trackers need a SOCKS5 proxy: with an HTTP or SOCKS4 one they are not contacted. SOCKS4 carries addresses only: trackers named by a host name are refused with it, never looked up here (use SOCKS5).',
       ),
     );
     this.#combo(proxy, 'proxy.type', _('Type'), '', [

@@ -6,6 +6,7 @@ import { type CaptureReply, CaptureServer, latin1Bytes } from '../support/captur
 import { hexToBytes, ManualClock, MemorySettings } from '../support/trackerSettings.ts';
 import { udpReply, UdpTrackerStub } from '../support/udpTrackerStub.ts';
 import { closedPort } from '../support/ports.ts';
+import { addLogListener, logger } from '../../src/lib/log.ts';
 
 /**
  * Faults a real tracker will not produce, from a local raw HTTP listener and a local UDP
@@ -166,6 +167,37 @@ describe('tracker faults (local fault servers)', () => {
       });
     }
 
+    it('a 1 MB failure reason with CR, LF and ESC is kept and shown escaped, on one line, capped at 300 characters', async () => {
+      const reason = 'refused\r\nFAKE LOG LINE \u001b[31m' + 'x'.repeat(1_000_000);
+      const body = `d14:failure reason${reason.length}:${reason}e`;
+      const { a } = makeAnnouncer([[replyWith({ body })]]);
+      const logged: string[] = [];
+      const stop = addLogListener((_level, line) => logged.push(line));
+      await a.announceDue(SEED, new Gio.Cancellable());
+      logger.warning(`tracker said: ${a.trackers[0].message}`);
+      stop();
+      const message = a.trackers[0].message;
+      expect(message.length).toBeLessThanOrEqual(300);
+      expect(message.startsWith('refused\\r\\nFAKE LOG LINE \\e[31mxxx')).toBeTrue();
+      expect(message.endsWith('…')).toBeTrue();
+      // eslint-disable-next-line no-control-regex
+      expect(/[\u0000-\u001f\u007f]/.test(message)).toBeFalse();
+      expect(logged).toEqual([`tracker said: ${message}`]);
+    });
+
+    it('a warning, a tracker id and a peer list are bounded too', async () => {
+      const warning = 'w\n'.repeat(100_000);
+      const peers = '\x7f\x00\x00\x01\x1a\xe1'.repeat(20_000);
+      const id = 'i'.repeat(10_000);
+      const body = `d8:intervali1800e15:warning message${warning.length}:${warning}10:tracker id${id.length}:${id}5:peers${peers.length}:${peers}e`;
+      const { a } = makeAnnouncer([[replyWith({ body })]]);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].state).toBe('working');
+      expect(a.trackers[0].message.length).toBeLessThanOrEqual(300);
+      expect(a.trackers[0].message.startsWith('w\\nw\\n')).toBeTrue();
+      expect(a.trackers[0].peers.length).toBe(500);
+    });
+
     it('an oversized reply is refused', async () => {
       const big = 'd5:peers' + `${2_000_000}:` + 'x'.repeat(2_000_000) + 'e';
       const { a } = makeAnnouncer([[replyWith({ body: big })]]);
@@ -185,7 +217,7 @@ describe('tracker faults (local fault servers)', () => {
       server.respond = () => ({ status: 301, reason: 'Moved', headers: [['Location', '/announce']] });
       const loop = makeAnnouncer([[`${server.url}/announce`]]);
       await loop.a.announceDue(SEED, new Gio.Cancellable());
-      expect(loop.a.trackers[0].message).toBe('The tracker redirected too many times.');
+      expect(loop.a.trackers[0].message).toBe('The tracker redirected more than 5 times.');
     });
 
     it('reads gzip replies, dict and compact peers, peers6, warnings, and echoes the tracker id', async () => {
@@ -222,11 +254,15 @@ describe('tracker faults (local fault servers)', () => {
       expect(a.trackers[0].message).toBe('');
     });
 
-    it('Transmission takes the interval as given; with none, each client uses its default', async () => {
-      server.respond = () => ({ body: 'd8:intervali60e5:peers0:e' });
+    it('Transmission takes the interval as given down to its 120 s min interval; with none, each client uses its default', async () => {
+      server.respond = () => ({ body: 'd8:intervali300e5:peers0:e' });
       const tr = makeAnnouncer([[`${server.url}/announce`]], { agent: 'transmission-4.1.3' });
       await tr.a.announceDue(SEED, new Gio.Cancellable());
-      expect(dueIn(tr.a)).toBe(60);
+      expect(dueIn(tr.a)).toBe(300);
+      server.respond = () => ({ body: 'd8:intervali1e5:peers0:e' });
+      const hasty = makeAnnouncer([[`${server.url}/announce`]], { agent: 'transmission-4.1.3' });
+      await hasty.a.announceDue(SEED, new Gio.Cancellable());
+      expect(dueIn(hasty.a)).toBe(120);
       server.respond = () => ({ body: 'd5:peers0:e' });
       const tr2 = makeAnnouncer([[`${server.url}/announce`]], { agent: 'transmission-4.1.3' });
       await tr2.a.announceDue(SEED, new Gio.Cancellable());
@@ -357,8 +393,8 @@ describe('tracker faults (local fault servers)', () => {
     });
     afterEach(() => server.stop());
 
-    it('bounds concurrent announces, but never holds back a farewell', async () => {
-      settings.values.concurrent_http_connections = 2;
+    it('bounds concurrent announces (one tracker: the cap less a quarter), but never holds back a farewell', async () => {
+      settings.values.concurrent_http_connections = 4;
       settings.values['seeders.http_timeout_seconds'] = 30;
       const network = new TrackerNetwork(settings, { clock });
       networks.push(network);
@@ -374,16 +410,17 @@ describe('tracker faults (local fault servers)', () => {
           return GLib.SOURCE_REMOVE;
         }),
       );
-      expect(network.announceLoad).toEqual({ running: 2, waiting: 4, limit: 2 });
-      expect(server.requests.length).toBe(2);
+      expect(network.announceLoad).toEqual({ running: 3, waiting: 3, limit: 4 });
+      expect(network.trackerLoad(url)).toEqual({ held: 3, waiting: 3, stalled: false });
+      expect(server.requests.length).toBe(3);
       const reply = await network.announce(url, req('stopped'), { cancellable: null, farewell: true });
       expect(reply.interval).toBe(1800);
-      settings.change('concurrent_http_connections', 3);
-      expect(network.announceLoad.limit).toBe(3);
+      settings.change('concurrent_http_connections', 5);
+      expect(network.announceLoad.limit).toBe(5);
       c.cancel();
       const results = await Promise.all(pending);
       expect(results.every((e) => e instanceof GLib.Error)).toBeTrue();
-      expect(network.announceLoad).toEqual({ running: 0, waiting: 0, limit: 3 });
+      expect(network.announceLoad).toEqual({ running: 0, waiting: 0, limit: 5 });
     });
   });
 
@@ -411,7 +448,7 @@ describe('tracker faults (local fault servers)', () => {
       await a.announceDue(SEED, new Gio.Cancellable());
       expect(a.trackers[0].state).toBe('error');
       expect(a.trackers[0].message).toBe(
-        'The tracker did not answer within 1 seconds. Ignored: a reply with an unknown transaction id.',
+        'The tracker did not answer within 1 seconds. Ignored: 1 reply with an unknown transaction id.',
       );
       expect(dueIn(a)).toBe(17);
     });
@@ -420,7 +457,7 @@ describe('tracker faults (local fault servers)', () => {
       stub.respond = () => [Uint8Array.from([1, 2, 3, 4, 5])];
       const { a } = makeAnnouncer([[stub.url]]);
       await a.announceDue(SEED, new Gio.Cancellable());
-      expect(a.trackers[0].message).toContain('Ignored: a 5-byte packet.');
+      expect(a.trackers[0].message).toContain('Ignored: 1 packet too short to be a reply.');
     });
 
     it('a truncated announce reply is an error', async () => {
@@ -431,21 +468,54 @@ describe('tracker faults (local fault servers)', () => {
       expect(dueIn(a)).toBe(17);
     });
 
-    it('an error packet shows the tracker’s message; a connection-id complaint forces a new connect', async () => {
-      let fail = true;
+    it('a connection-id complaint: a new connect at once, and the same announce goes through', async () => {
+      let complaints = 1;
       stub.respond = connectThen((tid) => [
-        fail ? udpReply.error(tid, 'Connection ID missmatch.') : udpReply.announce(tid, 1800, 2, 5),
+        complaints-- > 0 ? udpReply.error(tid, 'Connection ID missmatch.') : udpReply.announce(tid, 1800, 2, 5),
       ]);
       const { a, network } = makeAnnouncer([[stub.url]]);
       await a.announceDue(SEED, new Gio.Cancellable());
-      expect(a.trackers[0].message).toBe('Connection ID missmatch.');
-      expect(dueIn(a)).toBe(1800); // a tracker refusal waits the default interval (libtorrent)
-      fail = false;
-      clock.advance(1800);
-      await a.announceDue(SEED, new Gio.Cancellable());
       expect(a.trackers[0].state).toBe('working');
       expect([a.trackers[0].seeders, a.trackers[0].leechers]).toEqual([5, 2]);
+      expect(stub.requests.map((r) => r.action)).toEqual([0, 1, 0, 1]);
+      expect(network.udp.endpointFor(stub.url).reconnects).toBe(1);
+      expect(dueIn(a)).toBe(1800);
+    });
+
+    it('an error packet shows the tracker’s message and waits the plain backoff, not 30 minutes', async () => {
+      stub.respond = connectThen((tid) => [udpReply.error(tid, 'Connection ID missmatch.')]);
+      const { a, network } = makeAnnouncer([[stub.url]]);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].message).toBe('Connection ID missmatch.');
+      // libtorrent: a UDP error carries no interval, so its backoff (17 s), not the 1800 s default
+      expect(dueIn(a)).toBe(17);
+      // one reconnect for the complaint, not a loop of them
       expect(network.udp.endpointFor(stub.url).connects).toBe(2);
+      stub.respond = connectThen((tid) => [udpReply.error(tid, 'torrent is not allowed here')]);
+      clock.advance(17);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].message).toBe('torrent is not allowed here');
+      expect(dueIn(a)).toBe(55);
+    });
+
+    it('Transmission: a tracker saying `interval 1` is announced to again after 120 s, not each tick', async () => {
+      stub.respond = connectThen((tid) => [udpReply.announce(tid, 1, 0, 1)]);
+      const { a } = makeAnnouncer([[stub.url]], { agent: 'transmission-4.1.3' });
+      await a.announceDue(SEED, new Gio.Cancellable());
+      expect(a.trackers[0].state).toBe('working');
+      expect(dueIn(a)).toBe(120);
+    });
+
+    it('a flood of stray datagrams is counted, not kept: the message stays short', async () => {
+      // Every request is answered with 2000 datagrams carrying other transaction ids.
+      stub.respond = (r) => Array.from({ length: 2000 }, (_, i) => udpReply.connect((r.transactionId + 1 + i) >>> 0));
+      const { a, network } = makeAnnouncer([[stub.url]]);
+      await a.announceDue(SEED, new Gio.Cancellable());
+      const ignored = network.udp.endpointFor(stub.url).ignored;
+      expect(ignored).toBeGreaterThan(100);
+      expect(a.trackers[0].message).toMatch(
+        /^The tracker did not answer within 1 seconds\. Ignored: \d+ repl(y|ies) with an unknown transaction id\.$/,
+      );
     });
 
     it('an answer with the wrong action is an error', async () => {

@@ -137,6 +137,26 @@ describe('tracker announces through a real SOCKS server to a real tracker', () =
     });
   }
 
+  it('socks4: a tracker named by a host name is refused in words, never looked up here nor sent', async () => {
+    network = new TrackerNetwork(
+      new MemorySettings({ 'proxy.type': 'socks4', 'proxy.server': '127.0.0.1', 'proxy.port': dante.port }),
+    );
+    const req = { ...REQ, infoHash: hexToBytes(hashHex) };
+    const before = dante.connectionsTo(tracker.port);
+    const named = `http://localhost:${tracker.port}/announce`;
+    for (const farewell of [false, true])
+      await expectAsync(
+        network.announce(named, farewell ? { ...req, event: 'stopped' } : req, { cancellable: null, farewell }),
+      ).toBeRejectedWithError(/A SOCKS 4 proxy cannot be given a tracker’s name/);
+    // dante was never asked, the tracker never heard of it
+    expect(dante.connectionsTo(tracker.port)).toBe(before);
+    expect((await tracker.scrape(hashHex)).complete).toBe(0);
+    // the same tracker by address goes through dante
+    await network.announce(tracker.announceUrl, req, { cancellable: null });
+    expect(dante.connectionsTo(tracker.port)).toBe(before + 1);
+    await network.announce(tracker.announceUrl, { ...req, event: 'stopped' }, { cancellable: null, farewell: true });
+  });
+
   it('socks5: UDP announces go through its UDP relay, the farewell too', async () => {
     network = new TrackerNetwork(
       new MemorySettings({ 'proxy.type': 'socks5', 'proxy.server': '127.0.0.1', 'proxy.port': dante.port }),

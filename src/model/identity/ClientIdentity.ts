@@ -30,6 +30,11 @@ export interface ClientIdentity {
   numwant: number;
   /** numwant with `stopped`; null = the client leaves numwant out of `stopped`. */
   numwantOnStop: number | null;
+  /**
+   * HTTP redirects followed for one announce (libtorrent 5; Transmission 4 curl's 10; Transmission
+   * 3.00 set no limit, bounded here at curl's default of 30).
+   */
+  maxRedirects: number;
   /** Request headers in wire order; `{host}` and `{user_agent}` are filled in. */
   headers: [string, string][];
   udp: { urlData: boolean; numwant: number; connectionIdLifetime: number; attempts: number };

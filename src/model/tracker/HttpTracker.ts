@@ -10,11 +10,11 @@ import { type ClientIdentity, escapeBytes, escapeText } from '../identity/index.
 import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts';
 import { withDeadline } from './deadline.ts';
 import { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
+import { checkRedirect } from './redirectPolicy.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 
 /** Replies larger than this are refused: a real announce reply is a few kilobytes. */
 export const MAX_REPLY_BYTES = 1 << 20;
-const MAX_REDIRECTS = 5;
 
 /** The per-session values every announce carries besides the torrent's own. */
 export interface AnnounceContext {
@@ -180,12 +180,28 @@ interface Fetched {
  * (it would add its own Accept-Encoding), and every request carries the identity's headers in
  * the identity's order, with Host first where the client puts it; bodies are decoded here.
  */
+export interface HttpTrackerOptions {
+  /**
+   * A SOCKS 4 proxy: it can only be given an address, so a tracker named by a host name would
+   * be resolved here, telling the local DNS which trackers the proxy is meant to hide. Names
+   * are refused instead (SOCKS 5 carries them).
+   */
+  refuseHostNames?: boolean;
+  maxConnections?: number;
+}
+
 export class HttpTracker {
   readonly session: Soup.Session;
   /** Plain `http://` farewells when there is no proxy (see PlainHttpClient for why). */
   readonly plain: PlainHttpClient | null;
+  readonly #refuseHostNames: boolean;
+  /** No proxy: redirect targets' names are resolved here and every address checked. */
+  readonly #resolveNames: boolean;
 
-  constructor(proxyUri: string | null, maxConnections = 256) {
+  constructor(proxyUri: string | null, options: HttpTrackerOptions = {}) {
+    const maxConnections = options.maxConnections ?? 256;
+    this.#refuseHostNames = options.refuseHostNames === true;
+    this.#resolveNames = proxyUri === null;
     this.plain = proxyUri ? null : new PlainHttpClient();
     this.session = new Soup.Session({
       max_conns: maxConnections,
@@ -239,9 +255,11 @@ export class HttpTracker {
       MAX_REPLY_BYTES,
     );
     if (r.status >= 300 && r.status < 400 && r.location !== null) {
-      const next = resolveLocation(url, r.location);
-      if (!next) throw new TrackerError('http', _('The tracker redirected to an address that is not HTTP(S).'));
-      return withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(next, identity, c));
+      // The rest of the chain goes over libsoup, under the same redirect rules.
+      return withDeadline(timeoutSeconds, cancellable, async (c) => {
+        const next = await this.#redirectTarget(url, url, r.location!, 0, identity, c);
+        return this.#fetch(next, identity, c, url, 1);
+      });
     }
     const encoding = r.contentEncoding.trim().toLowerCase();
     const body = encoding && encoding !== 'identity' ? decodeBody(r.body, encoding) : r.body;
@@ -277,16 +295,45 @@ export class HttpTracker {
     );
   }
 
-  async #fetch(url: string, identity: ClientIdentity, cancellable: Gio.Cancellable): Promise<Fetched> {
+  /**
+   * GET `url`, following redirects as the identity's client does (its count limit; http and
+   * https only) and only where redirectPolicy allows: `origin` is the user's own URL, `hops`
+   * the redirects already followed to reach `url`.
+   */
+  async #fetch(
+    url: string,
+    identity: ClientIdentity,
+    cancellable: Gio.Cancellable,
+    origin = url,
+    hops = 0,
+  ): Promise<Fetched> {
     let current = url;
-    for (let hop = 0; ; hop++) {
+    for (let hop = hops; ; hop++) {
       const r = await this.#fetchOnce(current, identity, cancellable);
       if (r.status < 300 || r.status >= 400 || r.location === null) return r;
-      if (hop >= MAX_REDIRECTS) throw new TrackerError('http', _('The tracker redirected too many times.'));
-      const next = resolveLocation(current, r.location);
-      if (!next) throw new TrackerError('http', _('The tracker redirected to an address that is not HTTP(S).'));
-      current = next;
+      current = await this.#redirectTarget(origin, current, r.location, hop, identity, cancellable);
     }
+  }
+
+  /** The absolute URL a redirect points to, once checked; throws TrackerError if it is not followed. */
+  async #redirectTarget(
+    origin: string,
+    current: string,
+    location: string,
+    hop: number,
+    identity: ClientIdentity,
+    cancellable: Gio.Cancellable,
+  ): Promise<string> {
+    if (hop >= identity.maxRedirects)
+      throw new TrackerError(
+        'http',
+        _('The tracker redirected more than %d times.').replace('%d', String(identity.maxRedirects)),
+      );
+    const next = resolveLocation(current, location);
+    const split = next ? splitUrl(next) : null;
+    if (!next || !split) throw new TrackerError('http', _('The tracker redirected to an address that is not HTTP(S).'));
+    await checkRedirect({ url: origin, resolveNames: this.#resolveNames }, split, cancellable);
+    return next;
   }
 
   async #fetchOnce(
@@ -297,6 +344,13 @@ export class HttpTracker {
     const u = splitUrl(url);
     if (!u || (u.scheme !== 'http' && u.scheme !== 'https'))
       throw new TrackerError('protocol', _('Not an HTTP(S) tracker address: %s').replace('%s', url));
+    if (this.#refuseHostNames && !Gio.InetAddress.new_from_string(u.host))
+      throw new TrackerError(
+        'network',
+        _(
+          'A SOCKS 4 proxy cannot be given a tracker’s name, and looking it up here would reveal it to your DNS: use the tracker’s IP address, or a SOCKS 5 proxy.',
+        ),
+      );
     let uri: GLib.Uri;
     try {
       uri = GLib.Uri.build(Soup.HTTP_URI_FLAGS, u.scheme, null, u.host, u.port, u.path || '/', u.query, null);
@@ -367,7 +421,7 @@ function tooLarge(): TrackerError {
 
 function resolveLocation(base: string, location: string): string | null {
   try {
-    const resolved = GLib.Uri.resolve_relative(base, location, GLib.UriFlags.ENCODED);
+    const resolved = GLib.Uri.resolve_relative(base, location.trim(), GLib.UriFlags.ENCODED);
     return /^https?:\/\//i.test(resolved) ? resolved : null;
   } catch {
     return null;

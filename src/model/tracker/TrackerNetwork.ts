@@ -13,8 +13,9 @@ import {
   type RandomInt,
 } from '../identity/index.ts';
 import { _ } from '../../lib/i18n.ts';
-import { HttpTracker, splitUrl } from './HttpTracker.ts';
+import { type AnnounceContext, HttpTracker, splitUrl } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
+import { FairCap } from './FairCap.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
@@ -100,6 +101,12 @@ export interface AnnounceOptions {
  * content decoder), the UDP endpoints, the global announce cap, and the session's peer_id and
  * keys for the chosen identity, generated once per app session like a real client's.
  */
+/** The fair cap's key for a tracker: scheme, host and port (one service, whatever its path). */
+function trackerKey(url: string): string {
+  const u = splitUrl(url);
+  return u ? `${u.scheme}://${u.host.toLowerCase()}:${u.port}` : url;
+}
+
 /** Info hashes as hex, per hash bytes (every announce of a torrent passes the same array). */
 const hexes = new WeakMap<Uint8Array, string>();
 
@@ -119,7 +126,7 @@ export class TrackerNetwork {
   #http: HttpTracker;
   #proxyUri: string | null;
   readonly udp = new UdpTracker();
-  readonly #announceCap: Semaphore;
+  readonly #announceCap: FairCap;
   readonly #farewellCap = new Semaphore(farewellCapFor(openFilesLimit()));
   readonly #peerIds = new Map<string, Uint8Array>();
   readonly #keys = new Map<string, AnnounceKey>();
@@ -129,9 +136,9 @@ export class TrackerNetwork {
     this.#settings = settings;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? glibRandom;
-    this.#announceCap = new Semaphore(this.#capSetting());
+    this.#announceCap = new FairCap(this.#capSetting());
     this.#proxyUri = this.#proxySetting();
-    this.#http = new HttpTracker(this.#proxyUri);
+    this.#http = new HttpTracker(this.#proxyUri, { refuseHostNames: this.#socks4() });
     this.udp.proxy = this.#socks5Setting();
     const s = settings as unknown as {
       connect?: (signal: string, cb: (self: unknown, path: string) => void) => number;
@@ -170,6 +177,11 @@ export class TrackerNetwork {
     return `${type}://${auth}${host}:${port}`;
   }
 
+  /** A SOCKS 4 proxy is set: tracker names are refused, never looked up here (HttpTracker). */
+  #socks4(): boolean {
+    return this.#proxyUri !== null && String(this.#setting('proxy.type', 'none')).toLowerCase() === 'socks4';
+  }
+
   /** The proxy UDP trackers go through: only a SOCKS 5 proxy can carry UDP. */
   #socks5Setting(): Socks5Proxy | null {
     if (String(this.#setting('proxy.type', 'none')).toLowerCase() !== 'socks5') return null;
@@ -189,7 +201,7 @@ export class TrackerNetwork {
       if (uri !== this.#proxyUri) {
         this.#proxyUri = uri;
         this.#http.abort();
-        this.#http = new HttpTracker(uri);
+        this.#http = new HttpTracker(uri, { refuseHostNames: this.#socks4() });
         this.udp.proxy = this.#socks5Setting();
       }
     } else if (path === 'concurrent_http_connections') {
@@ -264,52 +276,89 @@ export class TrackerNetwork {
     const peerId = this.#peerIdFor(identity);
     const ctx = { identity, peerId, key: key.text, keyValue: key.value, port: this.port };
     const farewell = options.farewell === true;
-    const cap = farewell ? this.#farewellCap : this.#announceCap;
-    if (options.cancellable?.is_cancelled()) throw cancelledError();
-    const release = cap.tryAcquire() ?? (await cap.acquire(options.cancellable));
+    const cancellable = options.cancellable;
+    if (cancellable?.is_cancelled()) throw cancelledError();
+    if (farewell) {
+      const release = this.#farewellCap.tryAcquire() ?? (await this.#farewellCap.acquire(cancellable));
+      try {
+        return await this.#announceNow(url, req, ctx, true, cancellable);
+      } finally {
+        release();
+      }
+    }
+    return this.#underFairCap(url, cancellable, () => this.#announceNow(url, req, ctx, false, cancellable));
+  }
+
+  async #announceNow(
+    url: string,
+    req: AnnounceRequest,
+    ctx: AnnounceContext & { keyValue: number },
+    farewell: boolean,
+    cancellable: Gio.Cancellable | null,
+  ): Promise<AnnounceReply> {
+    const identity = ctx.identity;
+    const scheme = splitUrl(url)?.scheme;
+    if (scheme === 'http' || scheme === 'https') {
+      const timeout = farewell
+        ? Math.min(identity.schedule.stopTimeout, this.httpTimeoutSeconds)
+        : this.httpTimeoutSeconds;
+      return this.#http.announce(url, req, ctx, timeout, cancellable, { farewell });
+    }
+    if (scheme === 'udp') {
+      const policy = {
+        attempts: farewell ? 1 : identity.udp.attempts,
+        timeoutSeconds: farewell
+          ? Math.min(identity.schedule.stopTimeout, this.udpTimeoutSeconds)
+          : this.udpTimeoutSeconds,
+        connectionIdLifetime: identity.udp.connectionIdLifetime,
+      };
+      const urlData = identity.udp.urlData ? UdpTracker.urlData(url) : null;
+      return this.#udpEndpointFor(url).announce(urlData, req, ctx, policy, cancellable);
+    }
+    throw new TrackerError('protocol', _('Unsupported tracker address: %s').replace('%s', url));
+  }
+
+  /**
+   * Runs `request` under the announce cap, in `url`'s tracker's fair share of it (FairCap). A
+   * timeout marks the tracker stalled (fewer slots) until it answers again; any answer, even
+   * an error reply, clears that.
+   */
+  async #underFairCap<T>(url: string, cancellable: Gio.Cancellable | null, request: () => Promise<T>): Promise<T> {
+    const tracker = trackerKey(url);
+    const cap = this.#announceCap;
+    const release = cap.tryAcquire(tracker) ?? (await cap.acquire(tracker, cancellable));
     try {
-      const scheme = splitUrl(url)?.scheme;
-      if (scheme === 'http' || scheme === 'https') {
-        const timeout = farewell
-          ? Math.min(identity.schedule.stopTimeout, this.httpTimeoutSeconds)
-          : this.httpTimeoutSeconds;
-        return await this.#http.announce(url, req, ctx, timeout, options.cancellable, { farewell });
-      }
-      if (scheme === 'udp') {
-        const policy = {
-          attempts: farewell ? 1 : identity.udp.attempts,
-          timeoutSeconds: farewell
-            ? Math.min(identity.schedule.stopTimeout, this.udpTimeoutSeconds)
-            : this.udpTimeoutSeconds,
-          connectionIdLifetime: identity.udp.connectionIdLifetime,
-        };
-        const urlData = identity.udp.urlData ? UdpTracker.urlData(url) : null;
-        return await this.#udpEndpointFor(url).announce(urlData, req, ctx, policy, options.cancellable);
-      }
-      throw new TrackerError('protocol', _('Unsupported tracker address: %s').replace('%s', url));
+      const result = await request();
+      cap.setStalled(tracker, false);
+      return result;
+    } catch (e) {
+      if (e instanceof TrackerError && e.kind === 'timeout') cap.setStalled(tracker, true);
+      else if (e instanceof TrackerError && e.kind !== 'network') cap.setStalled(tracker, false);
+      throw e;
     } finally {
       release();
     }
   }
 
+  /** One tracker's share of the announce cap (for specs and the hostile bench). */
+  trackerLoad(url: string): { held: number; waiting: number; stalled: boolean } {
+    return this.#announceCap.loadOf(trackerKey(url));
+  }
+
   /** Seeders, leechers and completed downloads for one torrent (HTTP BEP 48 or UDP scrape). */
-  async scrape(url: string, infoHash: Uint8Array, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+  scrape(url: string, infoHash: Uint8Array, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
     const identity = this.identity;
-    const release = await this.#announceCap.acquire(cancellable);
-    try {
-      const scheme = splitUrl(url)?.scheme;
-      if (scheme === 'udp') {
+    return this.#underFairCap(url, cancellable, () => {
+      if (splitUrl(url)?.scheme === 'udp') {
         const policy = {
           attempts: identity.udp.attempts,
           timeoutSeconds: this.udpTimeoutSeconds,
           connectionIdLifetime: identity.udp.connectionIdLifetime,
         };
-        return await this.#udpEndpointFor(url).scrape(infoHash, policy, cancellable);
+        return this.#udpEndpointFor(url).scrape(infoHash, policy, cancellable);
       }
-      return await this.#http.scrape(url, infoHash, identity, this.httpTimeoutSeconds, cancellable);
-    } finally {
-      release();
-    }
+      return this.#http.scrape(url, infoHash, identity, this.httpTimeoutSeconds, cancellable);
+    });
   }
 
   /**

@@ -4,13 +4,14 @@ import GLib from 'gi://GLib';
 import { errorMessage, isCancelled } from '../lib/errors.ts';
 import { finishGarbageCollection } from '../lib/garbageCollection.ts';
 import { logger } from '../lib/log.ts';
+import type { FarewellResult } from '../model/torrent/TorrentWorker.ts';
 
 /** What the quit sequence needs from one torrent's worker (TorrentWorker satisfies it). */
 export interface ShutdownParticipant {
   /** Removes the worker's source and aborts its in-flight I/O; idempotent. */
   cancel(): void;
-  /** Sends `stopped` (numwant 0) to every tracker that acknowledged `started`; true if sent. */
-  farewell(cancellable: Gio.Cancellable): Promise<boolean>;
+  /** Sends `stopped` (numwant 0) to every tracker that acknowledged `started`; says how it went. */
+  farewell(cancellable: Gio.Cancellable): Promise<FarewellResult>;
   /** Settles once nothing of the worker runs any more. */
   readonly drained: Promise<void>;
 }
@@ -43,9 +44,11 @@ export interface ShutdownReport {
   totalMs: number;
   /** Farewells that sent `stopped` to at least one tracker. */
   stoppedSent: number;
+  /** Farewells every tracker that answered refused (a `failure reason`, an HTTP error). */
+  rejected: number;
   /** Farewells still pending when the budget fired (then cancelled). */
   timedOut: number;
-  /** Farewells that failed for another reason (tracker error, network down). */
+  /** Farewells that failed for another reason (no answer, network down, an exception). */
   failed: number;
   /** Workers that had not drained when the budget fired. */
   undrained: number;
@@ -59,7 +62,7 @@ export const DEFAULT_BUDGET_MS = 2000;
 const MIN_BUDGET_MS = 100;
 const MAX_BUDGET_MS = 60000;
 
-type FarewellOutcome = 'sent' | 'nothing' | 'timed-out' | 'failed';
+type FarewellOutcome = 'sent' | 'rejected' | 'nothing' | 'timed-out' | 'failed';
 
 /**
  * The one quit sequence every exit path goes through (window close, Ctrl+Q, app.quit, also
@@ -130,8 +133,8 @@ export class ShutdownCoordinator {
     const drain = await this.#farewellAndDrain(participants, remainingMs);
     const drainedAt = GLib.get_monotonic_time();
     logger.info(
-      `shutdown phase drain: stopped sent for ${drain.stoppedSent}, nothing to send for ${drain.nothing}, ` +
-        `timed out ${drain.timedOut}, failed ${drain.failed}; ` +
+      `shutdown phase drain: stopped sent for ${drain.stoppedSent}, rejected by the tracker for ${drain.rejected}, ` +
+        `nothing to send for ${drain.nothing}, timed out ${drain.timedOut}, failed ${drain.failed}; ` +
         (drain.budgetFired
           ? `budget fired with ${drain.undrained} workers not drained`
           : 'every worker drained within the budget') +
@@ -162,6 +165,7 @@ export class ShutdownCoordinator {
       saveMs: toMs(savedAt - drainedAt),
       totalMs: toMs(savedAt - requestedAt),
       stoppedSent: drain.stoppedSent,
+      rejected: drain.rejected,
       timedOut: drain.timedOut,
       failed: drain.failed,
       undrained: drain.undrained,
@@ -202,8 +206,8 @@ export class ShutdownCoordinator {
 
     const farewells = participants.map((p, i) =>
       startFarewell(p, farewellCancellable).then(
-        (sent) => {
-          outcomes[i] ??= sent ? 'sent' : 'nothing';
+        (result) => {
+          outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
         },
         (e: unknown) => {
           if (budgetFired && isCancelled(e)) {
@@ -244,6 +248,7 @@ export class ShutdownCoordinator {
 
     return {
       stoppedSent: outcomes.filter((o) => o === 'sent').length,
+      rejected: outcomes.filter((o) => o === 'rejected').length,
       nothing: outcomes.filter((o) => o === 'nothing').length,
       timedOut: outcomes.filter((o) => o === 'timed-out').length,
       failed: outcomes.filter((o) => o === 'failed').length,
@@ -256,14 +261,15 @@ export class ShutdownCoordinator {
 /** `SHUTDOWN PHASE BREAKDOWN: signal=0.4ms drain=38ms (stopped sent 1000, timed out 0) save=6ms total=45ms` */
 export function breakdownLine(r: ShutdownReport): string {
   const failed = r.failed > 0 ? `, failed ${r.failed}` : '';
+  const rejected = r.rejected > 0 ? `, rejected ${r.rejected}` : '';
   return (
     `SHUTDOWN PHASE BREAKDOWN: signal=${fmt(r.signalMs)}ms drain=${fmt(r.drainMs)}ms ` +
-    `(stopped sent ${r.stoppedSent}, timed out ${r.timedOut}${failed}) save=${fmt(r.saveMs)}ms total=${fmt(r.totalMs)}ms`
+    `(stopped sent ${r.stoppedSent}${rejected}, timed out ${r.timedOut}${failed}) save=${fmt(r.saveMs)}ms total=${fmt(r.totalMs)}ms`
   );
 }
 
 /** A farewell that throws synchronously is treated like one that rejects. */
-function startFarewell(p: ShutdownParticipant, cancellable: Gio.Cancellable): Promise<boolean> {
+function startFarewell(p: ShutdownParticipant, cancellable: Gio.Cancellable): Promise<FarewellResult> {
   try {
     return Promise.resolve(p.farewell(cancellable));
   } catch (e) {

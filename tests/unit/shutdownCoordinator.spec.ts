@@ -8,6 +8,7 @@ import {
   type ShutdownSteps,
 } from '../../src/controller/ShutdownCoordinator.ts';
 import { addLogListener } from '../../src/lib/log.ts';
+import type { FarewellResult } from '../../src/model/torrent/TorrentWorker.ts';
 import { delay } from '../support/async.ts';
 
 /**
@@ -20,16 +21,16 @@ class RecordingWorker implements ShutdownParticipant {
   readonly #events: string[];
   readonly #name: string;
   readonly #farewellMs: number | null;
-  readonly #acked: boolean;
+  readonly #result: FarewellResult;
   #cancelled = false;
   #markDrained!: () => void;
   farewellCancellable: Gio.Cancellable | null = null;
 
-  constructor(events: string[], name: string, farewellMs: number | null, acked = true) {
+  constructor(events: string[], name: string, farewellMs: number | null, result: FarewellResult = 'sent') {
     this.#events = events;
     this.#name = name;
     this.#farewellMs = farewellMs;
-    this.#acked = acked;
+    this.#result = result;
     this.drained = new Promise((resolve) => (this.#markDrained = resolve));
   }
 
@@ -38,11 +39,11 @@ class RecordingWorker implements ShutdownParticipant {
     this.#cancelled = true;
   }
 
-  farewell(cancellable: Gio.Cancellable): Promise<boolean> {
+  farewell(cancellable: Gio.Cancellable): Promise<FarewellResult> {
     this.#events.push(`farewell ${this.#name}`);
     this.farewellCancellable = cancellable;
     if (!this.#cancelled) throw new Error('farewell before cancel');
-    return new Promise<boolean>((resolve, reject) => {
+    return new Promise<FarewellResult>((resolve, reject) => {
       let source = 0;
       const handler = cancellable.connect(() => {
         if (source) GLib.source_remove(source);
@@ -59,7 +60,7 @@ class RecordingWorker implements ShutdownParticipant {
           source = 0;
           cancellable.disconnect(handler);
           this.#events.push(`farewell done ${this.#name}`);
-          resolve(this.#acked);
+          resolve(this.#result);
           return GLib.SOURCE_REMOVE;
         });
       }
@@ -113,15 +114,36 @@ describe('ShutdownCoordinator', () => {
   it('gives every farewell the same cancellable, and counts torrents with nothing to say apart', async () => {
     const events: string[] = [];
     const workers = [
-      new RecordingWorker(events, 'a', 10, true),
-      new RecordingWorker(events, 'b', 10, false),
-      new RecordingWorker(events, 'c', 10, true),
+      new RecordingWorker(events, 'a', 10, 'sent'),
+      new RecordingWorker(events, 'b', 10, 'nothing'),
+      new RecordingWorker(events, 'c', 10, 'sent'),
     ];
     const report = await new ShutdownCoordinator(makeSteps(events, workers)).run('test');
     expect(workers[0].farewellCancellable).not.toBeNull();
     expect(workers.every((w) => w.farewellCancellable === workers[0].farewellCancellable)).toBeTrue();
     expect(report.stoppedSent).toBe(2);
     expect(report.timedOut).toBe(0);
+  });
+
+  it('counts farewells the trackers refused as rejected, not as nothing to send', async () => {
+    const events: string[] = [];
+    const logs = captureLogs();
+    const workers = [
+      new RecordingWorker(events, 'a', 10, 'sent'),
+      new RecordingWorker(events, 'b', 10, 'rejected'),
+      new RecordingWorker(events, 'c', 10, 'rejected'),
+      new RecordingWorker(events, 'd', 10, 'nothing'),
+      new RecordingWorker(events, 'e', 10, 'unanswered'),
+    ];
+    const report = await new ShutdownCoordinator(makeSteps(events, workers)).run('test');
+    logs.stop();
+    expect(report.stoppedSent).toBe(1);
+    expect(report.rejected).toBe(2);
+    expect(report.failed).toBe(1);
+    expect(logs.lines.find((l) => l.startsWith('shutdown phase drain:'))).toMatch(
+      /^shutdown phase drain: stopped sent for 1, rejected by the tracker for 2, nothing to send for 1, timed out 0, failed 1;/,
+    );
+    expect(breakdownLine(report)).toContain('(stopped sent 1, rejected 2, timed out 0, failed 1)');
   });
 
   it('cancels the farewells still pending when the one budget fires, then still saves and quits', async () => {

@@ -241,13 +241,13 @@ describe('TorrentWorker', () => {
     await waitFor(() => announcer.startedAcknowledged, 'started to be acknowledged');
     w.cancel();
     const budget = new Gio.Cancellable();
-    expect(await w.farewell(budget)).toBeTrue();
+    expect(await w.farewell(budget)).toBe('sent');
     expect(announcer.calls.map((c) => c.kind)).toEqual(['started', 'stopped']);
     expect(announcer.calls[1].cancellable).toBe(budget);
     // nothing acknowledged: nothing to say
     const quiet = new TorrentWorker(seed(), new HttpAnnouncer(tracker.url), context());
     quiet.cancel();
-    expect(await quiet.farewell(new Gio.Cancellable())).toBeFalse();
+    expect(await quiet.farewell(new Gio.Cancellable())).toBe('nothing');
   });
 
   it('reports a met stop condition in words and stops ticking when paused for it', async () => {

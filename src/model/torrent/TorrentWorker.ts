@@ -39,7 +39,15 @@ export interface Announcer {
   announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
   forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
   stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
+  /** Trackers that answered the last stop() with a refusal (optional: none counted without it). */
+  readonly lastStopRejected?: number;
 }
+
+/**
+ * How a farewell went: `stopped` acknowledged by some tracker; refused by every tracker that
+ * answered; not answered (network error, timeout); or nothing owed to any tracker.
+ */
+export type FarewellResult = 'sent' | 'rejected' | 'unanswered' | 'nothing';
 
 /** What every worker shares, supplied by the Model (settings are read at each tick). */
 export interface EngineContext {
@@ -147,13 +155,14 @@ export class TorrentWorker {
 
   /**
    * Sends `stopped` (numwant 0) to every tracker that acknowledged `started`, once whatever
-   * was in flight has settled. True if it was sent. Used by the quit sequence after cancel().
+   * was in flight has settled. Used by the quit sequence after cancel().
    */
-  async farewell(cancellable: Gio.Cancellable): Promise<boolean> {
+  async farewell(cancellable: Gio.Cancellable): Promise<FarewellResult> {
     await this.#idle();
-    if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return false;
+    if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return 'nothing';
     const sent = await this.#track(this.#announcer.stop(this.#stats(), cancellable));
-    return sent > 0;
+    if (sent > 0) return 'sent';
+    return (this.#announcer.lastStopRejected ?? 0) > 0 ? 'rejected' : 'unanswered';
   }
 
   /**

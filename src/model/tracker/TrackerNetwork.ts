@@ -13,7 +13,8 @@ import {
   type RandomInt,
 } from '../identity/index.ts';
 import { _ } from '../../lib/i18n.ts';
-import { type AnnounceContext, HttpTracker, splitUrl } from './HttpTracker.ts';
+import { type AnnounceContext, splitUrl } from './announceUrl.ts';
+import { HttpTracker } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
 import { FairCap } from './FairCap.ts';
 import { Semaphore } from './Semaphore.ts';

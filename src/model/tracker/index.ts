@@ -13,7 +13,8 @@ export {
   systemClock,
   TrackerNetwork,
 } from './TrackerNetwork.ts';
-export { buildAnnounceUrl, HttpTracker, MAX_REPLY_BYTES, requestHead, scrapeUrlFor, splitUrl } from './HttpTracker.ts';
+export { buildAnnounceUrl, requestHead, scrapeUrlFor, splitUrl } from './announceUrl.ts';
+export { HttpTracker, MAX_REPLY_BYTES } from './HttpTracker.ts';
 export { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
 export { UdpTracker } from './UdpTracker.ts';
 export * from './types.ts';

@@ -3,7 +3,7 @@ import Gio from 'gi://Gio';
 import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _, format } from '../../lib/i18n.ts';
-import { type SplitUrl, splitUrl } from './HttpTracker.ts';
+import { type SplitUrl, splitUrl } from './announceUrl.ts';
 import { TrackerError } from './types.ts';
 
 /**

@@ -80,7 +80,7 @@ export class AppController {
     settings.connect('save-failed', (_s: unknown, message: string) =>
       this.notice('error', format(_('Settings could not be saved: %1$s'), message)),
     );
-    model.on('message', (_m: unknown, text: string) => this.notice('info', text));
+    model.connect('message', (_m, text) => this.notice('info', text));
   }
 
   /**
@@ -115,10 +115,7 @@ export class AppController {
   /** The library's torrents are the built-in tracker's "library" (its library-only filter). */
   #syncTrackerLibrary(): void {
     const entries: [string, string][] = [];
-    for (const t of this.model.all()) {
-      const m = this.model.metainfoOf(t);
-      if (m) entries.push([m.infoHashHex, t.name]);
-    }
+    for (const s of this.model.registry.sessions()) entries.push([s.entry.metainfo.infoHashHex, s.torrent.name]);
     this.trackerServer.setLibrary(entries);
   }
 

@@ -7,7 +7,7 @@ import { allIdentities } from '../model/identity/index.ts';
 import type { Model } from '../model/Model.ts';
 import type { SettingsStore } from '../model/settings/index.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
-import type { TorrentAnnouncer, TrackerInfo } from '../model/tracker/index.ts';
+import type { TrackerInfo } from '../model/tracker/index.ts';
 import type {
   ClientIdentityChoice,
   Notice,
@@ -41,7 +41,7 @@ export class ModelReadout implements TorrentSource {
   constructor(model: Model, settings: SettingsStore) {
     this.#model = model;
     this.settings = settings;
-    model.on('data-changed', () => this.#queueCounts());
+    model.connect('data-changed', () => this.#queueCounts());
   }
 
   get torrents(): Gio.ListModel {
@@ -91,17 +91,18 @@ export class ModelReadout implements TorrentSource {
   }
 
   trackerHosts(torrent: Torrent): string[] {
-    return this.#model.trackerHosts(torrent);
+    return this.#model.sessionOf(torrent)?.trackerHosts ?? [];
   }
 
   files(torrent: Torrent): TorrentFile[] {
-    return (this.#model.metainfoOf(torrent)?.files ?? []).map((f) => ({ path: [...f.path], length: f.length }));
+    const files = this.#model.sessionOf(torrent)?.entry.metainfo.files ?? [];
+    return files.map((f) => ({ path: [...f.path], length: f.length }));
   }
 
   trackers(torrent: Torrent): TrackerView[] {
     const infos = this.trackerInfos(torrent);
     if (infos.length === 0)
-      return this.#model.trackerTiers(torrent).flatMap((tier, i) =>
+      return (this.#model.sessionOf(torrent)?.tiers ?? []).flatMap((tier, i) =>
         tier.map((url) => ({
           url,
           tier: i,
@@ -134,17 +135,16 @@ export class ModelReadout implements TorrentSource {
   }
 
   /** The announcer's per-tracker view (docs/ARCHITECTURE.md: TorrentAnnouncer.trackers). */
-  trackerInfos(torrent: Torrent): TrackerInfo[] {
-    const announcer = this.#model.workerOf(torrent)?.announcer as Partial<Pick<TorrentAnnouncer, 'trackers'>>;
-    return announcer?.trackers ?? [];
+  trackerInfos(torrent: Torrent): readonly TrackerInfo[] {
+    return this.#model.sessionOf(torrent)?.trackers ?? [];
   }
 
   log(torrent: Torrent): TorrentLogLine[] {
-    return this.#model.logOf(torrent);
+    return this.#model.sessionOf(torrent)?.log ?? [];
   }
 
   onTorrentDetailsChanged(torrent: Torrent, callback: () => void): Unsubscribe {
-    return this.#model.onDetailsChanged(torrent, callback);
+    return this.#model.sessionOf(torrent)?.onDetailsChanged(callback) ?? (() => undefined);
   }
 
   options(torrent: Torrent): TorrentOptions {

@@ -178,7 +178,7 @@ export class Notifier {
 
   /** In error, or every tracker it has is failing (none answers). */
   #failing(torrent: Torrent): boolean {
-    if (torrent.status === 'error') return true;
+    if (torrent.status === 'tracker-error') return true;
     const states = this.#options.trackers?.states(torrent) ?? [];
     return states.length > 0 && states.every((s) => s === 'error' || s === 'disabled');
   }

@@ -25,11 +25,13 @@ export interface AddResult {
 /** What the commands use of the model: its own methods, which check their input in words. */
 export interface CommandTarget {
   all(): Torrent[];
-  trackerTiers(torrent: Torrent): string[][];
+  /** The torrent's session: its tracker tiers (and what else the engine keeps per torrent). */
+  sessionOf(torrent: Torrent): { readonly tiers: string[][] } | null;
   pause(torrents: Torrent[]): Promise<void>;
   resume(torrents: Torrent[]): void;
   forceStart(torrents: Torrent[]): void;
-  forceAnnounce(torrents: Torrent[]): Promise<void>;
+  /** `goesAt`: unix seconds the announce goes (later than now within a tracker's min interval). */
+  forceAnnounce(torrents: Torrent[]): { goesAt: number | null; done: Promise<void> };
   forceRecheck(torrents: Torrent[]): void;
   forceComplete(torrents: Torrent[]): void;
   setRandomProgress(torrents: Torrent[]): void;
@@ -98,7 +100,7 @@ export class TorrentActions {
       'pause-all': () => model.pause(model.all().filter((t) => t.active)),
       'resume-all': () => model.resume(model.all().filter((t) => !t.active)),
       'force-start': (h) => model.forceStart(this.#torrents(h)),
-      'force-announce': (h) => model.forceAnnounce(this.#torrents(h)),
+      'force-announce': (h) => this.#forceAnnounce(this.#torrents(h)),
       'force-recheck': (h) => model.forceRecheck(this.#torrents(h)),
       'force-complete': (h) => model.forceComplete(this.#torrents(h)),
       'random-progress': (h) => model.setRandomProgress(this.#torrents(h)),
@@ -219,12 +221,22 @@ export class TorrentActions {
     for (const p of problems) this.#host.notice('error', p);
   }
 
+  /** "Update Tracker": says when it goes if a tracker's `min interval` holds it back. */
+  #forceAnnounce(torrents: Torrent[]): Promise<void> {
+    const { goesAt, done } = this.#host.model.forceAnnounce(torrents);
+    if (goesAt !== null && goesAt > Math.floor(GLib.get_real_time() / 1e6) + 1) {
+      const time = GLib.DateTime.new_from_unix_local(goesAt)?.format('%X') ?? String(goesAt);
+      this.#host.notice('info', format(_('The trackers ask to wait: the update goes at %1$s.'), time));
+    }
+    return done;
+  }
+
   /** A new tier with the built-in tracker's URL, so these torrents announce to the app itself. */
   #addBuiltInTracker(torrents: Torrent[]): Promise<unknown> {
     const url = this.#host.builtInTrackerUrl();
     if (!url) throw new Error(_('Turn the built-in tracker on first (Preferences → Tracker).'));
     const model = this.#host.model;
-    const missing = torrents.filter((t) => !model.trackerTiers(t).some((tier) => tier.includes(url)));
+    const missing = torrents.filter((t) => !model.sessionOf(t)?.tiers.some((tier) => tier.includes(url)));
     return Promise.all(missing.map((t) => model.addTracker(t, url)));
   }
 

@@ -25,7 +25,7 @@ export function torrentMatchesState(torrent: Torrent, state: StateFilter): boole
     case 'paused':
       return torrent.status === 'paused' || torrent.status === 'stopped';
     case 'error':
-      return torrent.status === 'error';
+      return torrent.status === 'tracker-error';
   }
 }
 

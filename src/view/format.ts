@@ -1,6 +1,7 @@
 import GLib from 'gi://GLib';
 
 import { _ } from '../lib/i18n.ts';
+import type { TorrentStatus } from '../model/torrent/Torrent.ts';
 
 /** Bytes in human units ("1.2 MB"), as GNOME shows them everywhere. */
 export function formatBytes(bytes: number): string {
@@ -62,13 +63,13 @@ export function formatPriority(priority: number): string {
   return [_('Low'), _('Normal'), _('High')][priority] ?? _('Normal');
 }
 
-export function formatStatus(status: string): string {
-  const words: Record<string, string> = {
+export function formatStatus(status: TorrentStatus): string {
+  const words: Record<TorrentStatus, string> = {
     downloading: _('Downloading'),
     seeding: _('Seeding'),
     paused: _('Paused'),
     stopped: _('Stopped'),
-    error: _('Error'),
+    'tracker-error': _('Tracker Error'),
   };
   return words[status] ?? status;
 }

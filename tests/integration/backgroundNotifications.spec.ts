@@ -95,13 +95,13 @@ describe('desktop notifications', () => {
   it('says when a torrent’s trackers fail, once per failure', () => {
     const t = torrent('fedora.iso', 1);
     list.append(t);
-    t.error_message = 'Connection refused';
-    t.status = 'error';
-    t.status = 'error';
+    t.tracker_message = 'Connection refused';
+    t.status = 'tracker-error';
+    t.status = 'tracker-error';
     expect(sent.length).toBe(1);
     expect(sent[0].body).toBe('fedora.iso: Connection refused');
     t.status = 'seeding';
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent.length).toBe(2);
   });
 
@@ -132,7 +132,7 @@ describe('desktop notifications', () => {
     list.append(t);
     t.progress = 1;
     t.stop_reason = 'Seeded for 2 hours';
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent).toEqual([]);
   });
 
@@ -141,14 +141,14 @@ describe('desktop notifications', () => {
     list.append(t);
     looking = true;
     t.progress = 1;
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent).toEqual([]);
     // The background notice is for when the window is gone, and always shows.
     notifier.stillRunning(1);
     expect(sent.length).toBe(1);
     looking = false;
     t.status = 'seeding';
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent.length).toBe(2);
   });
 
@@ -157,11 +157,11 @@ describe('desktop notifications', () => {
     const t = torrent('silent.iso', 0.5);
     list.append(t);
     t.progress = 1;
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent).toEqual([]);
     settings.set(NOTIFY_ALL, true);
     t.status = 'seeding';
-    t.status = 'error';
+    t.status = 'tracker-error';
     expect(sent.length).toBe(1);
   });
 

@@ -181,9 +181,9 @@ describe('torrent list', () => {
 
   it('shows, for every state, as many rows as its count says (one predicate for both)', async () => {
     // Statuses at the edges of the states: stopped counts as paused, an idle seed is not active,
-    // an error is neither seeding nor active even with a rate left over.
+    // a tracker error is neither seeding nor active even with a rate left over.
     f.model.addFixture({ name: 'delta.iso', length: 1_000 }, { status: 'stopped', active: false });
-    f.model.addFixture({ name: 'echo.iso', length: 1_000 }, { status: 'error', upload_rate: 10 });
+    f.model.addFixture({ name: 'echo.iso', length: 1_000 }, { status: 'tracker-error', upload_rate: 10 });
     f.model.addFixture({ name: 'fox.iso', length: 1_000 }, { progress: 0.5, status: 'downloading', download_rate: 5 });
     await pumpEvents(1200);
     const sidebar = f.window.sidebar!;

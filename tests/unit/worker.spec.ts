@@ -5,9 +5,10 @@ import Soup from 'gi://Soup?version=3.0';
 import '../../src/lib/promisify.ts';
 import { isCancelled } from '../../src/lib/errors.ts';
 import { RateBudget } from '../../src/model/simulation/RateBudget.ts';
-import type { StopSettings } from '../../src/model/simulation/stopConditions.ts';
+import { chooseRatioTarget, type StopSettings } from '../../src/model/simulation/stopConditions.ts';
 import { TickScheduler } from '../../src/model/torrent/TickScheduler.ts';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
+import type { TrackerInfo } from '../../src/model/tracker/types.ts';
 import {
   type Announcer,
   type AnnounceStats,
@@ -23,6 +24,7 @@ import { delay, waitFor } from '../support/async.ts';
  */
 class HttpAnnouncer implements Announcer {
   startedAcknowledged = false;
+  readonly trackers: TrackerInfo[] = [];
   due = true;
   calls: { kind: string; stats: AnnounceStats; cancellable: Gio.Cancellable }[] = [];
   outcomes: string[] = [];
@@ -33,6 +35,9 @@ class HttpAnnouncer implements Announcer {
   }
   nextAnnounceAt(): number {
     return this.due ? 0 : Infinity;
+  }
+  earliestForcedAnnounce(): number {
+    return 0;
   }
   async #send(kind: string, stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
     this.calls.push({ kind, stats, cancellable });
@@ -97,6 +102,14 @@ function context(
 } {
   const stops: string[] = [];
   const lines: string[] = [];
+  const stopSettings: StopSettings = {
+    stopAtRatio: 0,
+    randomRatio: false,
+    ratioMin: 0,
+    ratioMax: 0,
+    stopAfterSeedingHours: 0,
+    ...stop,
+  };
   return {
     stops,
     lines,
@@ -104,14 +117,9 @@ function context(
     budget: new RateBudget(),
     tickSeconds: () => 1,
     environment: () => ({ variationMin: 0.2, variationMax: 0.8, uploadOnlyWithLeechers: false }),
-    stopSettings: () => ({
-      stopAtRatio: 0,
-      randomRatio: false,
-      ratioMin: 0,
-      ratioMax: 0,
-      stopAfterSeedingHours: 0,
-      ...stop,
-    }),
+    stopSettings: () => stopSettings,
+    ratioTarget: () => chooseRatioTarget(stopSettings, () => 0.5),
+    accrues: () => true,
     distributedSpeed: () => null,
     changed: () => undefined,
     stopConditionMet: (_w, reason) => stops.push(reason),
@@ -224,11 +232,14 @@ describe('TorrentWorker', () => {
     expect(announcer.calls.map((c) => c.kind)).toEqual(['started', 'stopped']);
     expect(w.sourceId).toBe(0);
     expect(w.isRunning).toBeFalse();
+    // Trackers get counters since the new `started`; the user's "this session" figure goes on.
     t.session_uploaded = 999;
     w.resume(0);
-    expect(t.session_uploaded).toBe(0);
+    expect(w.announcedBytes).toEqual({ uploaded: 0, downloaded: 0 });
+    expect(t.session_uploaded).toBe(999);
     await waitFor(() => announcer.calls.length === 3, 'a new started');
     expect(announcer.calls[2].kind).toBe('started');
+    expect(announcer.calls[2].stats.uploaded).toBeLessThan(999); // counted from the new `started`
     expect(announcer.calls[2].cancellable.is_cancelled()).toBeFalse();
     w.cancel();
     await w.drained;
@@ -265,7 +276,28 @@ describe('TorrentWorker', () => {
     await waitFor(() => ctx.stops.length > 0, 'the stop condition');
     expect(ctx.stops).toEqual(['Ratio target 2.00 reached']);
     expect(w.sourceId).toBe(0);
-    expect(w.ratioTarget).toBe(2);
+    expect(w.isRunning).toBeFalse();
+    w.cancel();
+  });
+
+  it('accrues nothing while its owner says no tracker answers, and goes on when one does', async () => {
+    const t = seed();
+    const announcer = new HttpAnnouncer(tracker.url);
+    announcer.due = false;
+    let accrues = false;
+    const w = new TorrentWorker(t, announcer, context({ accrues: () => accrues }));
+    w.start(10_000); // ticks by hand
+    await delay(300);
+    w.tick();
+    expect(t.total_uploaded).toBe(0);
+    expect(t.session_uploaded).toBe(0);
+    expect(t.upload_rate).toBe(0);
+    expect(t.ratio).toBe(0);
+    accrues = true;
+    await delay(300);
+    w.tick();
+    expect(t.total_uploaded).toBeGreaterThan(0);
+    expect(t.upload_rate).toBeGreaterThan(0);
     w.cancel();
   });
 

@@ -24,6 +24,7 @@ import {
   sameJson,
   setPath,
 } from './json.ts';
+import { type Setting, SETTINGS, type SettingValue } from './schema.ts';
 import { SettingsError } from './SettingsError.ts';
 import { normalizeTorrentState, type TorrentState } from './TorrentState.ts';
 import { problemWith } from './validation.ts';
@@ -259,9 +260,20 @@ export class SettingsStore extends GObject.Object {
 
   // ---- reading and changing settings -------------------------------------------------------
 
-  /** A setting by dot path (user's value over the default), or undefined if there is none. */
-  get<T = unknown>(path: string): T {
-    return deepClone(getPath(this.#merged, path)) as T;
+  /**
+   * A setting of the table (schema.ts): the user's value over the default, always of the
+   * setting's type. By dot path (for code that walks settings generically: D-Bus, export):
+   * the value as stored, or undefined if there is none.
+   */
+  get<T extends SettingValue>(key: Setting<T>): T;
+  get<T = unknown>(path: string): T;
+  get(key: Setting | string): unknown {
+    if (typeof key === 'string') return deepClone(getPath(this.#merged, key));
+    const v = getPath(this.#merged, key.path);
+    // Values are validated against the table on load and on set; only defaults given to
+    // open() by a spec can lack a key.
+    if (Array.isArray(key.default)) return Array.isArray(v) ? deepClone(v) : [...key.default];
+    return typeof v === typeof key.default ? v : key.default;
   }
 
   /** The shipped default of a setting. */
@@ -359,7 +371,7 @@ export class SettingsStore extends GObject.Object {
   /** Saves after `ui_settings.settings_save_debounce_ms` of quiet (one write for a burst of changes). */
   scheduleSave(): void {
     if (this.#debounceSource) GLib.source_remove(this.#debounceSource);
-    const ms = this.get<number>('ui_settings.settings_save_debounce_ms') ?? 1000;
+    const ms = this.get(SETTINGS.ui_settings.settings_save_debounce_ms);
     this.#debounceSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, ms, () => {
       this.#debounceSource = 0;
       void this.saveNow();

@@ -2,8 +2,9 @@ import { isPlainObject } from './json.ts';
 
 /**
  * One torrent's saved state: `settings.json → torrents[<absolute path of the copied .torrent>]`,
- * the original's fields (reference/original.md §2.3) under their original names. Other fields
- * (the port's own, or ones a later version adds) ride along untouched.
+ * the original's fields under their original names, then the port's own. Fields a later version
+ * adds ride along untouched. The engine reads and writes it through one codec
+ * (src/model/session/sessionCodec.ts).
  */
 export interface TorrentState {
   active: boolean;
@@ -40,6 +41,21 @@ export interface TorrentState {
   created_by: string;
   piece_length: number;
   piece_count: number;
+  // The port's fields.
+  /** Seconds spent seeding, lifetime. */
+  seeding_time: number;
+  /** Why a stop condition stopped it ('' if none). */
+  stop_reason: string;
+  /** The tracker list as the user edited it (BEP 12 tiers); null: the .torrent's own. */
+  trackers: string[][] | null;
+  /** The name is the user's, not the .torrent's. */
+  renamed: boolean;
+  /** Per-torrent stop ratio; 0 follows the preferences. */
+  stop_ratio: number;
+  /** Per-torrent seeding minutes before stopping; 0 follows the preferences. */
+  stop_seeding_minutes: number;
+  /** The ratio target chosen once for this torrent (0 = none); null while not chosen yet. */
+  ratio_target: number | null;
   [extra: string]: unknown;
 }
 
@@ -76,6 +92,13 @@ export const TORRENT_STATE_DEFAULTS: Readonly<TorrentState> = Object.freeze({
   created_by: '',
   piece_length: 0,
   piece_count: 0,
+  seeding_time: 0,
+  stop_reason: '',
+  trackers: null,
+  renamed: false,
+  stop_ratio: 0,
+  stop_seeding_minutes: 0,
+  ratio_target: null,
 });
 
 /** Fields that count something and so cannot be negative. */
@@ -96,6 +119,9 @@ const NON_NEGATIVE = new Set([
   'creation_date',
   'piece_length',
   'piece_count',
+  'seeding_time',
+  'stop_ratio',
+  'stop_seeding_minutes',
 ]);
 
 const PRIORITY_WORDS: Record<string, number> = { low: 0, normal: 1, medium: 1, high: 2 };
@@ -113,6 +139,12 @@ function bool(v: unknown): boolean | undefined {
   return undefined;
 }
 
+/** BEP 12 tiers of URLs, or null when the value is not a list of lists. */
+function tierList(v: unknown): string[][] | null {
+  if (!Array.isArray(v) || !v.every((tier) => Array.isArray(tier))) return null;
+  return (v as unknown[][]).map((tier) => tier.filter((u): u is string => typeof u === 'string'));
+}
+
 /**
  * Turns whatever is stored for a torrent (the original's JSON, ours, or something damaged) into a
  * TorrentState. Missing or wrong fields get defaults; unknown fields are kept. Never throws.
@@ -128,7 +160,12 @@ export function normalizeTorrentState(raw: unknown, fallback: Partial<TorrentSta
     const dflt = base[key];
     const v = src[key];
     if (v === undefined) continue;
-    if (key === 'priority') {
+    if (key === 'trackers') {
+      out.trackers = tierList(v);
+    } else if (key === 'ratio_target') {
+      const n = num(v);
+      out.ratio_target = n !== undefined && n >= 0 ? n : null;
+    } else if (key === 'priority') {
       const p = typeof v === 'string' ? (PRIORITY_WORDS[v.toLowerCase()] ?? num(v)) : num(v);
       if (p !== undefined) out.priority = Math.min(2, Math.max(0, Math.round(p)));
     } else if (typeof dflt === 'number') {

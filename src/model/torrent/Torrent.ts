@@ -5,12 +5,17 @@ import GObject from 'gi://GObject';
  * bind list rows and details to it. It holds the original DFakeSeeder's per-torrent fields (the
  * columns of its list, reference/original.md §2.3 and §3.4) plus the few the port adds.
  *
- * The properties are plain state. The engine (TorrentWorker, Model) writes them; the view only
- * reads them and asks the controller for changes.
+ * The properties are plain state. The engine (TorrentSession and its TorrentWorker) writes them;
+ * the view only reads them and asks the controller for changes.
  */
 
-/** What the torrent is doing, for the sidebar filters and the list's status column. */
-export type TorrentStatus = 'downloading' | 'seeding' | 'paused' | 'error' | 'stopped';
+/**
+ * What the torrent is doing, for the sidebar filters and the list's status column; decided in
+ * one place, TorrentSession.updateStatus: `paused` by the user, `stopped` by a stop condition
+ * (`stop_reason` says which), `tracker-error` while no tracker works (`tracker_message` says
+ * why; nothing is transferred), else `seeding` or `downloading`.
+ */
+export type TorrentStatus = 'downloading' | 'seeding' | 'paused' | 'stopped' | 'tracker-error';
 
 const RW = GObject.ParamFlags.READWRITE;
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -126,7 +131,7 @@ export class Torrent extends GObject.Object {
   /** 0..1 */
   declare progress: number;
   declare uploading: boolean;
-  /** Bytes since the current tracker session's `started` (what trackers are told). */
+  /** Bytes in this run of the app ("this session"): 0 at start, kept across pause/resume. */
   declare session_uploaded: number;
   declare session_downloaded: number;
   /** Lifetime bytes, kept across sessions and restarts. */
@@ -146,7 +151,7 @@ export class Torrent extends GObject.Object {
   /** Seconds until the next regular announce; -1 when none is scheduled (no usable tracker). */
   declare next_update: number;
   declare tracker_host: string;
-  /** The last tracker warning or failure, in words. */
+  /** The last tracker warning or failure, in words (with `tracker-error`: why no tracker works). */
   declare tracker_message: string;
 
   declare status: TorrentStatus;

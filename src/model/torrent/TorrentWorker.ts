@@ -14,7 +14,8 @@ import {
 } from '../simulation/accrual.ts';
 import type { Random } from '../simulation/random.ts';
 import type { RateBudget } from '../simulation/RateBudget.ts';
-import { chooseRatioTarget, stopReason, type StopSettings } from '../simulation/stopConditions.ts';
+import { stopReason, type StopSettings } from '../simulation/stopConditions.ts';
+import type { TrackerInfo } from '../tracker/types.ts';
 import { type ScheduledCall, TickScheduler } from './TickScheduler.ts';
 import type { Torrent } from './Torrent.ts';
 
@@ -38,9 +39,13 @@ export interface Announcer {
   nextRegularAnnounceAt?(): number;
   announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
   forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
+  /** Monotonic µs at which a forced announce can go (Infinity: no tracker can be reached). */
+  earliestForcedAnnounce(): number;
   stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
   /** Trackers that answered the last stop() with a refusal (optional: none counted without it). */
   readonly lastStopRejected?: number;
+  /** Per tracker, in the torrent's order: state, message, figures (what the Trackers tab shows). */
+  readonly trackers: readonly TrackerInfo[];
 }
 
 /**
@@ -49,7 +54,10 @@ export interface Announcer {
  */
 export type FarewellResult = 'sent' | 'rejected' | 'unanswered' | 'nothing';
 
-/** What every worker shares, supplied by the Model (settings are read at each tick). */
+/**
+ * What the worker's owner (the TorrentSession) supplies: the shared pieces (settings read at
+ * each tick, RNG, global budget) and the torrent's own decisions.
+ */
 export interface EngineContext {
   readonly random: Random;
   readonly budget: RateBudget;
@@ -57,9 +65,13 @@ export interface EngineContext {
   tickSeconds(): number;
   environment(): SimulationEnvironment;
   stopSettings(torrent: Torrent): StopSettings;
+  /** The torrent's ratio target (0 = none), chosen once by its owner. */
+  ratioTarget(torrent: Torrent): number;
+  /** False while the torrent may not transfer (no tracker answers: no peers to trade with). */
+  accrues(torrent: Torrent): boolean;
   /** KB/s the speed distribution gives this torrent, or null to use its configured speed. */
   distributedSpeed(direction: 'up' | 'down', torrent: Torrent): number | null;
-  /** Called after a tick changed the torrent (the Model coalesces these). */
+  /** Called after each tick (the owner records the rates and decides the status). */
   changed(torrent: Torrent): void;
   /** A stop condition was met: the Model pauses the torrent (sending `stopped`). */
   stopConditionMet(worker: TorrentWorker, reason: string): void;
@@ -91,8 +103,9 @@ export class TorrentWorker {
   readonly #inflight = new Set<Promise<unknown>>();
   #idleWaiters: (() => void)[] = [];
   #announcing = false;
-  /** The ratio target chosen once for this torrent (0 = none); restored from saved state. */
-  ratioTarget: number | null = null;
+  /** Bytes since the current tracker session's `started`: what trackers are told. */
+  #announcedUp = 0;
+  #announcedDown = 0;
 
   constructor(torrent: Torrent, announcer: Announcer, ctx: EngineContext) {
     this.torrent = torrent;
@@ -178,15 +191,20 @@ export class TorrentWorker {
     await this.#run('stop', () => this.#announcer.stop(this.#stats(), this.#token));
   }
 
-  /** Starts a new tracker session (`started` on the next tick) with fresh session counters. */
+  /**
+   * Starts a new tracker session (`started` on the next tick): the counters trackers are told
+   * start again from 0. The figures the user sees (`session_uploaded`, this run of the app)
+   * go on.
+   */
   resume(firstDelayMs = 0): void {
     if (this.#cancelled || this.#running) return;
-    const t = this.torrent;
-    t.freeze_notify();
-    t.session_uploaded = 0;
-    t.session_downloaded = 0;
-    t.thaw_notify();
+    this.#announcedUp = this.#announcedDown = 0;
     this.start(firstDelayMs);
+  }
+
+  /** Bytes told to trackers since the current `started` (for the Status tab and specs). */
+  get announcedBytes(): { uploaded: number; downloaded: number } {
+    return { uploaded: this.#announcedUp, downloaded: this.#announcedDown };
   }
 
   /** Replaces the announcer (after a tracker list edit); the worker must not be running. */
@@ -194,7 +212,7 @@ export class TorrentWorker {
     this.#announcer = announcer;
   }
 
-  /** "Update Tracker": announces now, respecting each tracker's `min interval`. */
+  /** "Update Tracker": announces now, or once each tracker's `min interval` allows. */
   async forceAnnounce(): Promise<void> {
     if (this.#cancelled || !this.#running || this.#announcing) return;
     await this.#run('announce', () => this.#announcer.forceAnnounce(this.#stats(), this.#token));
@@ -237,9 +255,19 @@ export class TorrentWorker {
       threshold: t.threshold,
       leechers: t.leechers,
     };
-    const wanted = wantedRates(state, options, ctx.environment(), ctx.random);
+    // No tracker answers: no peers, nothing to trade with (the rates drop to 0, nothing accrues).
+    const accrues = ctx.accrues(t);
+    const wanted = accrues ? wantedRates(state, options, ctx.environment(), ctx.random) : { up: 0, down: 0 };
     const allowed = ctx.budget.allot(t.filepath, wanted);
-    const { state: next, rates, completedNow } = creditTransfer(state, options, allowed, elapsed);
+    const {
+      state: next,
+      rates,
+      completedNow,
+    } = accrues
+      ? creditTransfer(state, options, allowed, elapsed)
+      : { state, rates: { up: 0, down: 0 }, completedNow: false };
+    this.#announcedUp += next.totalUploaded - state.totalUploaded;
+    this.#announcedDown += next.totalDownloaded - state.totalDownloaded;
 
     // One freeze/thaw per tick: the view gets each changed property once, and unchanged ones not at all.
     t.freeze_notify();
@@ -253,7 +281,6 @@ export class TorrentWorker {
     setIfChanged(t, 'upload_rate', Math.round(rates.up));
     setIfChanged(t, 'download_rate', Math.round(rates.down));
     setIfChanged(t, 'ratio', shareRatio(next));
-    if (t.status !== 'error') setIfChanged(t, 'status', next.progress >= 1 ? 'seeding' : 'downloading');
     const due = this.#announcer.nextRegularAnnounceAt?.() ?? this.#announcer.nextAnnounceAt();
     setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : -1);
     t.thaw_notify();
@@ -262,9 +289,7 @@ export class TorrentWorker {
     ctx.changed(t);
 
     if (!t.force_start) {
-      const settings = ctx.stopSettings(t);
-      if (this.ratioTarget === null) this.ratioTarget = chooseRatioTarget(settings, ctx.random);
-      const reason = stopReason(shareRatio(next), this.ratioTarget, next.seedingTime, settings);
+      const reason = stopReason(shareRatio(next), ctx.ratioTarget(t), next.seedingTime, ctx.stopSettings(t));
       if (reason) ctx.stopConditionMet(this, reason);
     }
   }
@@ -294,8 +319,8 @@ export class TorrentWorker {
   #stats(): AnnounceStats {
     const t = this.torrent;
     return {
-      uploaded: Math.floor(t.session_uploaded),
-      downloaded: Math.floor(t.session_downloaded),
+      uploaded: Math.floor(this.#announcedUp),
+      downloaded: Math.floor(this.#announcedDown),
       left: bytesLeft({
         totalSize: t.total_size,
         progress: t.progress,

@@ -207,6 +207,19 @@ export class TorrentAnnouncer {
     await Promise.all(due.map((g) => this.#runGroup(g, stats, cancellable, g.completionDue)));
   }
 
+  /**
+   * Monotonic µs at which "Update tracker" can reach a tracker: now, or when the `min interval`
+   * of the trackers in use allows (the earliest of them); Infinity when none can be announced to.
+   */
+  earliestForcedAnnounce(): number {
+    let at = Infinity;
+    for (const g of this.#groups) {
+      const current = g.slots.find((s) => s.state !== 'disabled');
+      if (current) at = Math.min(at, Math.max(current.minAtUs, 0));
+    }
+    return at;
+  }
+
   /** "Update tracker": announces now where `min interval` allows, else as soon as it does. */
   async forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
     for (const g of this.#groups) {

@@ -148,6 +148,10 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     return (this.entries.get(t)?.tiers ?? []).map((tier) => [...tier]);
   }
 
+  sessionOf(t: Torrent): { tiers: string[][] } | null {
+    return this.entries.has(t) ? { tiers: this.trackerTiers(t) } : null;
+  }
+
   trackerHosts(t: Torrent): string[] {
     return trackerHostsOf(this.entries.get(t)?.tiers ?? []);
   }
@@ -265,8 +269,9 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     this.resume(ts);
   }
 
-  async forceAnnounce(ts: Torrent[]): Promise<void> {
+  forceAnnounce(ts: Torrent[]): { goesAt: number | null; done: Promise<void> } {
     this.#record('forceAnnounce', ts);
+    return { goesAt: null, done: Promise.resolve() };
   }
 
   forceRecheck(ts: Torrent[]): void {

@@ -1,0 +1,50 @@
+import { _ } from '../../lib/i18n.ts';
+
+/** Per-torrent options the Options tab edits (speeds and limits in KB/s, 0 = none). */
+export interface TorrentOptionValues {
+  active: boolean;
+  upload_speed: number;
+  download_speed: number;
+  upload_limit: number;
+  download_limit: number;
+  announce_interval: number;
+  threshold: number;
+  /** Stop at this ratio; 0 follows the preferences. */
+  stop_ratio: number;
+  /** Stop after seeding this many minutes; 0 follows the preferences. */
+  stop_seeding_minutes: number;
+}
+
+export type NumericOption = Exclude<keyof TorrentOptionValues, 'active'>;
+
+const RANGES: Record<NumericOption, [number, number, () => string]> = {
+  upload_speed: [0, 1e9, () => _('The upload speed must be 0 KB/s or more.')],
+  download_speed: [0, 1e9, () => _('The download speed must be 0 KB/s or more.')],
+  upload_limit: [0, 1e9, () => _('A speed limit must be a number of KB/s, 0 or more.')],
+  download_limit: [0, 1e9, () => _('A speed limit must be a number of KB/s, 0 or more.')],
+  announce_interval: [60, 86400 * 7, () => _('The announce interval must be between 60 seconds and a week.')],
+  threshold: [0, 100, () => _('The threshold must be between 0 and 100 %.')],
+  stop_ratio: [0, 1e6, () => _('The stop ratio must be 0 (off) or more.')],
+  stop_seeding_minutes: [0, 1e9, () => _('The seeding time must be 0 (off) or more minutes.')],
+};
+
+/** The value to store for a numeric option; throws an Error in plain words when it is out of range. */
+export function checkedOption(key: NumericOption, value: unknown): number {
+  const [lo, hi, message] = RANGES[key];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) throw new Error(message());
+  return key === 'announce_interval' || key === 'threshold' ? Math.round(value) : value;
+}
+
+/** A per-torrent speed cap in KB/s; throws an Error in plain words when it is not one. */
+export function checkedLimit(value: number): number {
+  if (!(Number.isFinite(value) && value >= 0)) throw new Error(_('A speed limit must be a number of KB/s, 0 or more.'));
+  return value;
+}
+
+/** A tracker URL as the user typed it, trimmed; throws an Error in plain words when unusable. */
+export function checkedTrackerUrl(url: string): string {
+  const clean = url.trim();
+  if (!/^(https?|udp):\/\/[^/\s:?#]+/i.test(clean) || /\s/.test(clean))
+    throw new Error(_('A tracker address must start with http://, https:// or udp:// and name a host.'));
+  return clean;
+}

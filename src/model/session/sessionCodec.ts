@@ -1,0 +1,153 @@
+import type { Metainfo } from '../metainfo/Metainfo.ts';
+import { bytesToHex } from '../metainfo/parseMetainfo.ts';
+import { SETTINGS } from '../settings/schema.ts';
+import type { SettingsStore } from '../settings/SettingsStore.ts';
+import type { TorrentState } from '../settings/TorrentState.ts';
+import { Torrent } from '../torrent/Torrent.ts';
+
+/**
+ * The one translation between a torrent session and its saved state
+ * (`settings.json → torrents[path]`, typed by settings/TorrentState.ts): what a session holds
+ * beyond its Torrent's properties, and the two directions.
+ */
+export interface SessionFacts {
+  tiers: string[][];
+  renamed: boolean;
+  stopRatio: number;
+  stopSeedingMinutes: number;
+  /** Chosen once per torrent (0 = none); null until chosen. */
+  ratioTarget: number | null;
+}
+
+/** Saved fields that map one to one onto Torrent properties (the original's key names). */
+const ONE_TO_ONE = [
+  'active',
+  'id',
+  'announce_interval',
+  'download_speed',
+  'upload_speed',
+  'progress',
+  'total_downloaded',
+  'total_uploaded',
+  'small_torrent_limit',
+  'threshold',
+  'uploading',
+  'label',
+  'priority',
+  'upload_limit',
+  'download_limit',
+  'super_seeding',
+  'sequential_download',
+  'force_start',
+  'seeding_time',
+  'stop_reason',
+] as const satisfies readonly (keyof TorrentState & keyof Torrent)[];
+
+/** A Torrent with the metainfo's identity fields; `id` is its queue position. */
+export function torrentFor(path: string, m: Metainfo, id: number): Torrent {
+  const t = new Torrent();
+  t.freeze_notify();
+  t.info_hash = m.infoHashHex;
+  t.info_hash_v1 = m.infoHashV1 ? bytesToHex(m.infoHashV1) : '';
+  t.info_hash_v2 = m.infoHashV2 ? bytesToHex(m.infoHashV2) : '';
+  t.name = m.name;
+  t.filepath = path;
+  t.comment = m.comment;
+  t.created_by = m.createdBy;
+  t.creation_date = m.creationDate ?? 0;
+  t.total_size = m.totalSize;
+  t.piece_length = m.pieceLength;
+  t.piece_count = m.pieceCount;
+  t.file_count = m.files.length;
+  t.private = m.isPrivate;
+  t.id = id;
+  t.thaw_notify();
+  return t;
+}
+
+/**
+ * Fills a new Torrent from its saved state, or with the defaults for new torrents (complete
+ * unless `simulation.new_torrents_complete` is off), and returns the session's own facts.
+ * "This session" figures start at 0: a session is this run of the app.
+ */
+export function restoreSession(
+  t: Torrent,
+  m: Metainfo,
+  saved: TorrentState | undefined,
+  settings: SettingsStore,
+): SessionFacts {
+  const facts: SessionFacts = {
+    tiers: m.announceTiers.map((tier) => [...tier]),
+    renamed: false,
+    stopRatio: 0,
+    stopSeedingMinutes: 0,
+    ratioTarget: null,
+  };
+  t.freeze_notify();
+  if (saved) {
+    for (const key of ONE_TO_ONE) (t[key] as unknown) = saved[key];
+    if (saved.trackers) facts.tiers = saved.trackers.map((tier) => [...tier]);
+    if (saved.renamed && saved.name.trim()) {
+      t.name = saved.name;
+      facts.renamed = true;
+    }
+    facts.stopRatio = saved.stop_ratio;
+    facts.stopSeedingMinutes = saved.stop_seeding_minutes;
+    facts.ratioTarget = saved.stop_ratio > 0 ? saved.stop_ratio : saved.ratio_target;
+  } else {
+    t.upload_speed = settings.get(SETTINGS.upload_speed);
+    t.download_speed = settings.get(SETTINGS.download_speed);
+    t.announce_interval = settings.get(SETTINGS.announce_interval);
+    t.threshold = Math.round(settings.get(SETTINGS.threshold));
+    t.progress = settings.get(SETTINGS.simulation.new_torrents_complete) ? 1 : 0;
+    t.uploading = t.progress * 100 >= t.threshold;
+    t.active = true;
+  }
+  t.ratio = t.total_size > 0 ? t.total_uploaded / t.total_size : 0;
+  t.thaw_notify();
+  return facts;
+}
+
+/** The saved state of a session: the original's fields plus the port's. */
+export function encodeSession(t: Torrent, facts: SessionFacts): TorrentState {
+  return {
+    active: t.active,
+    id: t.id,
+    announce_interval: t.announce_interval,
+    download_speed: t.download_speed,
+    upload_speed: t.upload_speed,
+    filepath: t.filepath,
+    name: t.name,
+    leechers: t.leechers,
+    seeders: t.seeders,
+    next_update: Math.max(0, t.next_update), // the original's field: seconds, never negative
+    progress: t.progress,
+    session_downloaded: t.session_downloaded,
+    session_uploaded: t.session_uploaded,
+    total_downloaded: t.total_downloaded,
+    total_uploaded: t.total_uploaded,
+    total_size: t.total_size,
+    small_torrent_limit: t.small_torrent_limit,
+    threshold: t.threshold,
+    uploading: t.uploading,
+    label: t.label,
+    priority: t.priority,
+    upload_limit: t.upload_limit,
+    download_limit: t.download_limit,
+    super_seeding: t.super_seeding,
+    sequential_download: t.sequential_download,
+    force_start: t.force_start,
+    creation_date: t.creation_date,
+    comment: t.comment,
+    created_by: t.created_by,
+    piece_length: t.piece_length,
+    piece_count: t.piece_count,
+    seeding_time: t.seeding_time,
+    stop_reason: t.stop_reason,
+    trackers: facts.tiers.map((tier) => [...tier]),
+    renamed: facts.renamed,
+    stop_ratio: facts.stopRatio,
+    stop_seeding_minutes: facts.stopSeedingMinutes,
+    ratio_target: facts.ratioTarget,
+  };
+}

@@ -10,11 +10,20 @@ import { saveExitStatus } from './lib/exitStatus.ts';
 import { createApplication } from './controller/createApplication.ts';
 import { applyLanguagePreference } from './controller/languagePreference.ts';
 import { EXIT_BAD_FILES, addToRunningInstance, checkFileArguments } from './controller/commandLine.ts';
+import { actionList, actionRequest, runActionInRunningInstance } from './controller/commandLineAction.ts';
 
 applyLanguagePreference();
 initI18n();
 GLib.set_application_name(APP_NAME);
 GLib.set_prgname('dfakeseeder');
+
+// `--action NAME [--parameter JSON]` asks the running instance for one torrent action, and exits.
+const action = actionRequest([programInvocationName, ...programArgs]);
+if (action?.name === 'help') {
+  print(actionList());
+  exit(0);
+}
+if (action) exit(runActionInRunningInstance(action));
 
 // Each FILE argument is checked here, where the terminal is, and reported on its own line.
 const checked = checkFileArguments([programInvocationName, ...programArgs]);

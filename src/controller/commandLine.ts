@@ -33,6 +33,23 @@ export function addCommandLineOptions(app: Gio.Application): void {
     _('Start seeding without showing the window (used by “Start on login”)'),
     null,
   );
+  // Read by main.ts before the application starts (commandLineAction.ts); listed here for --help.
+  app.add_main_option(
+    'action',
+    0,
+    GLib.OptionFlags.NONE,
+    GLib.OptionArg.STRING,
+    _('Ask the running instance for a torrent action (pause, resume, remove…; “--action help” lists them)'),
+    _('NAME'),
+  );
+  app.add_main_option(
+    'parameter',
+    0,
+    GLib.OptionFlags.NONE,
+    GLib.OptionArg.STRING,
+    _('The action’s parameter as JSON, e.g. \'["<info hash>"]\''),
+    _('JSON'),
+  );
   app.set_option_context_parameter_string(_('[FILE.torrent…]'));
   app.set_option_context_summary(
     _('Announces .torrent files to their trackers as a seeding client, with simulated upload and download figures.'),

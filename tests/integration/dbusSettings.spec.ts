@@ -190,3 +190,115 @@ describe('D-Bus: pause-all and resume-all on org.gtk.Actions', () => {
     expect(saved.application_quit_requested).toBeUndefined();
   }, 60000);
 });
+
+describe('D-Bus: secrets stay in, and traffic and files are not for other programs (issue 19)', () => {
+  const PASSWORD = 'hunter2-proxy-secret';
+  const PASSKEY = 'a1b2c3d4e5f6passkey';
+  let dir: string;
+  let app: AppProcess;
+  let signals: string[];
+  let subscription: number;
+
+  beforeAll(async () => {
+    dir = makeTempDir('dfs-dbus-secrets');
+    const config = `${dir}/config/dfakeseeder`;
+    // A torrent whose edited tracker list carries a private tracker's passkey, and a proxy
+    // password, both as the user's settings.json holds them.
+    const copy = `${config}/torrents/private.torrent`;
+    writeFile(copy, makeTorrent({ name: 'private.bin', announce: 'http://127.0.0.1:9/announce' }));
+    writeFile(
+      `${config}/settings.json`,
+      JSON.stringify({
+        proxy: { type: 'none', server: '', port: 8080, auth_enabled: true, username: 'me', password: PASSWORD },
+        torrents: { [copy]: { active: false, trackers: [[`http://127.0.0.1:9/${PASSKEY}/announce`]] } },
+      }),
+    );
+    app = AppProcess.start(`${dir}/config`, '--headless');
+    await app.waitForBus();
+    signals = [];
+    subscription = Gio.DBus.session.signal_subscribe(
+      APP_BUS_NAME,
+      'ie.fio.dfakeseeder.Settings',
+      'SettingsChanged',
+      APP_PATH,
+      null,
+      Gio.DBusSignalFlags.NONE,
+      (_c, _s, _p, _i, _n, params: GLib.Variant) => signals.push((params.deepUnpack() as [string])[0]),
+    );
+  }, 20000);
+
+  afterAll(async () => {
+    Gio.DBus.session.signal_unsubscribe(subscription);
+    await app.stop();
+    removeTree(dir);
+  });
+
+  async function refusal(changes: Record<string, unknown>): Promise<GLib.Error> {
+    let error: unknown = null;
+    try {
+      await settingsCall('UpdateSettings', new GLib.Variant('(s)', [JSON.stringify(changes)]));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).withContext(JSON.stringify(changes)).toBeInstanceOf(GLib.Error);
+    return error as GLib.Error;
+  }
+
+  it('GetSettings leaves out the proxy password and the passkeys in tracker lists', async () => {
+    const [json] = (await settingsCall('GetSettings')) as [string];
+    expect(json).not.toContain(PASSWORD);
+    expect(json).not.toContain(PASSKEY);
+    const settings = JSON.parse(json);
+    expect('password' in settings.proxy).toBeFalse();
+    expect(settings.proxy.username).toBe('me');
+    const states = Object.values(settings.torrents) as Record<string, unknown>[];
+    expect(states.length).toBe(1);
+    expect('trackers' in states[0]).toBeFalse();
+  });
+
+  it('refuses changes that redirect traffic or touch files, with AccessDenied in words, and changes nothing', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ proxy: { type: 'http', server: '127.0.0.1', port: 3128 } }, 'proxy.type can only be changed in Preferences'],
+      [{ 'proxy.password': 'x' }, 'proxy.password can only be changed in Preferences'],
+      [{ watch_folder: { enabled: true, path: dir } }, 'watch_folder.enabled can only be changed in Preferences'],
+      [{ 'watch_folder.delete_added_torrents': true }, 'it makes the app read and delete files'],
+      [{ auto_start: true }, 'auto_start can only be changed in Preferences'],
+      [{ run_in_background: true }, 'run_in_background can only be changed in Preferences'],
+      [{ logging: { log_to_file: true, filename: `${dir}/log` } }, 'it makes the app write files'],
+      [{ torrents: { x: { trackers: [['http://evil.example/announce']] } } }, 'holds its trackers'],
+      // One refused key refuses the whole call: the speed is not changed either.
+      [{ upload_speed: 77, 'proxy.server': 'logging-proxy.example' }, 'proxy.server'],
+    ];
+    for (const [changes, words] of cases) {
+      const error = await refusal(changes);
+      expect(Gio.DBusError.get_remote_error(error)).toBe('org.freedesktop.DBus.Error.AccessDenied');
+      expect(error.message).toContain(words);
+    }
+    const settings = JSON.parse(((await settingsCall('GetSettings')) as [string])[0]);
+    expect(settings.proxy.type).toBe('none');
+    expect(settings.proxy.server).toBe('');
+    expect(settings.watch_folder.enabled).toBeFalse();
+    expect(settings.watch_folder.delete_added_torrents).toBeFalse();
+    expect(settings.auto_start).toBeFalse();
+    expect(settings.run_in_background).toBeFalse();
+    expect(settings.logging.log_to_file).toBeFalse();
+    expect(settings.upload_speed).not.toBe(77);
+    expect(app.output).toContain('D-Bus UpdateSettings refused');
+  });
+
+  it('still applies harmless changes, and no reply or signal ever carries the secrets', async () => {
+    expect(
+      await settingsCall('UpdateSettings', new GLib.Variant('(s)', [JSON.stringify({ upload_speed: 64 })])),
+    ).toEqual([true]);
+    await waitFor(() => signals.length > 0, 'SettingsChanged');
+    const replies = [
+      ...((await settingsCall('GetSettings')) as string[]),
+      ...((await settingsCall('GetDebugInfo')) as string[]),
+      ...((await settingsCall('GetConnectionStatus')) as string[]),
+      ...signals,
+    ].join('\n');
+    expect(replies).not.toContain(PASSWORD);
+    expect(replies).not.toContain(PASSKEY);
+    expect(JSON.parse(((await settingsCall('GetSettings')) as [string])[0]).upload_speed).toBe(64);
+  });
+});

@@ -91,7 +91,10 @@ export class GuiApplication extends Adw.Application {
     if (!this.#window) {
       this.#window = new MainWindow({ application: this });
       const running = this.#running;
-      if (running) this.#window.attach(running.controller.readout, this);
+      if (running) {
+        this.#window.attach(running.controller.readout, this);
+        this.#window.attachTrackerPage(running.controller.trackerServer);
+      }
       // Closing the window is a quit request; the controller hides it at once and finishes
       // the farewell announces and the save in the background.
       this.#window.connect('close-request', () => {

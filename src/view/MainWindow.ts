@@ -28,6 +28,7 @@ import {
 import type { TorrentSource, TorrentState } from './TorrentSource.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
+import { TrackerPage, type TrackerPageSource } from './TrackerPage.ts';
 
 /** Settings keys for what the window remembers (window size, pane positions). */
 export const WINDOW_SETTINGS = {
@@ -58,6 +59,7 @@ export class MainWindow extends Adw.ApplicationWindow {
           'search_entry',
           'search_button',
           'primary_menu_button',
+          'header_bar',
         ],
       },
       this,
@@ -72,6 +74,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   declare _search_entry: Gtk.SearchEntry;
   declare _search_button: Gtk.ToggleButton;
   declare _primary_menu_button: Gtk.MenuButton;
+  declare _header_bar: Adw.HeaderBar;
 
   /** What the window shows (null while detached). */
   source: TorrentSource | null = null;
@@ -88,6 +91,13 @@ export class MainWindow extends Adw.ApplicationWindow {
   /** The question dialog on screen, if any (specs answer it). */
   openDialog: Adw.MessageDialog | null = null;
   preferences: PreferencesWindow | null = null;
+  /** The built-in tracker's page and the header toggle that shows it instead of the torrents. */
+  trackerPage: TrackerPage | null = null;
+  readonly trackerButton = new Gtk.ToggleButton({
+    icon_name: 'network-server-symbolic',
+    tooltip_text: _('Tracker'),
+    visible: false,
+  });
   readonly torrentActions = new Gio.SimpleActionGroup();
   readonly #cleanups: (() => void)[] = [];
   #searchFilter: Gtk.CustomFilter | null = null;
@@ -107,6 +117,8 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.#installActions();
     this.#installTorrentActions();
     this.#installDropTarget();
+    this._header_bar.pack_end(this.trackerButton);
+    this.trackerButton.connect('toggled', () => this.#updatePages());
     this.connect('close-request', () => {
       this.#rememberGeometry();
       return false;
@@ -227,8 +239,21 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.#selectionChanged();
   }
 
+  /** Mounts the Tracker page (after attach) for the built-in tracker. */
+  attachTrackerPage(source: TrackerPageSource): void {
+    if (!this.source) return;
+    this.trackerPage = new TrackerPage(source, this.source.settings);
+    this._main_stack.add_named(this.trackerPage, 'tracker');
+    this.trackerButton.set_visible(true);
+    this.#updatePages();
+  }
+
   /** Stops following the model (window closed or re-attached). */
   detach(): void {
+    this.trackerPage?.detach();
+    if (this.trackerPage) this._main_stack.remove(this.trackerPage);
+    this.trackerPage = null;
+    this.trackerButton.set_visible(false);
     if (this.#tick) GLib.source_remove(this.#tick);
     this.#tick = 0;
     for (const c of this.#cleanups.splice(0)) c();
@@ -358,6 +383,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     add('resume', (s) => this.#activate('resume', hashes(s)));
     add('force-start', (s) => this.#activate('force-start', hashes(s)));
     add('update-tracker', (s) => this.#activate('force-announce', hashes(s)));
+    add('add-builtin-tracker', (s) => this.#activate('add-built-in-tracker', hashes(s)));
     add('force-recheck', (s) => this.#activate('force-recheck', hashes(s)));
     add('force-complete', (s) => this.#activate('force-complete', hashes(s)));
     add('random-progress', (s) => this.#activate('random-progress', hashes(s)));
@@ -543,7 +569,8 @@ export class MainWindow extends Adw.ApplicationWindow {
   #updatePages(): void {
     if (!this.source || !this.list) return;
     const total = this.source.torrents.get_n_items();
-    this._main_stack.set_visible_child_name(total === 0 ? 'empty' : 'torrents');
+    const tracker = this.trackerPage !== null && this.trackerButton.get_active();
+    this._main_stack.set_visible_child_name(tracker ? 'tracker' : total === 0 ? 'empty' : 'torrents');
     // Nothing to search in an empty list.
     this._search_button.set_sensitive(total > 0);
     if (total === 0) this._search_button.set_active(false);

@@ -6,6 +6,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { IDENTITY_SETTING, type SettingsAccess, type TorrentSource } from './TorrentSource.ts';
+import { TrackerPreferencesPage } from './TrackerPreferencesPage.ts';
 
 type Choice = [value: string | number, label: string];
 
@@ -73,6 +74,9 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#seedingPage();
     this.#connectionPage(source);
     this.#advancedPage();
+    const tracker = new TrackerPreferencesPage(this.settings);
+    tracker.onError = (message) => this.add_toast(new Adw.Toast({ title: message, timeout: 5 }));
+    this.add(tracker);
     this.#dependOn('watch_folder.enabled', Boolean, [
       'watch_folder.path',
       'watch_folder.delete_added_torrents',

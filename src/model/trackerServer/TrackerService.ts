@@ -34,6 +34,20 @@ export interface TrackedPeerView {
   idleSeconds: number;
 }
 
+/** The Tracker page's figures. */
+export interface TrackerFigures {
+  torrents: number;
+  peers: number;
+  announces: number;
+  announcesPerMinute: number;
+  scrapes: number;
+  /** Requests refused (bad input, filters, limits, caps). */
+  failures: number;
+  udpConnects: number;
+  /** Announces per second over the last five minutes, oldest first. */
+  history: number[];
+}
+
 const CHANGED_MIN_MS = 500;
 
 /**
@@ -71,6 +85,13 @@ export class TrackerService extends GObject.Object {
 
   #emit(signal: 'changed' | 'state-changed'): void {
     (this as unknown as { emit(name: string): void }).emit(signal);
+  }
+
+  /** Calls `callback` on `changed` and `state-changed`; returns the disconnect. */
+  onChange(callback: () => void): () => void {
+    const self = this as unknown as { connect(s: string, cb: () => void): number; disconnect(id: number): void };
+    const ids = [self.connect('changed', callback), self.connect('state-changed', callback)];
+    return () => ids.forEach((id) => self.disconnect(id));
   }
 
   /** Applies the settings: listens if the tracker is on. Call once at start-up. */
@@ -149,6 +170,20 @@ export class TrackerService extends GObject.Object {
         announces: s.announces,
       });
     return out;
+  }
+
+  figures(): TrackerFigures {
+    const { stats, peers } = this.core;
+    return {
+      torrents: peers.torrentCount,
+      peers: peers.totalPeers,
+      announces: stats.announces,
+      announcesPerMinute: stats.announcesPerMinute(),
+      scrapes: stats.scrapes,
+      failures: stats.failures,
+      udpConnects: stats.udpConnects,
+      history: stats.history(),
+    };
   }
 
   peersOf(infoHashHex: string): TrackedPeerView[] {

@@ -239,6 +239,7 @@ describe('torrent list', () => {
         'resume',
         'force-start',
         'update-tracker',
+        'add-builtin-tracker',
         'force-recheck',
         'force-complete',
         'random-progress',

@@ -168,7 +168,7 @@ describe('built-in tracker in the window', () => {
     await pumpEvents(50);
     expect(window.selectedTorrents().map((x) => x.name)).toEqual(['elsewhere.bin']);
     window.torrentActions.activate_action('add-builtin-tracker', null);
-    const tiers = () => controller.model.trackerTiers(t).flat();
+    const tiers = (): string[] => controller.model.sessionOf(t)?.tiers.flat() ?? [];
     await waitFor(() => tiers().includes(service.selfAnnounceUrl()!), 'the added tracker', 15_000);
     void controller.model.forceAnnounce([t]);
     await waitFor(() => seederOf(elsewhere) === 1, 'the announce to the added built-in tracker', 20_000);

@@ -32,6 +32,9 @@ NEEDS=(
   "qbittorrent-nox qbittorrent-nox qbittorrent-nox"
   "transmission-daemon transmission-daemon transmission-daemon"
   "pymod:libtorrent python3-libtorrent rb_libtorrent-python3"
+  "typelib:Secret-1 gir1.2-secret-1 libsecret"
+  "secret-tool libsecret-tools libsecret"
+  "gnome-keyring-daemon gnome-keyring gnome-keyring"
   "node nodejs nodejs"
   "npm npm npm"
 )

@@ -5,6 +5,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
+import { ProxyPasswordRow } from './ProxyPasswordRow.ts';
 import { IDENTITY_SETTING, type SettingsAccess, type TorrentSource } from './TorrentSource.ts';
 import { TrackerPreferencesPage } from './TrackerPreferencesPage.ts';
 
@@ -324,7 +325,13 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#spin(proxy, 'proxy.port', _('Port'), '', 1, 65_535);
     this.#switch(proxy, 'proxy.auth_enabled', _('Authentication'), '');
     this.#entry(proxy, 'proxy.username', _('User Name'));
-    this.#entry(proxy, 'proxy.password', _('Password'), true);
+    if (this.settings.proxyPassword) {
+      const password = new ProxyPasswordRow(this.settings.proxyPassword);
+      proxy.add(password.entry);
+      proxy.add(password.note);
+      this.#rows.set('proxy.password', password.entry);
+      this.controls.set('proxy.password', password.entry);
+    }
 
     const trackers = this.#group(page, _('Trackers'));
     this.#spin(trackers, 'concurrent_http_connections', _('Simultaneous Announces'), '', 1, 64);

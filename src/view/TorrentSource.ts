@@ -76,6 +76,19 @@ export interface SettingsAccess {
   set(path: string, value: unknown): void;
   connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
   disconnect(id: number): void;
+  /** The proxy password, kept in the keyring and never a setting (model/settings/ProxyPassword.ts). */
+  readonly proxyPassword?: ProxyPasswordAccess;
+}
+
+export interface ProxyPasswordAccess {
+  readonly value: string;
+  /** Why it is not kept in the keyring (then it is used for this run only), or null. */
+  readonly problem: string | null;
+  /** Stores it in the keyring; never rejects (a failure shows in `problem`). */
+  change(password: string): Promise<void>;
+  /** `changed`: the value or the problem changed. */
+  connect(signal: string, callback: () => void): number;
+  disconnect(id: number): void;
 }
 
 export interface TorrentFile {

@@ -1,5 +1,7 @@
 import GObject from 'gi://GObject';
 
+import { MemoryPassword } from './MemoryPassword.ts';
+
 /**
  * An in-memory settings object with the SettingsStore surface TrackerNetwork uses (`get` and
  * the `changed` signal), for tracker specs that do not need the settings file.
@@ -13,10 +15,14 @@ export class MemorySettings extends GObject.Object {
   }
 
   values: Record<string, unknown>;
+  /** The password is not a setting (it lives in the keyring): `proxy.password` given here goes there. */
+  readonly proxyPassword = new MemoryPassword();
 
   constructor(values: Record<string, unknown> = {}) {
     super();
-    this.values = { 'seeders.http_timeout_seconds': 5, 'seeders.udp_timeout_seconds': 1, ...values };
+    const { 'proxy.password': password, ...rest } = values;
+    this.values = { 'seeders.http_timeout_seconds': 5, 'seeders.udp_timeout_seconds': 1, ...rest };
+    if (typeof password === 'string') this.proxyPassword.value = password;
   }
 
   get<T = unknown>(path: string): T {
@@ -25,6 +31,7 @@ export class MemorySettings extends GObject.Object {
 
   /** Changes a value and emits `changed`, as SettingsStore.set does. */
   change(path: string, value: unknown): void {
+    if (path === 'proxy.password') return this.proxyPassword.change(String(value));
     this.values[path] = value;
     (this as unknown as { emit(signal: string, ...args: unknown[]): void }).emit('changed', path);
   }

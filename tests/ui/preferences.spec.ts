@@ -1,9 +1,14 @@
 import Adw from 'gi://Adw';
 import Gtk from 'gi://Gtk?version=4.0';
 
+import { KeyringError } from '../../src/model/settings/Keyring.ts';
+import { SettingsStore } from '../../src/model/settings/index.ts';
 import { PreferencesWindow } from '../../src/view/PreferencesWindow.ts';
 import type { SettingsAccess, TorrentSource } from '../../src/view/TorrentSource.ts';
+import { waitFor } from '../support/async.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
+import { keyringSecret, startKeyring } from '../support/keyring.ts';
+import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
 import { findAll, initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
 describe('preferences', () => {
@@ -103,7 +108,10 @@ describe('preferences', () => {
   });
 
   it('offers no control for a setting nothing reads', () => {
-    for (const path of prefs.controls.keys()) expect(f.settings.get(path)).withContext(path).not.toBeUndefined();
+    for (const path of prefs.controls.keys()) {
+      // The password is the keyring's (SettingsStore.proxyPassword), not a setting.
+      if (path !== 'proxy.password') expect(f.settings.get(path)).withContext(path).not.toBeUndefined();
+    }
     expect(prefs.controls.has('webui.enabled')).toBeFalse();
     // In the defaults, but nothing reads them: the identity decides the interval and numwant,
     // and the logger follows G_MESSAGES_DEBUG / the journal, not these keys.
@@ -165,5 +173,47 @@ describe('preferences', () => {
     expect(store.get('upload_speed')).toBe(60);
     await pumpEvents(50);
     window.close();
+  });
+
+  it('keeps the proxy password in the keyring, never in the file', async () => {
+    if (!(await startKeyring())) pending('gnome-keyring and secret-tool are not installed');
+    const row = prefs.controls.get('proxy.password') as Adw.PasswordEntryRow;
+    row.set_text('typed secret');
+    row.emit('apply');
+    await waitFor(
+      () => f.settings.get<string>('proxy.password_id') !== '' || f.settings.proxyPassword.problem !== null,
+      'the keyring’s answer',
+      15000,
+    );
+    expect(f.settings.proxyPassword.problem).toBeNull();
+    expect(await keyringSecret(f.settings.get<string>('proxy.password_id'))).toBe('typed secret');
+    expect(f.settings.proxyPassword.problem).toBeNull();
+    await f.settings.saveNow();
+    expect(readText(f.settings.path)).not.toContain('typed secret');
+  });
+
+  it('says in Preferences when there is no keyring and the password is kept for this run only', async () => {
+    const dir = makeTempDir('dfs-prefs-nokeyring');
+    const refuse = () => Promise.reject(new KeyringError('no keyring service (such as GNOME Keyring) is running'));
+    const store = SettingsStore.open(dir, { keyring: { store: refuse, lookup: refuse, clear: refuse } });
+    const source = Object.create(f.model, { settings: { value: store } }) as TorrentSource;
+    const window = new PreferencesWindow(source);
+    try {
+      window.present();
+      const row = window.controls.get('proxy.password') as Adw.PasswordEntryRow;
+      row.set_text('session only');
+      row.emit('apply');
+      await waitFor(() => store.proxyPassword.problem !== null, 'the keyring refusal');
+      await pumpEvents(50);
+      const note = findAll(window, Adw.ActionRow).find((r) => r.get_title() === 'Not Saved')!;
+      expect(note.get_visible()).toBeTrue();
+      expect(note.get_subtitle()).toContain('It is used for this run only and is not saved.');
+      expect(store.proxyPassword.value).toBe('session only');
+      await store.saveNow();
+      expect(readText(store.path)).not.toContain('session only');
+    } finally {
+      window.close();
+      removeTree(dir);
+    }
   });
 });

@@ -11,6 +11,8 @@ import '../../lib/promisify.ts';
 import { FileReadError, readRegularFile, readRegularFileSync, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
 import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { adoptOriginal } from './adoptOriginal.ts';
+import { LibsecretKeyring, type SecretKeyring } from './Keyring.ts';
+import { ProxyPassword } from './ProxyPassword.ts';
 import { shippedDefaults } from './defaults.ts';
 import {
   deepClone,
@@ -71,6 +73,20 @@ export interface SettingsStore {
 export interface SettingsStoreOptions {
   /** Defaults to use instead of data/default.json (specs). */
   defaults?: JsonObject;
+  /** The keyring for the proxy password (the user's, through libsecret, unless a spec gives one). */
+  keyring?: SecretKeyring;
+}
+
+/**
+ * Takes a plain `proxy.password` out of a settings object (the original kept it there) and
+ * returns it ('' when there was none): secrets never stay in settings.json.
+ */
+function takePlainPassword(settings: JsonObject): string {
+  const proxy = settings.proxy;
+  if (!isPlainObject(proxy) || !('password' in proxy)) return '';
+  const password = proxy.password;
+  delete proxy.password;
+  return typeof password === 'string' ? password : '';
 }
 
 /**
@@ -110,6 +126,8 @@ export class SettingsStore extends GObject.Object {
   problems: string[] = [];
   /** The last save failure's message, or null after a successful save. */
   lastSaveError: string | null = null;
+  /** The proxy password: in the keyring, never in settings.json (see ProxyPassword). */
+  proxyPassword!: ProxyPassword;
 
   #defaults: JsonObject = {};
   #user: JsonObject = {};
@@ -128,11 +146,14 @@ export class SettingsStore extends GObject.Object {
   /** Reads settings.json (synchronously: start-up only). Never throws on a bad file. */
   static open(configDir: string, options: SettingsStoreOptions = {}): SettingsStore {
     const store = new SettingsStore();
-    store.#load(configDir, options.defaults ?? shippedDefaults());
+    const plainPassword = store.#load(configDir, options.defaults ?? shippedDefaults());
+    store.proxyPassword = ProxyPassword.create(store, options.keyring ?? new LibsecretKeyring());
+    void store.proxyPassword.start(plainPassword || null);
     return store;
   }
 
-  #load(configDir: string, defaults: JsonObject): void {
+  /** Returns the plain proxy password the file held ('' for none), for the keyring. */
+  #load(configDir: string, defaults: JsonObject): string {
     this.configDir = configDir;
     this.path = GLib.build_filenamev([configDir, FILE_NAME]);
     this.#defaults = deepClone(defaults);
@@ -140,7 +161,9 @@ export class SettingsStore extends GObject.Object {
     // (or the original) made it readable by others.
     makeFolderPrivate(configDir);
     const raw = this.#readFile();
+    let plainPassword = '';
     if (raw) {
+      plainPassword = takePlainPassword(raw);
       const torrents = raw[TORRENTS_KEY];
       delete raw[TORRENTS_KEY];
       if (isPlainObject(torrents)) {
@@ -157,6 +180,7 @@ export class SettingsStore extends GObject.Object {
     }
     this.#merged = deepMerge(this.#defaults, this.#user);
     finishGarbageCollection();
+    return plainPassword;
   }
 
   /**
@@ -522,6 +546,8 @@ export class SettingsStore extends GObject.Object {
       throw new SettingsError('', fill(_('“%s” does not hold a settings object.'), path));
     }
     delete parsed[TORRENTS_KEY];
+    // An exported file from an older version may hold the password: into the keyring with it.
+    const plainPassword = takePlainPassword(parsed);
     adoptOriginal(parsed, {}, this.configDir);
     for (const [key, value] of Object.entries(parsed)) {
       if (getPath(this.#defaults, key) !== undefined) this.#check(key, value);
@@ -529,5 +555,6 @@ export class SettingsStore extends GObject.Object {
     const before = deepClone(this.#merged);
     this.#user = deepMerge(this.#user, parsed);
     this.#changed(before, '');
+    if (plainPassword) await this.proxyPassword.change(plainPassword);
   }
 }

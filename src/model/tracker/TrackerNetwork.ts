@@ -25,6 +25,17 @@ import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 /** The settings TrackerNetwork reads (SettingsStore satisfies it). */
 export interface SettingsSource {
   get<T = unknown>(path: string): T;
+  /** The proxy password, from the keyring (SettingsStore.proxyPassword); never a setting. */
+  readonly proxyPassword?: PasswordSource;
+}
+
+export interface PasswordSource {
+  readonly value: string;
+  /** Settles once the keyring answered at start. */
+  readonly ready: Promise<void>;
+  /** `changed`: the password changed. */
+  connect(signal: string, callback: () => void): number;
+  disconnect(id: number): void;
 }
 
 /** Time as the announcer sees it; specs inject a manual clock. */
@@ -132,6 +143,7 @@ export class TrackerNetwork {
   readonly #peerIds = new Map<string, Uint8Array>();
   readonly #keys = new Map<string, AnnounceKey>();
   #changedId = 0;
+  #passwordChangedId = 0;
 
   constructor(settings: SettingsSource, options: NetworkOptions = {}) {
     this.#settings = settings;
@@ -147,6 +159,8 @@ export class TrackerNetwork {
     if (typeof s.connect === 'function') {
       this.#changedId = s.connect('changed', (_self, path: string) => this.#settingChanged(path));
     }
+    const password = settings.proxyPassword;
+    if (password) this.#passwordChangedId = password.connect('changed', () => this.#settingChanged('proxy.password'));
   }
 
   #setting<T>(path: string, fallback: T): T {
@@ -171,7 +185,7 @@ export class TrackerNetwork {
     let auth = '';
     if (this.#setting('proxy.auth_enabled', false)) {
       const user = GLib.Uri.escape_string(String(this.#setting('proxy.username', '')), null, false);
-      const pass = GLib.Uri.escape_string(String(this.#setting('proxy.password', '')), null, false);
+      const pass = GLib.Uri.escape_string(this.#settings.proxyPassword?.value ?? '', null, false);
       auth = `${user}:${pass}@`;
     }
     const host = server.includes(':') && !server.startsWith('[') ? `[${server}]` : server;
@@ -191,7 +205,7 @@ export class TrackerNetwork {
       .replace(/^\[|\]$/g, '');
     if (!host) return null;
     const credentials = this.#setting('proxy.auth_enabled', false)
-      ? { username: String(this.#setting('proxy.username', '')), password: String(this.#setting('proxy.password', '')) }
+      ? { username: String(this.#setting('proxy.username', '')), password: this.#settings.proxyPassword?.value ?? '' }
       : null;
     return { host, port: Number(this.#setting('proxy.port', 8080)), credentials };
   }
@@ -272,6 +286,8 @@ export class TrackerNetwork {
 
   /** One announce to one tracker, under the global cap. Throws TrackerError or CANCELLED. */
   async announce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
+    // The first announces of a session wait for the keyring's answer, not for a 407 without it.
+    if (this.#settings.proxyPassword) await this.#settings.proxyPassword.ready;
     const identity = this.identity;
     const key = this.#keyFor(identity, hexOf(req.infoHash));
     const peerId = this.#peerIdFor(identity);
@@ -379,6 +395,8 @@ export class TrackerNetwork {
 
   /** Closes sockets and the session; announces still running fail with an error. */
   dispose(): void {
+    if (this.#passwordChangedId) this.#settings.proxyPassword?.disconnect(this.#passwordChangedId);
+    this.#passwordChangedId = 0;
     if (this.#changedId) {
       try {
         (this.#settings as unknown as { disconnect(id: number): void }).disconnect(this.#changedId);

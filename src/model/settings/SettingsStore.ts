@@ -3,12 +3,12 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
 import { errorMessage } from '../../lib/errors.ts';
-import { ensurePrivateDirectory, makeFolderPrivate, makePrivate, writeBytes } from '../../lib/files.ts';
+import { ensurePrivateDirectory, makeFolderPrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
-import { FileReadError, readRegularFile, readRegularFileSync, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
+import { readRegularFile, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
 import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { adoptOriginal } from './adoptOriginal.ts';
 import { LibsecretKeyring, type SecretKeyring } from './Keyring.ts';
@@ -28,6 +28,7 @@ import {
 } from './json.ts';
 import { type Setting, SETTINGS, type SettingValue } from './schema.ts';
 import { SettingsError } from './SettingsError.ts';
+import { readSettingsFile, takePlainPassword } from './settingsFile.ts';
 import { normalizeTorrentState, type TorrentState } from './TorrentState.ts';
 import { problemWith } from './validation.ts';
 
@@ -42,11 +43,6 @@ function fill(template: string, ...values: string[]): string {
 
 function isNotFound(e: unknown): boolean {
   return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND);
-}
-
-/** No file to read: missing, or the config folder itself is missing or not a folder. */
-function isAbsent(e: unknown): boolean {
-  return isNotFound(e) || (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_DIRECTORY));
 }
 
 /* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
@@ -75,18 +71,6 @@ export interface SettingsStoreOptions {
   defaults?: JsonObject;
   /** The keyring for the proxy password (the user's, through libsecret, unless a spec gives one). */
   keyring?: SecretKeyring;
-}
-
-/**
- * Takes a plain `proxy.password` out of a settings object (the original kept it there) and
- * returns it ('' when there was none): secrets never stay in settings.json.
- */
-function takePlainPassword(settings: JsonObject): string {
-  const proxy = settings.proxy;
-  if (!isPlainObject(proxy) || !('password' in proxy)) return '';
-  const password = proxy.password;
-  delete proxy.password;
-  return typeof password === 'string' ? password : '';
 }
 
 /**
@@ -183,82 +167,12 @@ export class SettingsStore extends GObject.Object {
     return plainPassword;
   }
 
-  /**
-   * The file's JSON object, or null when there is none (first run), it cannot be read, or it
-   * had to be moved aside. Only a regular file is opened (a named pipe there would hang the
-   * start), at most 64 MiB of it.
-   *
-   * A file that cannot be *read* (no permission, a pipe, an I/O error) is not corrupt: it is
-   * kept exactly as it is and never written over this run, so nothing in it is lost. Only a
-   * file that was read and holds no settings object is moved aside.
-   */
+  /** The file's settings object, or null (see readSettingsFile); a file it cannot read blocks saves. */
   #readFile(): JsonObject | null {
-    const file = Gio.File.new_for_path(this.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = readRegularFileSync(file, SETTINGS_FILE_LIMIT);
-    } catch (e) {
-      if (isAbsent(e)) return null;
-      if (!(e instanceof GLib.Error) && !(e instanceof FileReadError)) throw e;
-      this.#keepUnreadable(errorMessage(e));
-      return null;
-    }
-    let reason: string;
-    try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-      if (isPlainObject(parsed)) return parsed;
-      reason = _('it does not hold a settings object');
-    } catch (e) {
-      if (!(e instanceof SyntaxError)) throw e;
-      reason = fill(_('it is not valid JSON: %s'), e.message);
-    }
-    this.#moveAside(file, reason);
-    return null;
-  }
-
-  #keepUnreadable(reason: string): void {
-    this.#saveBlocked = true;
-    this.problems.push(
-      fill(
-        _(
-          'Your settings file “%s” could not be read (%s). It is kept as it is and will not be overwritten: the default settings are in use and nothing is saved until the app is started again with a readable file.',
-        ),
-        this.path,
-        reason,
-      ),
-    );
-    logger.warning(`settings: ${this.path} could not be read (${reason}); kept, and not saved over`);
-  }
-
-  #moveAside(file: Gio.File, reason: string): void {
-    const stamp = GLib.DateTime.new_now_local().format('%Y%m%d-%H%M%S');
-    let aside = Gio.File.new_for_path(`${this.path}.corrupt-${stamp}`);
-    for (let n = 2; aside.query_exists(null); n++) aside = Gio.File.new_for_path(`${this.path}.corrupt-${stamp}-${n}`);
-    try {
-      file.move(aside, Gio.FileCopyFlags.NONE, null, null);
-      makePrivate(aside); // it keeps the old file's mode otherwise
-      this.problems.push(
-        fill(
-          _(
-            'Your settings file could not be read (%s). It was moved aside to “%s” and the default settings are in use.',
-          ),
-          reason,
-          aside.get_basename() ?? '',
-        ),
-      );
-      logger.warning(`settings: ${this.path} unreadable (${reason}); moved to ${aside.get_path()}`);
-    } catch (e) {
-      this.#saveBlocked = true;
-      this.problems.push(
-        fill(
-          _(
-            'Your settings file could not be read (%s) nor moved aside (%s). The default settings are in use and the file will not be overwritten.',
-          ),
-          reason,
-          errorMessage(e),
-        ),
-      );
-    }
+    const { settings, problem, keep } = readSettingsFile(this.path);
+    if (problem) this.problems.push(problem);
+    if (keep) this.#saveBlocked = true;
+    return settings;
   }
 
   /** Drops the user's values that the defaults say are of the wrong kind; unknown keys stay. */

@@ -82,7 +82,8 @@ export const SETTINGS = {
     port: num('proxy.port', 8080, PORT),
     auth_enabled: bool('proxy.auth_enabled', false),
     username: text('proxy.username', ''),
-    password: text('proxy.password', ''),
+    /** The keyring item holding the password (ProxyPassword): never the password itself. */
+    password_id: text('proxy.password_id', ''),
   },
   /** Visible list columns, in order (the original's comma-separated ids). */
   columns: text('columns', 'id,name,progress,upload_speed,download_speed,seeders,leechers,total_size'),

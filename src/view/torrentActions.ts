@@ -20,7 +20,7 @@ export const TORRENT_ACTIONS = {
   'force-start': { type: 'as', example: '["<info hash>", …]' },
   /** "Update Tracker": announces now, respecting each tracker's `min interval`. */
   'force-announce': { type: 'as', example: '["<info hash>", …]' },
-  /** The original's "Force Recheck": progress moves by a random ±5 %. */
+  /** "Force Recheck": the (simulated) data is verified; the torrent's log says how much. */
   'force-recheck': { type: 'as', example: '["<info hash>", …]' },
   'force-complete': { type: 'as', example: '["<info hash>", …]' },
   /** A random progress for torrents at 0 %. */

@@ -161,6 +161,10 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
     done: (via: Via) => boolean;
   }
 
+  /** Force Recheck's effect: one more "Recheck" line in the torrent's log. */
+  let rechecks = 0;
+  const recheckLines = () =>
+    running.controller.readout.log(torrents.c).filter((l) => l.message.startsWith('Recheck')).length;
   const h = (...names: string[]) => names.map((n) => torrents[n].info_hash);
   const model = () => running.controller.model;
 
@@ -200,11 +204,11 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
     },
     'force-recheck': {
       prepare: () => {
-        torrents.c.progress = 0.5;
+        rechecks = recheckLines();
       },
       window: () => (select('c'), runWindow('force-recheck')),
       args: () => h('c'),
-      done: () => torrents.c.progress !== 0.5 && Math.abs(torrents.c.progress - 0.5) <= 0.05,
+      done: () => recheckLines() === rechecks + 1,
     },
     'random-progress': {
       prepare: () => {
@@ -269,11 +273,11 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
     'add-tracker': {
       window: (via) => (select('c'), runWindow('tracker-add'), answerText(`http://127.0.0.1:9/${via}`)),
       args: (via) => [h('c'), `http://127.0.0.1:9/${via}`],
-      done: (via) => model().trackerTiers(torrents.c).flat().includes(`http://127.0.0.1:9/${via}`),
+      done: (via) => model().sessionOf(torrents.c)!.tiers.flat().includes(`http://127.0.0.1:9/${via}`),
     },
     'remove-tracker': {
       prepare: async () => {
-        if (!model().trackerTiers(torrents.c).flat().includes(`${TRACKER}?gone`))
+        if (!model().sessionOf(torrents.c)!.tiers.flat().includes(`${TRACKER}?gone`))
           await model().addTracker(torrents.c, `${TRACKER}?gone`);
       },
       window: () => {
@@ -287,7 +291,7 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
         answer(window.openDialog!, 'ok');
       },
       args: () => [h('c')[0], `${TRACKER}?gone`],
-      done: () => !model().trackerTiers(torrents.c).flat().includes(`${TRACKER}?gone`),
+      done: () => !model().sessionOf(torrents.c)!.tiers.flat().includes(`${TRACKER}?gone`),
     },
     'scale-speed': {
       prepare: () => {
@@ -393,9 +397,12 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
     const m = model();
     await m.addTracker(torrents.b, `${TRACKER}?old`);
     await activate('cli', 'edit-tracker', [h('b')[0], `${TRACKER}?old`, `${TRACKER}?cli`], () => undefined);
-    await waitFor(() => m.trackerTiers(torrents.b).flat().includes(`${TRACKER}?cli`), 'the edit from the command line');
+    await waitFor(
+      () => m.sessionOf(torrents.b)!.tiers.flat().includes(`${TRACKER}?cli`),
+      'the edit from the command line',
+    );
     await activate('dbus', 'edit-tracker', [h('b')[0], `${TRACKER}?cli`, `${TRACKER}?dbus`], () => undefined);
-    await waitFor(() => m.trackerTiers(torrents.b).flat().includes(`${TRACKER}?dbus`), 'the edit over D-Bus');
-    expect(m.trackerTiers(torrents.b).flat()).not.toContain(`${TRACKER}?cli`);
+    await waitFor(() => m.sessionOf(torrents.b)!.tiers.flat().includes(`${TRACKER}?dbus`), 'the edit over D-Bus');
+    expect(m.sessionOf(torrents.b)!.tiers.flat()).not.toContain(`${TRACKER}?cli`);
   });
 });

@@ -102,7 +102,7 @@ if node tools/build.mjs --tests --outdir "$OUT" "${only[@]}"; then
     XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 \
     DFS_ROOT=$ROOT \
     timeout 1200 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
-    gjs -m "$OUT/tests.js" 2>&1 | tee "$spec_out"
+    bash tools/spec-session.sh gjs -m "$OUT/tests.js" 2>&1 | tee "$spec_out"
   # The document portal mounts a FUSE file system under the runtime folder; it unmounts when
   # the bus ends, but not if the run was killed (timeout), and rm must not walk into it.
   if mountpoint -q "$tmp_home/run/doc" 2>/dev/null; then fusermount -u -z "$tmp_home/run/doc" || true; fi

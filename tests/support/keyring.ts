@@ -22,7 +22,8 @@ async function secretServiceHasOwner(): Promise<boolean> {
 /**
  * A real Secret Service for the specs: Debian's gnome-keyring, on the spec run's session bus,
  * its login keyring created and unlocked with a throwaway password (XDG_DATA_HOME is a temp
- * folder). Started once; false when gnome-keyring or secret-tool is not installed.
+ * folder). tools/spec-session.sh starts it with the session; started here otherwise. False
+ * when gnome-keyring or secret-tool is not installed.
  */
 let started: Promise<boolean> | null = null;
 
@@ -30,6 +31,8 @@ export function startKeyring(): Promise<boolean> {
   started ??= (async () => {
     const have = await runProcess(['sh', '-c', 'command -v gnome-keyring-daemon && command -v secret-tool']);
     if (have.status !== 0) return false;
+    // tools/spec-session.sh starts it with the spec session; this is for runs without it.
+    if (await secretServiceHasOwner()) return true;
     // --unlock starts the daemon with the login keyring created, unlocked and the default.
     // It is not on the bus yet: the bus's own start of the service then finds it by its
     // control socket and hands it the bus name (as in a desktop session after PAM).

@@ -22,6 +22,21 @@ export default tseslint.config(
     },
   },
   {
+    // The Node script that drives chromium; the functions it hands to the page run in the browser.
+    files: ['tests/support/browser/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        fetch: 'readonly',
+      },
+    },
+  },
+  {
     files: ['tools/**/*.mjs', 'eslint.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -2,11 +2,15 @@
 // Bundles the app (src/main.ts → dist/main.js) or the test suite (tests/**/*.spec.ts → dist/tests.js)
 // into one ESM file for GJS 1.74 (SpiderMonkey 102). Also compiles translations into dist/locale
 // so that `gjs -m dist/main.js` is translated with no install step.
+// First it builds the remote web page (web/src → one browser bundle by esbuild, with Preact), compiles
+// it and web/'s static files into a GResource, and embeds that in the app bundle (import
+// 'dfs:remote-web-resource'), so the page is served with no file to find at run time.
 //
 //   node tools/build.mjs [--tests] [--outdir DIR] [--pkgdatadir DIR --localedir DIR]
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +26,43 @@ const pkgdatadir = option('--pkgdatadir');
 const localedir = option('--localedir');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
+/** web/ → a staging folder → glib-compile-resources → the GResource's bytes. */
+async function buildWebResource() {
+  const web = join(root, 'web');
+  const stage = mkdtempSync(join(tmpdir(), 'dfs-web-'));
+  try {
+    await esbuild.build({
+      entryPoints: [join(web, 'src/main.ts')],
+      bundle: true,
+      format: 'esm',
+      target: ['chrome100', 'firefox100', 'safari15'],
+      platform: 'browser',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+      outfile: join(stage, 'app.js'),
+    });
+    for (const f of ['index.html', 'app.css', 'icon.svg']) copyFileSync(join(web, f), join(stage, f));
+    const out = join(stage, 'remote.gresource');
+    execFileSync('glib-compile-resources', ['--sourcedir', stage, '--target', out, join(web, 'remote.gresource.xml')]);
+    return readFileSync(out);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+const webResource = await buildWebResource();
+
 const common = {
+  plugins: [
+    {
+      name: 'remote-web-resource',
+      setup(build) {
+        build.onResolve({ filter: /^dfs:remote-web-resource$/ }, (a) => ({ path: a.path, namespace: 'dfs-web' }));
+        build.onLoad({ filter: /.*/, namespace: 'dfs-web' }, () => ({ contents: webResource, loader: 'binary' }));
+      },
+    },
+  ],
   bundle: true,
   format: 'esm',
   target: 'firefox102',

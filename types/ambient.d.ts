@@ -25,3 +25,15 @@ declare module 'bencode' {
   };
   export default bencode;
 }
+
+/** The remote web page's GResource, compiled by tools/build.mjs (web/ → glib-compile-resources). */
+declare module 'dfs:remote-web-resource' {
+  const bytes: Uint8Array;
+  export default bytes;
+}
+
+/** libsecret, loaded with a dynamic import where its typelib is installed (SecretKeyring types it). */
+declare module 'gi://Secret?version=1' {
+  const Secret: unknown;
+  export default Secret;
+}

@@ -11,6 +11,7 @@ import type { AppController } from './AppController.ts';
 import { AppDBus } from './AppDBus.ts';
 import { RunningApp } from './RunningApp.ts';
 import { MainWindow } from '../view/MainWindow.ts';
+import { RemoteAccessPage } from '../view/RemoteAccessPage.ts';
 import { showAboutWindow } from '../view/AboutWindow.ts';
 
 /**
@@ -59,6 +60,7 @@ export class GuiApplication extends Adw.Application {
         return Boolean(window?.get_visible() && window.is_active);
       },
     });
+    RemoteAccessPage.controls = this.#running.remote;
   }
 
   override vfunc_activate(): void {

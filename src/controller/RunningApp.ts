@@ -4,6 +4,9 @@ import { logger } from '../lib/log.ts';
 import { AppController } from './AppController.ts';
 import type { AppDBus } from './AppDBus.ts';
 import { DesktopIntegration, type WindowHooks } from './DesktopIntegration.ts';
+import { createRemoteAccess } from './remote/createRemoteAccess.ts';
+import type { RemoteAccess } from './remote/RemoteAccess.ts';
+import { remoteRequestedOnCommandLine } from './remote/remoteOptions.ts';
 import { watchQuitSignals } from './shutdown/quitSignals.ts';
 
 /**
@@ -15,6 +18,8 @@ import { watchQuitSignals } from './shutdown/quitSignals.ts';
 export class RunningApp {
   readonly controller: AppController;
   readonly desktop: DesktopIntegration;
+  /** The web page and JSON API: nothing listens unless the user turned it on. */
+  readonly remote: RemoteAccess;
   readonly #unwatchQuitSignals: () => void;
 
   constructor(app: Gio.Application, dbus: AppDBus | null, window?: WindowHooks) {
@@ -30,11 +35,13 @@ export class RunningApp {
     this.controller.start();
     this.desktop = new DesktopIntegration({ app, controller: this.controller, dbus, window });
     this.desktop.start();
+    this.remote = createRemoteAccess(this.controller, remoteRequestedOnCommandLine());
   }
 
   /** GApplication shutdown: the last chance to save if the quit sequence did not run. */
   stop(): void {
     this.#unwatchQuitSignals();
+    this.remote.stop();
     this.desktop.stop();
     this.controller.shutdownNow();
   }

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { readRegularFileSync, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
+import { addRemoteOptions } from './remote/remoteOptions.ts';
 
 /** Options shared by the windowed and the headless application, so --help is the same for both. */
 export function addCommandLineOptions(app: Gio.Application): void {
@@ -50,6 +51,7 @@ export function addCommandLineOptions(app: Gio.Application): void {
     _('The action’s parameter as JSON, e.g. \'["<info hash>"]\''),
     _('JSON'),
   );
+  addRemoteOptions(app);
   app.set_option_context_parameter_string(_('[FILE.torrent…]'));
   app.set_option_context_summary(
     _('Announces .torrent files to their trackers as a seeding client, with simulated upload and download figures.'),

@@ -26,6 +26,7 @@ const REFUSED: [prefix: string, why: () => string][] = [
   ['logging.filename', () => _('it makes the app write files')],
   ['logging.max_size_mb', () => _('it makes the app write files')],
   ['torrents', () => _('a torrent’s saved state holds its trackers')],
+  ['remote', () => _('it lets other computers and programs control the app')],
 ];
 
 /** Why a D-Bus caller may not change `path`, in words, or null when it may. */

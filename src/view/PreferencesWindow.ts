@@ -6,6 +6,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { ProxyPasswordRow } from './ProxyPasswordRow.ts';
+import { RemoteAccessPage } from './RemoteAccessPage.ts';
 import { IDENTITY_SETTING, type SettingsAccess, type TorrentSource } from './TorrentSource.ts';
 import { TrackerPreferencesPage } from './TrackerPreferencesPage.ts';
 
@@ -78,6 +79,11 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     const tracker = new TrackerPreferencesPage(this.settings);
     tracker.onError = (message) => this.add_toast(new Adw.Toast({ title: message, timeout: 5 }));
     this.add(tracker);
+    const remote = RemoteAccessPage.controls;
+    if (remote)
+      this.add(
+        new RemoteAccessPage(this.settings, remote, (t) => this.add_toast(new Adw.Toast({ title: t, timeout: 5 }))),
+      );
     this.#dependOn('watch_folder.enabled', Boolean, [
       'watch_folder.path',
       'watch_folder.delete_added_torrents',

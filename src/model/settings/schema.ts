@@ -166,6 +166,21 @@ export const SETTINGS = {
     stop_ratio_max: num('simulation.stop_ratio_max', 2, RATIO),
     stop_after_seeding_hours: num('simulation.stop_after_seeding_hours', 0, RATIO),
   },
+  /** Remote access (src/controller/remote/): off by default, this computer only by default. */
+  remote: {
+    enabled: bool('remote.enabled', false),
+    port: num('remote.port', 8765, { min: 1024, max: 65535, integer: true }),
+    listen: choice('remote.listen', 'loopback', ['loopback', 'network'] as const),
+    /** Other names the page may be opened as (comma separated), besides IP addresses and the host name. */
+    host_names: text('remote.host_names', ''),
+    tls_certificate: text('remote.tls_certificate', ''),
+    tls_key: text('remote.tls_key', ''),
+    /** `pbkdf2-sha256$iterations$salt$hash`, or '' (no password, or it is in the keyring). */
+    password_hash: text('remote.password_hash', ''),
+    password_in_keyring: bool('remote.password_in_keyring', false),
+    /** API tokens as `id$created$sha256$name`: the token itself is never stored. */
+    tokens: list('remote.tokens', []),
+  },
   notifications: {
     enabled: bool('notifications.enabled', true),
     torrent_added: bool('notifications.torrent_added', true),

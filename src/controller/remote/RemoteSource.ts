@@ -1,0 +1,44 @@
+import type { Torrent } from '../../model/torrent/Torrent.ts';
+import type {
+  ClientIdentityChoice,
+  Notice,
+  SessionTotals,
+  TorrentFile,
+  TorrentLogLine,
+  TorrentOptions,
+  TorrentState,
+  TrackerView,
+  Unsubscribe,
+} from '../../view/TorrentSource.ts';
+
+/** What the remote interface reads of the app (the same read access the window has). */
+export interface RemoteSource {
+  /** Every torrent, in list order. */
+  torrents(): Torrent[];
+  trackers(torrent: Torrent): TrackerView[];
+  files(torrent: Torrent): TorrentFile[];
+  log(torrent: Torrent): TorrentLogLine[];
+  options(torrent: Torrent): TorrentOptions;
+  totals(): SessionTotals;
+  stateCounts(): Record<TorrentState, number>;
+  clientIdentities(): ClientIdentityChoice[];
+  /** Called (at most about once a second) after figures or the list changed. */
+  onChanged(callback: () => void): Unsubscribe;
+  /** Notices (errors of commands among them), as the window gets them. */
+  onNotice(callback: (notice: Notice) => void): Unsubscribe;
+}
+
+/**
+ * The app's command surface as the remote interface uses it: the same actions the window,
+ * D-Bus and the command line activate, by name, with their parameter in JSON form.
+ */
+export interface CommandSurface {
+  /** The action names, e.g. `pause`, `set-limits`, `add-uris`. */
+  has(name: string): boolean;
+  /**
+   * Runs `name` and settles when it is done, with what it gives back (`add-uris`: the torrents
+   * added and the files refused); rejects with an Error in words when the parameter has the
+   * wrong shape or the action refused it. Nothing is changed by a refused command.
+   */
+  run(name: string, parameter: unknown): Promise<unknown>;
+}

@@ -1,5 +1,4 @@
 import Adw from 'gi://Adw';
-import Gio from 'gi://Gio';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { RemoteAccess } from '../../src/controller/remote/RemoteAccess.ts';

@@ -35,6 +35,8 @@ NEEDS=(
   "typelib:Secret-1 gir1.2-secret-1 libsecret"
   "secret-tool libsecret-tools libsecret"
   "gnome-keyring-daemon gnome-keyring gnome-keyring"
+  "glib-compile-resources libglib2.0-dev-bin glib2-devel"
+  "chromium chromium chromium"
   "node nodejs nodejs"
   "npm npm npm"
 )

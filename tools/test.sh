@@ -31,6 +31,11 @@ model_is_ui_free() {
   ! grep -rnE "from ['\"]gi://(Gtk|Gdk|Adw)" src/model
 }
 
+remote_is_ui_free() {
+  # The remote interface runs in the headless app too, where there is no display.
+  ! grep -rnE "from ['\"]gi://(Gtk|Gdk|Adw)" src/controller/remote
+}
+
 view_has_no_io() {
   # The view shows the model; files and sockets belong to the model and controller.
   ! grep -rnE "Soup\.|Gio\.Socket|replace_contents|load_contents|Gio\.Subprocess" src/view
@@ -78,10 +83,12 @@ if [ "${DFS_SKIP_GATES:-0}" != 1 ]; then
 gate "build app bundle" node tools/build.mjs
 gate "typescript (tsc --noEmit, strict)" npx tsc --noEmit -p tsconfig.json
 gate "types reject APIs newer than GNOME 43" types_reject_newer_apis
+gate "typescript: the remote web page (web/, DOM types)" npx tsc --noEmit -p web/tsconfig.json
 gate "eslint" npx eslint --max-warnings 0 .
-gate "prettier formatting" npx prettier --check --no-error-on-unmatched-pattern src tests tools bench
+gate "prettier formatting" npx prettier --check --no-error-on-unmatched-pattern src tests tools bench web
 gate "src/model imports no Gtk/Gdk/Adw" model_is_ui_free
 gate "src/view does no network or disk I/O" view_has_no_io
+gate "src/controller/remote imports no Gtk/Gdk/Adw" remote_is_ui_free
 gate "desktop file validates" validate_desktop_file
 gate "metainfo validates" validate_metainfo
 gate "translations compile (msgfmt --check)" translations_compile

@@ -4,13 +4,13 @@ import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import type { BackgroundPortal } from './BackgroundPortal.ts';
 import type { Notifier } from './Notifier.ts';
+import { type Settings, SETTINGS } from '../model/settings/index.ts';
 
 /** The setting that makes closing the window keep the app seeding. */
-export const RUN_IN_BACKGROUND = 'run_in_background';
 
 export interface BackgroundSeedingOptions {
   app: Gio.Application;
-  settings: { get<T>(path: string): T } | null;
+  settings: Pick<Settings, 'get'> | null;
   notifier: Notifier;
   /** Given only when sandboxed: there the desktop must allow running without a window. */
   portal: BackgroundPortal | null;
@@ -38,7 +38,7 @@ export class BackgroundSeeding {
 
   enabled(): boolean {
     try {
-      return this.#o.settings?.get<boolean>(RUN_IN_BACKGROUND) === true;
+      return this.#o.settings?.get(SETTINGS.run_in_background) ?? false;
     } catch {
       return false;
     }

@@ -10,6 +10,7 @@ import { BackgroundSeeding } from './BackgroundSeeding.ts';
 import { takeBackgroundStart } from './commandLine.ts';
 import { Notifier } from './Notifier.ts';
 import { WatchFolder } from './WatchFolder.ts';
+import { SETTINGS } from '../model/settings/index.ts';
 
 /** What the windowed application adds (headless has no window). */
 export interface WindowHooks {
@@ -113,7 +114,7 @@ export class DesktopIntegration {
   }
 
   #autostartWanted(): boolean {
-    return this.#host.controller.settings.get<boolean>('auto_start') === true;
+    return this.#host.controller.settings.get(SETTINGS.auto_start);
   }
 
   #activate(name: string): boolean {

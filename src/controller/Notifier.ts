@@ -3,17 +3,14 @@ import type GObject from 'gi://GObject';
 
 import { _ } from '../lib/i18n.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
+import { type Setting, type Settings, SETTINGS } from '../model/settings/index.ts';
 
-/** What the notifier reads of the settings store. */
-export interface NotifierSettings {
-  get<T>(path: string): T;
-}
-
-/** The `notifications.*` switches (data/default.json): a master switch and one per kind. */
-export const NOTIFY_ALL = 'notifications.enabled';
-export const NOTIFY_COMPLETED = 'notifications.torrent_completed';
-export const NOTIFY_STOPPED = 'notifications.torrent_stopped';
-export const NOTIFY_TRACKER_FAILED = 'notifications.tracker_errors';
+/** The `notifications.*` switches (the settings table): a master switch and one per kind. */
+const NOTIFY = SETTINGS.notifications;
+export const NOTIFY_ALL = NOTIFY.enabled.path;
+export const NOTIFY_COMPLETED = NOTIFY.torrent_completed.path;
+export const NOTIFY_STOPPED = NOTIFY.torrent_stopped.path;
+export const NOTIFY_TRACKER_FAILED = NOTIFY.tracker_errors.path;
 
 /** One notification, in plain data (Gio.Notification cannot be read back). */
 export interface NotificationMessage {
@@ -28,7 +25,7 @@ export interface NotifierOptions {
   /** Shows a notification (see `Notifier.toGio`); replaces an earlier one with the same id. */
   send: (id: string, message: NotificationMessage) => void;
   withdraw?: (id: string) => void;
-  settings: NotifierSettings | null;
+  settings: Pick<Settings, 'get'> | null;
   /** True while the user is looking at the window: torrent news shows there, not as a notification. */
   userIsLooking?: () => boolean;
   trackers?: TrackerStateSource;
@@ -108,13 +105,9 @@ export class Notifier {
   }
 
   /** A kind is shown unless it, or notifications as a whole, is switched off. */
-  #enabled(key: string): boolean {
-    try {
-      const settings = this.#options.settings;
-      return settings?.get<boolean>(NOTIFY_ALL) !== false && settings?.get<boolean>(key) !== false;
-    } catch {
-      return true;
-    }
+  #enabled(key: Setting<boolean>): boolean {
+    const settings = this.#options.settings;
+    return !settings || (settings.get(NOTIFY.enabled) && settings.get(key));
   }
 
   #sync(): void {
@@ -151,21 +144,21 @@ export class Notifier {
       w.handlers.push((torrent as GObject.Object).connect(`notify::${prop}`, fn));
     on('progress', () => {
       const complete = torrent.progress >= 1;
-      if (complete && !w.complete && this.#enabled(NOTIFY_COMPLETED)) {
+      if (complete && !w.complete && this.#enabled(NOTIFY.torrent_completed)) {
         this.#send(`completed-${torrent.info_hash}`, _('Torrent completed'), torrent.name);
       }
       w.complete = complete;
     });
     on('stop-reason', () => {
       const reason = torrent.stop_reason;
-      if (reason && reason !== w.stopReason && this.#enabled(NOTIFY_STOPPED)) {
+      if (reason && reason !== w.stopReason && this.#enabled(NOTIFY.torrent_stopped)) {
         this.#send(`stopped-${torrent.info_hash}`, _('Torrent stopped'), `${torrent.name}: ${reason}`);
       }
       w.stopReason = reason;
     });
     const failingChanged = () => {
       const failing = this.#failing(torrent);
-      if (failing && !w.failing && this.#enabled(NOTIFY_TRACKER_FAILED)) {
+      if (failing && !w.failing && this.#enabled(NOTIFY.tracker_errors)) {
         const why = torrent.tracker_message || torrent.error_message || _('no tracker answers');
         this.#send(`tracker-${torrent.info_hash}`, _('Trackers are failing'), `${torrent.name}: ${why}`);
       }

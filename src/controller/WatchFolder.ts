@@ -7,21 +7,13 @@ import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { displayBasename, fileKey, readRegularFile, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
+import { type Settings, SETTINGS } from '../model/settings/index.ts';
 
 /** The original's keys (data/default.json → watch_folder). */
-export const WATCH_ENABLED = 'watch_folder.enabled';
-export const WATCH_PATH = 'watch_folder.path';
-export const WATCH_DELETE = 'watch_folder.delete_added_torrents';
-export const WATCH_SCAN_INTERVAL = 'watch_folder.scan_interval_seconds';
-
-export interface WatchFolderSettings {
-  get<T>(path: string): T;
-  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
-  disconnect(id: number): void;
-}
+const WATCH = SETTINGS.watch_folder;
 
 export interface WatchFolderOptions {
-  settings: WatchFolderSettings;
+  settings: Settings;
   /** Adds the files to the model (AppController.addUris); failures say why in plain words. */
   addUris: (uris: string[]) => Promise<{ failures: { uri: string; message: string }[] }>;
   /** Info hashes (hex) already in the list: those files are skipped quietly, not re-reported. */
@@ -121,8 +113,8 @@ export class WatchFolder {
 
   #restart(): void {
     this.#close();
-    if (!this.#setting(WATCH_ENABLED, false)) return;
-    const path = this.#setting(WATCH_PATH, '').trim();
+    if (!this.#o.settings.get(WATCH.enabled)) return;
+    const path = this.#o.settings.get(WATCH.path).trim();
     if (!path) {
       this.#folderTrouble(_('The watch folder is on, but no folder is chosen.'));
       return;
@@ -151,7 +143,7 @@ export class WatchFolder {
     void this.#scan(folder, generation);
     // Full rescans catch what file monitoring cannot see (network shares, some FUSE folders).
     // Files already handled are skipped, so a rescan never re-adds or re-reports anything.
-    const interval = Math.floor(Number(this.#setting(WATCH_SCAN_INTERVAL, 0)));
+    const interval = Math.floor(this.#o.settings.get(WATCH.scan_interval_seconds));
     if (interval > 0) {
       this.#rescanSource = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, interval, () => {
         void this.#scan(folder, generation);
@@ -164,14 +156,6 @@ export class WatchFolder {
     if (message === this.#folderProblem) return;
     this.#folderProblem = message;
     this.#o.report(message);
-  }
-
-  #setting<T>(key: string, fallback: T): T {
-    try {
-      return (this.#o.settings.get<T>(key) as T | undefined) ?? fallback;
-    } catch {
-      return fallback;
-    }
   }
 
   async #scan(folder: Gio.File, generation: number): Promise<void> {
@@ -295,7 +279,7 @@ export class WatchFolder {
         }
         logger.info(`watch folder: added ${name}`);
       }
-      if (this.#setting(WATCH_DELETE, false)) {
+      if (this.#o.settings.get(WATCH.delete_added_torrents)) {
         try {
           await file.delete_async(GLib.PRIORITY_DEFAULT, null);
           this.#handled.delete(path);

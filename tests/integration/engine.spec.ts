@@ -96,6 +96,38 @@ describe('engine against opentracker (integration)', () => {
     expect(torrent.status).toBe('downloading');
   }, 30_000);
 
+  it('a torrent none of whose trackers works is a tracker error, accrues nothing, and seeds once one answers', async () => {
+    const late = new OpenTracker(); // not started yet: its port refuses
+    const bytes = makeTorrent({
+      name: 'dead',
+      length: 1048576,
+      announce: late.announceUrl,
+      announceList: [[late.announceUrl], ['udp://tracker.invalid:6969/announce']],
+    });
+    const hash = fixtureInfoHashHex(bytes);
+    writeFile(`${dir}/in/dead.torrent`, bytes);
+    const torrent = model.add(await library.add(Gio.File.new_for_path(`${dir}/in/dead.torrent`)));
+    model.startAll();
+    try {
+      await waitFor(() => torrent.status === 'tracker-error', 'the tracker error', 20000);
+      expect(torrent.tracker_message).not.toBe('');
+      expect(model.stateCounts().error).toBe(1);
+      expect(model.stateCounts().seeding).toBe(0);
+      const before = [torrent.total_uploaded, torrent.session_uploaded, torrent.ratio, torrent.seeding_time];
+      await delay(2500); // two ticks at tickspeed 1
+      expect([torrent.total_uploaded, torrent.session_uploaded, torrent.ratio, torrent.seeding_time]).toEqual(before);
+      expect(torrent.upload_rate).toBe(0);
+      await late.start([hash]);
+      model.forceAnnounce([torrent]);
+      await waitFor(() => torrent.status === 'seeding', 'seeding once a tracker answers', 15000);
+      await eventually(async () => (await late.scrape(hash)).complete === 1, 'seeding at the tracker', 10000);
+      await waitFor(() => torrent.total_uploaded > before[0], 'upload to accrue again', 5000);
+    } finally {
+      await model.pause([torrent]);
+      await late.stop();
+    }
+  }, 60_000);
+
   it('pause sends stopped, resume sends started, remove stops and deletes the copy and state', async () => {
     const { torrent, hash, entry } = await addTorrent('seed', 1048576);
     model.startAll();

@@ -43,7 +43,7 @@ describe('tracker faults (local fault servers)', () => {
   afterEach(() => networks.forEach((n) => n.dispose()));
 
   function makeAnnouncer(tiers: string[][], options: { agent?: string; isPrivate?: boolean } = {}) {
-    if (options.agent) settings.values.agent = options.agent;
+    if (options.agent) settings.change('agent', options.agent);
     // random(n) = n - 1: tier shuffles keep the torrent's order, jitter is its maximum
     const network = new TrackerNetwork(settings, { clock, random: (n) => n - 1 });
     networks.push(network);
@@ -267,7 +267,7 @@ describe('tracker faults (local fault servers)', () => {
       const tr2 = makeAnnouncer([[`${server.url}/announce`]], { agent: 'transmission-4.1.3' });
       await tr2.a.announceDue(SEED, new Gio.Cancellable());
       expect(dueIn(tr2.a)).toBe(600);
-      settings.values.agent = 'qbittorrent-5.2.3';
+      settings.change('agent', 'qbittorrent-5.2.3');
       const qb = makeAnnouncer([[`${server.url}/announce`]]);
       await qb.a.announceDue(SEED, new Gio.Cancellable());
       expect(dueIn(qb.a)).toBe(1800);
@@ -310,7 +310,7 @@ describe('tracker faults (local fault servers)', () => {
 
     it('a cancelled announce leaves no error behind and can run again', async () => {
       const { a } = makeAnnouncer([[replyWith('hang')]]);
-      settings.values['seeders.http_timeout_seconds'] = 30;
+      settings.change('seeders.http_timeout_seconds', 30);
       const c = new Gio.Cancellable();
       GLib.timeout_add(GLib.PRIORITY_DEFAULT, 50, () => {
         c.cancel();
@@ -394,8 +394,8 @@ describe('tracker faults (local fault servers)', () => {
     afterEach(() => server.stop());
 
     it('bounds concurrent announces (one tracker: the cap less a quarter), but never holds back a farewell', async () => {
-      settings.values.concurrent_http_connections = 4;
-      settings.values['seeders.http_timeout_seconds'] = 30;
+      settings.change('concurrent_http_connections', 4);
+      settings.change('seeders.http_timeout_seconds', 30);
       const network = new TrackerNetwork(settings, { clock });
       networks.push(network);
       const c = new Gio.Cancellable();
@@ -428,7 +428,7 @@ describe('tracker faults (local fault servers)', () => {
     let stub: UdpTrackerStub;
     beforeEach(() => {
       stub = new UdpTrackerStub();
-      settings.values['seeders.udp_timeout_seconds'] = 1;
+      settings.change('seeders.udp_timeout_seconds', 1);
     });
     afterEach(() => stub.stop());
 
@@ -548,7 +548,7 @@ describe('tracker faults (local fault servers)', () => {
     });
 
     it('µTorrent resends (BEP 15 doubling) before giving up', async () => {
-      settings.values.agent = 'utorrent-3.5.5';
+      settings.change('agent', 'utorrent-3.5.5');
       let seen = 0;
       stub.respond = (r) =>
         r.action === 0 && ++seen < 2

@@ -1,39 +1,56 @@
-import GObject from 'gi://GObject';
+import GLib from 'gi://GLib';
+
+import { type Setting, type Settings, SettingsStore, type SettingValue } from '../../src/model/settings/index.ts';
 
 import { MemoryPassword } from './MemoryPassword.ts';
 
 /**
- * An in-memory settings object with the SettingsStore surface TrackerNetwork uses (`get` and
- * the `changed` signal), for tracker specs that do not need the settings file.
+ * The real SettingsStore with its shipped defaults, in a folder of its own, with the values a
+ * spec gives (validated as the app would validate them). Nothing is written to disk while a spec
+ * runs: the debounced save waits longer than any spec.
  */
-export class MemorySettings extends GObject.Object {
-  static {
-    GObject.registerClass(
-      { GTypeName: 'DfsTestMemorySettings', Signals: { changed: { param_types: [GObject.TYPE_STRING] } } },
-      this,
-    );
-  }
-
-  values: Record<string, unknown>;
+export class MemorySettings implements Settings {
+  readonly store: SettingsStore;
   /** The password is not a setting (it lives in the keyring): `proxy.password` given here goes there. */
   readonly proxyPassword = new MemoryPassword();
 
   constructor(values: Record<string, unknown> = {}) {
-    super();
+    this.store = SettingsStore.open(
+      GLib.build_filenamev([GLib.get_tmp_dir(), `dfs-spec-settings-${GLib.uuid_string_random()}`]),
+    );
     const { 'proxy.password': password, ...rest } = values;
-    this.values = { 'seeders.http_timeout_seconds': 5, 'seeders.udp_timeout_seconds': 1, ...rest };
     if (typeof password === 'string') this.proxyPassword.value = password;
+    const all: Record<string, unknown> = {
+      'ui_settings.settings_save_debounce_ms': 600000,
+      'seeders.http_timeout_seconds': 5,
+      'seeders.udp_timeout_seconds': 1,
+      ...rest,
+    };
+    for (const [path, value] of Object.entries(all)) this.store.set(path, value);
   }
 
-  get<T = unknown>(path: string): T {
-    return this.values[path] as T;
+  get<T extends SettingValue>(key: Setting<T>): T;
+  get<T = unknown>(path: string): T;
+  get(key: Setting | string): unknown {
+    return typeof key === 'string' ? this.store.get(key) : this.store.get(key);
   }
 
-  /** Changes a value and emits `changed`, as SettingsStore.set does. */
+  set(path: string, value: unknown): void {
+    this.store.set(path, value);
+  }
+
+  /** Changes a value (the store emits `changed`, as in the app). */
   change(path: string, value: unknown): void {
     if (path === 'proxy.password') return this.proxyPassword.change(String(value));
-    this.values[path] = value;
-    (this as unknown as { emit(signal: string, ...args: unknown[]): void }).emit('changed', path);
+    this.store.set(path, value);
+  }
+
+  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number {
+    return this.store.connect(signal, callback);
+  }
+
+  disconnect(id: number): void {
+    this.store.disconnect(id);
   }
 }
 

@@ -1,4 +1,5 @@
-import { DEFAULT_BUDGET_MS, type ShutdownParticipant, type ShutdownSteps } from '../ShutdownCoordinator.ts';
+import type { ShutdownParticipant, ShutdownSteps } from '../ShutdownCoordinator.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 
 /** What the quit sequence uses of the Model (src/model/Model.ts). */
 export interface ShutdownModel {
@@ -11,7 +12,7 @@ export interface ShutdownModel {
 
 /** What the quit sequence uses of SettingsStore (src/model/settings/). */
 export interface ShutdownSettings {
-  get<T>(path: string): T;
+  get: Settings['get'];
   /** Settles once no asynchronous write is running or queued. */
   readonly writesSettled: Promise<void>;
   /** The atomic write, synchronously; false (and lastSaveError) if it failed. */
@@ -35,7 +36,7 @@ export function modelShutdownSteps(options: {
     hideWindows: options.hideWindows,
     stopNewWork: () => options.model.stopTimers(),
     participants: () => options.model.workers(),
-    budgetMs: () => options.settings.get<number>('shutdown.budget_ms') ?? DEFAULT_BUDGET_MS,
+    budgetMs: () => options.settings.get(SETTINGS.shutdown.budget_ms),
     save: async () => {
       const { model, settings } = options;
       // A write started before the quit (the periodic save, a settings change) finishes first:

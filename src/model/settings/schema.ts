@@ -36,6 +36,7 @@ const choice = <V extends string>(path: string, dflt: V, values: readonly V[]): 
 });
 
 const PORT: NumberRule = { min: 1, max: 65535, integer: true };
+const ANY_PORT: NumberRule = { min: 0, max: 65535, integer: true };
 const PERCENT: NumberRule = { min: 0, max: 100 };
 /** KB/s. */
 const SPEED: NumberRule = { min: 0, max: 10_000_000 };
@@ -192,9 +193,10 @@ export const SETTINGS = {
   tracker_settings: {
     enabled: bool('tracker_settings.enabled', false),
     http_enabled: bool('tracker_settings.http_enabled', true),
-    http_port: num('tracker_settings.http_port', 6969, PORT),
+    /** 0: any free port (the system chooses; the tracker says which). */
+    http_port: num('tracker_settings.http_port', 6969, ANY_PORT),
     udp_enabled: bool('tracker_settings.udp_enabled', true),
-    udp_port: num('tracker_settings.udp_port', 6969, PORT),
+    udp_port: num('tracker_settings.udp_port', 6969, ANY_PORT),
     bind_address: text('tracker_settings.bind_address', '127.0.0.1'),
     announce_interval_seconds: num('tracker_settings.announce_interval_seconds', 1800, {
       min: 10,

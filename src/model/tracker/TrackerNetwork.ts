@@ -1,8 +1,6 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
-import { errorMessage } from '../../lib/errors.ts';
-import { logger } from '../../lib/log.ts';
 import {
   type AnnounceKey,
   type ClientIdentity,
@@ -17,17 +15,18 @@ import { type AnnounceContext, splitUrl } from './announceUrl.ts';
 import { HttpTracker } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
 import { FairCap } from './FairCap.ts';
+import { SETTINGS } from '../settings/schema.ts';
+import type { Settings } from '../settings/Settings.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 
-/** The settings TrackerNetwork reads (SettingsStore satisfies it). */
-export interface SettingsSource {
-  get<T = unknown>(path: string): T;
+/** The settings TrackerNetwork reads: the Settings interface, plus the proxy password source. */
+export type SettingsSource = Settings & {
   /** The proxy password, from the keyring (SettingsStore.proxyPassword); never a setting. */
   readonly proxyPassword?: PasswordSource;
-}
+};
 
 export interface PasswordSource {
   readonly value: string;
@@ -85,14 +84,8 @@ export function openFilesLimit(): number | null {
   }
 }
 
-const PROXY_KEYS = [
-  'proxy.type',
-  'proxy.server',
-  'proxy.port',
-  'proxy.auth_enabled',
-  'proxy.username',
-  'proxy.password',
-];
+// `proxy.password` is the keyring password's change (PasswordSource), not a setting.
+const PROXY_KEYS = [...Object.values(SETTINGS.proxy).map((s) => s.path), 'proxy.password'];
 
 export interface NetworkOptions {
   clock?: Clock;
@@ -153,38 +146,25 @@ export class TrackerNetwork {
     this.#proxyUri = this.#proxySetting();
     this.#http = new HttpTracker(this.#proxyUri, { refuseHostNames: this.#socks4() });
     this.udp.proxy = this.#socks5Setting();
-    const s = settings as unknown as {
-      connect?: (signal: string, cb: (self: unknown, path: string) => void) => number;
-    };
-    if (typeof s.connect === 'function') {
-      this.#changedId = s.connect('changed', (_self, path: string) => this.#settingChanged(path));
-    }
+    this.#changedId = settings.connect('changed', (_self, path: string) => this.#settingChanged(path));
     const password = settings.proxyPassword;
     if (password) this.#passwordChangedId = password.connect('changed', () => this.#settingChanged('proxy.password'));
   }
 
-  #setting<T>(path: string, fallback: T): T {
-    try {
-      const v = this.#settings.get<T>(path);
-      return v === undefined || v === null ? fallback : v;
-    } catch {
-      return fallback;
-    }
-  }
-
   #capSetting(): number {
-    const n = Number(this.#setting<number>('concurrent_http_connections', DEFAULT_ANNOUNCE_CAP));
-    return Number.isFinite(n) && n >= 1 ? Math.min(256, Math.floor(n)) : DEFAULT_ANNOUNCE_CAP;
+    // The table allows up to 1000; more than 256 at once only queues in the kernel.
+    return Math.min(256, this.#settings.get(SETTINGS.concurrent_http_connections));
   }
 
   #proxySetting(): string | null {
-    const type = String(this.#setting('proxy.type', 'none')).toLowerCase();
-    const server = String(this.#setting('proxy.server', '')).trim();
-    if (!['http', 'socks4', 'socks5'].includes(type) || !server) return null;
-    const port = Number(this.#setting('proxy.port', 8080));
+    const s = this.#settings;
+    const type = s.get(SETTINGS.proxy.type);
+    const server = s.get(SETTINGS.proxy.server).trim();
+    if (type === 'none' || !server) return null;
+    const port = s.get(SETTINGS.proxy.port);
     let auth = '';
-    if (this.#setting('proxy.auth_enabled', false)) {
-      const user = GLib.Uri.escape_string(String(this.#setting('proxy.username', '')), null, false);
+    if (s.get(SETTINGS.proxy.auth_enabled)) {
+      const user = GLib.Uri.escape_string(s.get(SETTINGS.proxy.username), null, false);
       const pass = GLib.Uri.escape_string(this.#settings.proxyPassword?.value ?? '', null, false);
       auth = `${user}:${pass}@`;
     }
@@ -194,20 +174,22 @@ export class TrackerNetwork {
 
   /** A SOCKS 4 proxy is set: tracker names are refused, never looked up here (HttpTracker). */
   #socks4(): boolean {
-    return this.#proxyUri !== null && String(this.#setting('proxy.type', 'none')).toLowerCase() === 'socks4';
+    return this.#proxyUri !== null && this.#settings.get(SETTINGS.proxy.type) === 'socks4';
   }
 
   /** The proxy UDP trackers go through: only a SOCKS 5 proxy can carry UDP. */
   #socks5Setting(): Socks5Proxy | null {
-    if (String(this.#setting('proxy.type', 'none')).toLowerCase() !== 'socks5') return null;
-    const host = String(this.#setting('proxy.server', ''))
+    const s = this.#settings;
+    if (s.get(SETTINGS.proxy.type) !== 'socks5') return null;
+    const host = s
+      .get(SETTINGS.proxy.server)
       .trim()
       .replace(/^\[|\]$/g, '');
     if (!host) return null;
-    const credentials = this.#setting('proxy.auth_enabled', false)
-      ? { username: String(this.#setting('proxy.username', '')), password: this.#settings.proxyPassword?.value ?? '' }
+    const credentials = s.get(SETTINGS.proxy.auth_enabled)
+      ? { username: s.get(SETTINGS.proxy.username), password: this.#settings.proxyPassword?.value ?? '' }
       : null;
-    return { host, port: Number(this.#setting('proxy.port', 8080)), credentials };
+    return { host, port: s.get(SETTINGS.proxy.port), credentials };
   }
 
   #settingChanged(path: string): void {
@@ -219,14 +201,14 @@ export class TrackerNetwork {
         this.#http = new HttpTracker(uri, { refuseHostNames: this.#socks4() });
         this.udp.proxy = this.#socks5Setting();
       }
-    } else if (path === 'concurrent_http_connections') {
+    } else if (path === SETTINGS.concurrent_http_connections.path) {
       this.#announceCap.limit = this.#capSetting();
     }
   }
 
   /** The identity chosen in the settings (`agent`), or the default one. */
   get identity(): ClientIdentity {
-    return identityById(this.#setting('agent', ''));
+    return identityById(this.#settings.get(SETTINGS.agent));
   }
 
   /** The peer_id of the current identity for this app session. */
@@ -245,8 +227,7 @@ export class TrackerNetwork {
 
   /** The announce port: the one listening-port setting, for every torrent. */
   get port(): number {
-    const p = Number(this.#setting('connection.listening_port', 6881));
-    return Number.isInteger(p) && p > 0 && p < 65536 ? p : 6881;
+    return this.#settings.get(SETTINGS.connection.listening_port);
   }
 
   /** The `key` for one torrent (or the whole session), stable for the app session. */
@@ -265,13 +246,11 @@ export class TrackerNetwork {
   }
 
   get httpTimeoutSeconds(): number {
-    const n = Number(this.#setting('seeders.http_timeout_seconds', 10));
-    return Number.isFinite(n) && n > 0 ? n : 10;
+    return this.#settings.get(SETTINGS.seeders.http_timeout_seconds);
   }
 
   get udpTimeoutSeconds(): number {
-    const n = Number(this.#setting('seeders.udp_timeout_seconds', 5));
-    return Number.isFinite(n) && n > 0 ? n : 5;
+    return this.#settings.get(SETTINGS.seeders.udp_timeout_seconds);
   }
 
   /** How many farewells may be in flight at once (the open-files bound). */
@@ -398,11 +377,7 @@ export class TrackerNetwork {
     if (this.#passwordChangedId) this.#settings.proxyPassword?.disconnect(this.#passwordChangedId);
     this.#passwordChangedId = 0;
     if (this.#changedId) {
-      try {
-        (this.#settings as unknown as { disconnect(id: number): void }).disconnect(this.#changedId);
-      } catch (e) {
-        logger.debug(`TrackerNetwork: ${errorMessage(e)}`);
-      }
+      this.#settings.disconnect(this.#changedId);
       this.#changedId = 0;
     }
     this.#http.abort();

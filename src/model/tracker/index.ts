@@ -9,7 +9,6 @@ export {
   DEFAULT_ANNOUNCE_CAP,
   farewellCapFor,
   openFilesLimit,
-  type SettingsSource,
   systemClock,
   TrackerNetwork,
 } from './TrackerNetwork.ts';

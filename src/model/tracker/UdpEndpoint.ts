@@ -9,6 +9,7 @@ import { compactPeers } from './bencodeReply.ts';
 import { cancelledError } from './deadline.ts';
 import type { AnnounceContext } from './announceUrl.ts';
 import { type Socks5Proxy, Socks5UdpRelay } from './Socks5UdpRelay.ts';
+import { UdpDatagramReader } from './UdpDatagramReader.ts';
 import {
   ACTION_ANNOUNCE,
   ACTION_CONNECT,
@@ -32,8 +33,8 @@ interface Pending {
 
 /**
  * One UDP tracker address (host:port): a connected, non-blocking Gio.Socket shared by every
- * torrent announcing there, demultiplexed by transaction id. Datagrams are read through the
- * socket's input stream with read_bytes_async, so the main loop never blocks. The connection
+ * torrent announcing there, demultiplexed by transaction id. Datagrams are read when the socket
+ * says one is waiting, so the main loop never blocks (see #read for the flood bounds). The connection
  * id from the connect step is reused for its lifetime (BEP 15: one minute). With a SOCKS 5
  * proxy the socket talks to the proxy's UDP relay instead, each datagram framed for it.
  */
@@ -47,9 +48,9 @@ export class UdpEndpoint {
   #socket: Gio.Socket | null = null;
   /** Held for as long as the socket: a collected GSocketConnection closes its socket. */
   #connection: Gio.SocketConnection | null = null;
-  #stream: Gio.InputStream | null = null;
   #opening: Promise<void> | null = null;
-  #reading = false;
+  /** Reads the socket while replies are awaited (bounded against floods). */
+  #reader: UdpDatagramReader | null = null;
   readonly #pending = new Map<number, Pending>();
   #connectionId: Uint8Array | null = null;
   #connectionIdAt = 0;
@@ -105,7 +106,8 @@ export class UdpEndpoint {
     this.#socket?.close();
     this.#socket = null;
     this.#connection = null;
-    this.#stream = null;
+    this.#reader?.close();
+    this.#reader = null;
     this.#connectionId = null;
   }
 
@@ -163,7 +165,15 @@ export class UdpEndpoint {
       }
       socket.connect(to, null);
       this.#connection = socket.connection_factory_create_connection();
-      this.#stream = this.#connection.get_input_stream();
+      this.#reader = new UdpDatagramReader(socket, this.#connection.get_input_stream(), {
+        datagram: (d) => this.#receive(d),
+        // A connected UDP socket reports the ICMP "port unreachable" of an earlier send here.
+        error: (e) => {
+          const err = new TrackerError('network', errorMessage(e));
+          for (const p of [...this.#pending.values()]) p.reject(err);
+        },
+        wanted: () => this.#pending.size > 0,
+      });
       this.#socket = socket;
     } catch (e) {
       throw new TrackerError('network', errorMessage(e));
@@ -251,27 +261,9 @@ export class UdpEndpoint {
     });
   }
 
-  /** Keeps one read outstanding while any transaction waits for its reply. */
+  /** Reads replies while any transaction waits for one. */
   #read(): void {
-    if (this.#reading || !this.#stream) return;
-    this.#reading = true;
-    const stream = this.#stream;
-    stream
-      .read_bytes_async(65536, GLib.PRIORITY_DEFAULT, null)
-      .then((bytes) => {
-        this.#reading = false;
-        this.#receive((bytes as GLib.Bytes).toArray());
-      })
-      .catch((e: unknown) => {
-        this.#reading = false;
-        if (stream !== this.#stream) return; // closed
-        // A connected UDP socket reports the ICMP "port unreachable" of an earlier send here.
-        const err = new TrackerError('network', errorMessage(e));
-        for (const p of [...this.#pending.values()]) p.reject(err);
-      })
-      .finally(() => {
-        if (this.#pending.size > 0) this.#read();
-      });
+    this.#reader?.start();
   }
 
   /** " Ignored: …" for a timeout message (empty when nothing was ignored); resets the counts. */

@@ -35,6 +35,7 @@ export class AppController {
   readonly #library: TorrentLibrary;
   readonly #shutdown: ShutdownCoordinator;
   #loaded = false;
+  #trackerLibrarySync = 0;
   /** Files asked for (command line, `open`) before the torrents folder finished loading. */
   readonly #pendingFiles: Gio.File[] = [];
 
@@ -100,7 +101,7 @@ export class AppController {
       // Each message names its file (by display name: file names are bytes, not always UTF-8).
       for (const f of failures) this.notice('error', f.message);
       if (this.#shutdown.started) return;
-      for (const e of entries) this.model.add(e);
+      this.model.addAll(entries);
       this.model.startAll();
       logger.info(`loaded ${entries.length} torrents from the torrents folder`);
     } catch (e) {
@@ -113,7 +114,17 @@ export class AppController {
   }
 
   /** The library's torrents are the built-in tracker's "library" (its library-only filter). */
+  /** The built-in tracker's view of the library, rebuilt once per burst of list changes. */
   #syncTrackerLibrary(): void {
+    if (this.#trackerLibrarySync) return;
+    this.#trackerLibrarySync = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, () => {
+      this.#trackerLibrarySync = 0;
+      this.#rebuildTrackerLibrary();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  #rebuildTrackerLibrary(): void {
     const entries: [string, string][] = [];
     for (const s of this.model.registry.sessions()) entries.push([s.entry.metainfo.infoHashHex, s.torrent.name]);
     this.trackerServer.setLibrary(entries);

@@ -65,7 +65,12 @@ export class Notifier {
   watch(torrents: Gio.ListModel): void {
     this.unwatch();
     this.#list = torrents;
-    this.#listHandler = (torrents as unknown as Gio.ListStore).connect('items-changed', () => this.#sync());
+    // Additions alone (the usual case) only follow the new items; a removal needs a full pass.
+    this.#listHandler = (torrents as unknown as Gio.ListStore).connect(
+      'items-changed',
+      (_list: Gio.ListModel, position: number, removed: number, added: number) =>
+        removed === 0 ? this.#followRange(position, added) : this.#sync(),
+    );
     this.#sync();
   }
 
@@ -108,6 +113,13 @@ export class Notifier {
   #enabled(key: Setting<boolean>): boolean {
     const settings = this.#options.settings;
     return !settings || (settings.get(NOTIFY.enabled) && settings.get(key));
+  }
+
+  #followRange(position: number, count: number): void {
+    for (let i = position; i < position + count; i++) {
+      const torrent = this.#list?.get_item(i) as Torrent | null;
+      if (torrent && !this.#watched.has(torrent)) this.#follow(torrent);
+    }
   }
 
   #sync(): void {

@@ -26,10 +26,24 @@ export class TorrentRegistry<S extends Registered> {
   }
 
   add(session: S): void {
-    this.#byPath.set(session.path, session);
-    this.#byHash.set(session.torrent.info_hash, session);
-    this.#byTorrent.set(session.torrent, session);
-    this.torrents.append(session.torrent);
+    this.addMany([session]);
+  }
+
+  /**
+   * Adds sessions at the end of the list with ONE items-changed: ten thousand appends would
+   * run every list listener ten thousand times (each of them O(n): quadratic at start-up).
+   */
+  addMany(sessions: S[]): void {
+    for (const session of sessions) {
+      this.#byPath.set(session.path, session);
+      this.#byHash.set(session.torrent.info_hash, session);
+      this.#byTorrent.set(session.torrent, session);
+    }
+    this.torrents.splice(
+      this.torrents.get_n_items(),
+      0,
+      sessions.map((s) => s.torrent),
+    );
   }
 
   /** Takes a session out of the list; the others' ids close the gap. */

@@ -29,15 +29,16 @@ import type { TorrentSource, TorrentState } from './TorrentSource.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
 import { TrackerPage, type TrackerPageSource } from './TrackerPage.ts';
+import { type Setting, SETTINGS, type SettingValue } from '../model/settings/schema.ts';
 
-/** Settings keys for what the window remembers (window size, pane positions). */
+/** The settings (table entries) for what the window remembers (window size, pane positions). */
 export const WINDOW_SETTINGS = {
-  width: 'window_width',
-  height: 'window_height',
-  remember: 'remember_window_size',
-  sidebarWidth: 'ui_settings.sidebar_width',
-  detailsHeight: 'ui_settings.details_pane_height',
-  columns: 'columns',
+  width: SETTINGS.window_width,
+  height: SETTINGS.window_height,
+  remember: SETTINGS.remember_window_size,
+  sidebarWidth: SETTINGS.ui_settings.sidebar_width,
+  detailsHeight: SETTINGS.ui_settings.details_pane_height,
+  columns: SETTINGS.columns,
 } as const;
 
 /**
@@ -150,7 +151,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.sidebar.onChanged = () => this.#updateSidebarFilters();
     this.list = new TorrentList(source.torrents, filter);
     this.insert_action_group('list', this.list.actions);
-    this.list.applyColumnsSetting(setting(settings, WINDOW_SETTINGS.columns, ''));
+    this.list.applyColumnsSetting(settings.get(WINDOW_SETTINGS.columns));
     this.list.onColumnsChanged = (ids) => this.#saveSetting(WINDOW_SETTINGS.columns, ids);
     this.list.onContextMenu = (x, y) => this.#popupContextMenu(x, y);
     this.list.onActivated = () => this.details?.tabs.set_visible_child_name('status');
@@ -193,7 +194,7 @@ export class MainWindow extends Adw.ApplicationWindow {
       resize_start_child: true,
       resize_end_child: false,
       shrink_end_child: false,
-      position: Math.max(120, Number(setting(settings, WINDOW_SETTINGS.detailsHeight, 0)) || 0) || 0,
+      position: Math.max(120, settings.get(WINDOW_SETTINGS.detailsHeight)),
     });
     this.sidebarPaned = new Gtk.Paned({
       orientation: Gtk.Orientation.HORIZONTAL,
@@ -201,7 +202,7 @@ export class MainWindow extends Adw.ApplicationWindow {
       end_child: this.detailsPaned,
       resize_start_child: false,
       shrink_start_child: false,
-      position: Number(setting(settings, WINDOW_SETTINGS.sidebarWidth, 200)) || 200,
+      position: settings.get(WINDOW_SETTINGS.sidebarWidth),
     });
     this.sidebarPaned.add_css_class('dfs-main-paned');
     this._main_stack.add_named(this.sidebarPaned, 'torrents');
@@ -209,22 +210,22 @@ export class MainWindow extends Adw.ApplicationWindow {
     this._content_box.append(this.statusBar);
 
     // The details pane gets the lower part of the window unless the user moved the divider.
-    const detailsHeight = Number(setting(settings, WINDOW_SETTINGS.detailsHeight, 0));
+    const detailsHeight = settings.get(WINDOW_SETTINGS.detailsHeight);
     if (!detailsHeight) this.detailsPaned.set_position(Math.round(this.get_default_size()[1] * 0.5));
 
-    if (setting(settings, WINDOW_SETTINGS.remember, true)) {
-      const w = Number(setting(settings, WINDOW_SETTINGS.width, 0));
-      const h = Number(setting(settings, WINDOW_SETTINGS.height, 0));
+    if (settings.get(WINDOW_SETTINGS.remember)) {
+      const w = settings.get(WINDOW_SETTINGS.width);
+      const h = settings.get(WINDOW_SETTINGS.height);
       if (w >= 360 && h >= 294) this.set_default_size(w, h);
     }
 
     this.#cleanups.push(source.onCountsChanged(() => this.#updateCounts()));
     this.#cleanups.push(source.onNotice((n) => this.showToast(n.message)));
-    applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
+    applyColorScheme(settings.get(COLOR_SCHEME));
     const settingsHandler = settings.connect('changed', (_s, path: string) => {
-      if (path === COLOR_SCHEME_SETTING) applyColorScheme(setting(settings, COLOR_SCHEME_SETTING, 'auto'));
-      if (path === WINDOW_SETTINGS.columns && this.list) {
-        const wanted = String(setting(settings, WINDOW_SETTINGS.columns, ''));
+      if (path === COLOR_SCHEME.path) applyColorScheme(settings.get(COLOR_SCHEME));
+      if (path === WINDOW_SETTINGS.columns.path && this.list) {
+        const wanted = settings.get(WINDOW_SETTINGS.columns);
         if (wanted !== this.list.visibleColumnIds().join(',')) this.list.applyColumnsSetting(wanted);
       }
     });
@@ -615,33 +616,24 @@ export class MainWindow extends Adw.ApplicationWindow {
     if (this.detailsPaned) this.#saveSetting(WINDOW_SETTINGS.detailsHeight, this.detailsPaned.get_position());
   }
 
-  #saveSetting(path: string, value: unknown): void {
+  #saveSetting<T extends SettingValue>(key: Setting<T>, value: T): void {
     try {
-      if (this.source && setting(this.source.settings, path, undefined) !== value)
-        this.source.settings.set(path, value);
+      if (this.source && this.source.settings.get(key) !== value) this.source.settings.set(key.path, value);
     } catch (e) {
       this.showToast(errorMessage(e));
     }
   }
 }
 
-const COLOR_SCHEME_SETTING = 'ui_settings.color_scheme';
+const COLOR_SCHEME = SETTINGS.ui_settings.color_scheme;
 
 /** The Style preference: follow the system, or force light or dark (libadwaita does the rest). */
-function applyColorScheme(value: unknown): void {
+function applyColorScheme(value: string): void {
   const schemes: Record<string, Adw.ColorScheme> = {
     light: Adw.ColorScheme.FORCE_LIGHT,
     dark: Adw.ColorScheme.FORCE_DARK,
   };
-  Adw.StyleManager.get_default().set_color_scheme(schemes[String(value)] ?? Adw.ColorScheme.DEFAULT);
-}
-
-function setting(settings: TorrentSource['settings'], path: string, fallback: unknown): unknown {
-  try {
-    return settings.get<unknown>(path) ?? fallback;
-  } catch {
-    return fallback;
-  }
+  Adw.StyleManager.get_default().set_color_scheme(schemes[value] ?? Adw.ColorScheme.DEFAULT);
 }
 
 /**

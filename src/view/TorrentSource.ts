@@ -69,13 +69,11 @@ export type Unsubscribe = () => void;
 /** 0 low, 1 normal, 2 high (the `priority` property of `Torrent`). */
 export type TorrentPriority = 0 | 1 | 2;
 
-/** What the view uses of `SettingsStore` (see docs/ARCHITECTURE.md, Settings). */
-export interface SettingsAccess {
-  get<T>(path: string): T;
-  /** Validates; throws an `Error` (SettingsError) with a plain message on a bad value. */
-  set(path: string, value: unknown): void;
-  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
-  disconnect(id: number): void;
+/**
+ * What the view uses of `SettingsStore`: the one Settings interface (typed reads of the settings
+ * table, dot paths for the preferences' generic rows), plus the proxy password.
+ */
+export interface SettingsAccess extends Settings {
   /** The proxy password, kept in the keyring and never a setting (model/settings/ProxyPassword.ts). */
   readonly proxyPassword?: ProxyPasswordAccess;
 }
@@ -124,6 +122,7 @@ export interface PeerView {
 
 /** The per-torrent options the Options tab edits: the model's own type, so the two cannot drift. */
 import type { TorrentLogLine, TorrentOptionValues as TorrentOptions } from '../model/Model.ts';
+import type { Settings } from '../model/settings/Settings.ts';
 export type { TorrentLogLine, TorrentOptions };
 
 export interface SessionTotals {

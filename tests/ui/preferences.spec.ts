@@ -154,7 +154,7 @@ describe('preferences', () => {
   it('reports a value the settings store refuses and shows the stored one again', async () => {
     const store = f.settings;
     const refusing: SettingsAccess = {
-      get: (path) => store.get(path),
+      get: store.get.bind(store),
       set: (path, value) => {
         if (path === 'upload_speed' && value === 999) throw new Error('That upload speed is not allowed.');
         store.set(path, value);

@@ -6,7 +6,7 @@ import { deepClone, type JsonObject } from './json.ts';
  * that the defaults are always present whatever folder the bundle runs from.
  */
 export function shippedDefaults(): JsonObject {
-  const copy = deepClone(defaultJson as unknown as JsonObject);
+  const copy: JsonObject = deepClone(defaultJson);
   // Per-torrent state is not a setting; it lives beside them in settings.json.
   delete copy.torrents;
   return copy;

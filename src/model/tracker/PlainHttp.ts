@@ -27,8 +27,7 @@ const SWEEP_MS = 100;
 /** One char per byte (GJS decodes legacy encodings through iconv, which is slow). */
 function latin1(bytes: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 8192)
-    s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return s;
 }
 

@@ -37,6 +37,7 @@ NEEDS=(
   "gnome-keyring-daemon gnome-keyring gnome-keyring"
   "glib-compile-resources libglib2.0-dev-bin glib2-devel"
   "chromium chromium chromium"
+  "systemd-analyze systemd systemd"
   "node nodejs nodejs"
   "npm npm npm"
 )

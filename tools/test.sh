@@ -68,6 +68,22 @@ validate_metainfo() {
   return $rc
 }
 
+systemd_unit_verifies() {
+  # The user unit meson installs, with ExecStart on a real launcher (systemd-analyze checks it
+  # exists and is executable); any warning fails the gate too.
+  local tmp out rc
+  tmp=$(mktemp -d)
+  mkdir -m 700 "$tmp/run"
+  sed -e "s|@GJS@|$(command -v gjs)|" -e "s|@pkgdatadir@|$ROOT/dist|" build-aux/dfakeseeder.in >"$tmp/dfakeseeder"
+  chmod +x "$tmp/dfakeseeder"
+  sed -e "s|@bindir@|$tmp|" data/ie.fio.dfakeseeder.service.in >"$tmp/ie.fio.dfakeseeder.service"
+  out=$(XDG_RUNTIME_DIR=$tmp/run systemd-analyze verify --user "$tmp/ie.fio.dfakeseeder.service" 2>&1)
+  rc=$?
+  rm -rf "$tmp"
+  echo "$out"
+  [ $rc -eq 0 ] && [ -z "$out" ]
+}
+
 translations_compile() {
   local po
   for po in po/*.po; do
@@ -92,6 +108,7 @@ gate "src/controller/remote imports no Gtk/Gdk/Adw" remote_is_ui_free
 gate "desktop file validates" validate_desktop_file
 gate "metainfo validates" validate_metainfo
 gate "translations compile (msgfmt --check)" translations_compile
+gate "systemd user unit verifies (systemd-analyze verify --user)" systemd_unit_verifies
 else
   node tools/build.mjs >/dev/null || { echo "✗ could not bundle the app"; exit 1; }
 fi

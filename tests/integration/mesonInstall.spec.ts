@@ -44,6 +44,10 @@ describe('meson: build, test and install into a prefix', () => {
     expect(metainfo).toContain('<release ');
     expect(metainfo).toContain('<screenshot ');
     expect(exists(`share/icons/hicolor/scalable/apps/${APP_ID}.svg`)).toBeTrue();
+    // The headless app as a systemd user service, starting the installed launcher.
+    expect(readText(`${prefix}/lib/systemd/user/${APP_ID}.service`)).toContain(
+      `ExecStart=${prefix}/bin/dfakeseeder --headless`,
+    );
     expect(exists(`share/icons/hicolor/symbolic/apps/${APP_ID}-symbolic.svg`)).toBeTrue();
     for (const lang of ['de', 'fr', 'zh_CN'])
       expect(exists(`share/locale/${lang}/LC_MESSAGES/${APP_ID}.mo`)).toBeTrue();

@@ -9,7 +9,10 @@ export type StateFilter = 'all' | 'downloading' | 'seeding' | 'active' | 'paused
 
 export const STATE_FILTERS: readonly StateFilter[] = ['all', 'downloading', 'seeding', 'active', 'paused', 'error'];
 
-export function torrentMatchesState(torrent: Torrent, state: StateFilter): boolean {
+export function torrentMatchesState(
+  torrent: Pick<Torrent, 'status' | 'upload_rate' | 'download_rate'>,
+  state: StateFilter,
+): boolean {
   switch (state) {
     case 'all':
       return true;
@@ -50,7 +53,7 @@ export function trackerHostsOf(tiers: string[][]): string[] {
  * The search box: every word must occur in the name, the label or the info hash
  * (case-insensitive), so "ubuntu iso" finds "ubuntu-24.04-desktop.iso".
  */
-export function torrentMatchesSearch(torrent: Torrent, text: string): boolean {
+export function torrentMatchesSearch(torrent: Pick<Torrent, 'name' | 'label' | 'info_hash'>, text: string): boolean {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = `${torrent.name}\n${torrent.label}\n${torrent.info_hash}`.toLowerCase();

@@ -206,6 +206,14 @@ describe('remote access JSON API (integration: the headless app over real HTTP o
     expect(huge.status).toBe(413);
     expect(huge.json.error.message).toContain('too large');
     expect((await client.request('GET', '/api/v1/torrents')).json.total).toBe(4);
+    // A body without a length (chunked) is refused before it is read.
+    const chunked = await rawRequest(
+      app.port,
+      `POST /api/v1/torrents?name=x.torrent HTTP/1.1\r\nHost: 127.0.0.1:${app.port}\r\nCookie: ${client.cookie}\r\n` +
+        `X-CSRF-Token: ${client.csrf}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n`,
+    );
+    expect(chunked).toMatch(/^HTTP\/1\.1 411/);
+    expect((await client.request('PUT', '/api/v1/stats')).status).toBe(405);
   });
 
   it('pauses, resumes, announces and removes a torrent through the app’s action group', async () => {

@@ -3,7 +3,8 @@ import Soup from 'gi://Soup?version=3.0';
 
 import type { Unsubscribe } from '../../view/TorrentSource.ts';
 import type { RemoteSource } from './RemoteSource.ts';
-import { LIVE_FIELDS, torrentSummary } from './torrentJson.ts';
+import type { Torrent } from '../../model/torrent/Torrent.ts';
+import { liveFields, torrentSummary } from './torrentJson.ts';
 
 /** A comment line this often keeps proxies from closing a quiet stream, and finds dead peers. */
 const HEARTBEAT_S = 25;
@@ -27,7 +28,11 @@ export class EventStream {
   readonly #clients = new Set<Soup.ServerMessage>();
   #unsubscribe: Unsubscribe | null = null;
   #heartbeat = 0;
-  #last = new Map<string, Row>();
+  /** The live fields last sent, per info hash. */
+  #last = new Map<string, Record<string, unknown>>();
+  /** Torrents whose properties moved since the last push (their `notify`), and the handler ids. */
+  readonly #dirty = new Set<Torrent>();
+  readonly #watched = new Map<Torrent, number>();
   #lastStats = '';
   /** Events sent since start (all pages), for bench/remote.sh. */
   sent = 0;
@@ -69,10 +74,15 @@ export class EventStream {
     this.#unsubscribe = null;
     if (this.#heartbeat) GLib.source_remove(this.#heartbeat);
     this.#heartbeat = 0;
+    for (const [t, id] of this.#watched) t.disconnect(id);
+    this.#watched.clear();
+    this.#dirty.clear();
+    this.#last.clear();
   }
 
   #listen(): void {
-    this.#last = new Map(this.#source.torrents().map((t) => [t.info_hash, torrentSummary(t)]));
+    this.#last.clear();
+    for (const t of this.#source.torrents()) this.#watch(t);
     this.#lastStats = JSON.stringify(this.#stats());
     this.#unsubscribe = this.#source.onChanged(() => this.push());
     this.#heartbeat = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, HEARTBEAT_S, () => {
@@ -81,42 +91,59 @@ export class EventStream {
     });
   }
 
+  /**
+   * Only torrents whose properties moved are read again at the next push: reading every
+   * property of every torrent each second is what would cost (GObject reads through GJS).
+   */
+  #watch(t: Torrent): void {
+    this.#last.set(t.info_hash, liveFields(t));
+    this.#watched.set(
+      t,
+      t.connect('notify', () => this.#dirty.add(t)),
+    );
+  }
+
   /** Sends what changed since the last push to every page. */
   push(): void {
     if (this.#clients.size === 0) return;
-    const now = new Map<string, Row>();
-    const changed: Record<string, unknown>[] = [];
+    const current = this.#source.torrents();
     const added: Row[] = [];
-    for (const t of this.#source.torrents()) {
-      const row = torrentSummary(t);
-      now.set(row.hash, row);
-      const before = this.#last.get(row.hash);
-      if (!before) {
-        added.push(row);
-        continue;
-      }
-      let diff: Record<string, unknown> | null = null;
-      for (const f of LIVE_FIELDS)
-        if (row[f] !== before[f]) {
-          diff ??= { hash: row.hash };
-          diff[f] = row[f];
+    const removed: string[] = [];
+    if (current.length !== this.#watched.size || current.some((t) => !this.#watched.has(t))) {
+      const present = new Set(current);
+      for (const [t, id] of [...this.#watched])
+        if (!present.has(t)) {
+          t.disconnect(id);
+          this.#watched.delete(t);
+          this.#dirty.delete(t);
         }
-      if (before.name !== row.name || before.label !== row.label || before.priority !== row.priority) {
-        diff ??= { hash: row.hash };
-        Object.assign(diff, {
-          name: row.name,
-          label: row.label,
-          priority: row.priority,
-          upload_limit: row.upload_limit,
-          download_limit: row.download_limit,
-        });
-      }
+      const hashes = new Set(current.map((t) => t.info_hash));
+      for (const h of [...this.#last.keys()])
+        if (!hashes.has(h)) {
+          this.#last.delete(h);
+          removed.push(h);
+        }
+      for (const t of current)
+        if (!this.#watched.has(t)) {
+          this.#watch(t);
+          added.push(torrentSummary(t));
+        }
+    }
+    const changed: Record<string, unknown>[] = [];
+    for (const t of this.#dirty) {
+      const now = liveFields(t);
+      const before = this.#last.get(t.info_hash) ?? {};
+      let diff: Record<string, unknown> | null = null;
+      for (const f of Object.keys(now))
+        if (now[f] !== before[f]) {
+          diff ??= { hash: t.info_hash };
+          diff[f] = now[f];
+        }
+      this.#last.set(t.info_hash, now);
       if (diff) changed.push(diff);
     }
-    const removed = [...this.#last.keys()].filter((h) => !now.has(h));
-    this.#last = now;
-    const stats = this.#stats();
-    const statsText = JSON.stringify(stats);
+    this.#dirty.clear();
+    const statsText = JSON.stringify(this.#stats());
     for (const msg of this.#clients) {
       if (added.length) this.#write(msg, 'added', added);
       if (removed.length) this.#write(msg, 'removed', removed);

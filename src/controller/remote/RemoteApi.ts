@@ -182,7 +182,7 @@ export class RemoteApi {
         p.events.attach(msg);
         return undefined;
     }
-    if (/^(GET|POST|PATCH|DELETE) /.test(key) && this.#knownPath(parts)) throw this.#methodNotAllowed();
+    if (this.#knownPath(parts)) throw this.#methodNotAllowed();
     throw new HttpError(404, 'not_found', format(_('There is no API call %1$s %2$s.'), method, path));
   }
 

@@ -30,6 +30,8 @@ const SORT_KEYS = new Set<keyof Summary>([
   'next_update',
 ]);
 const MAX_PAGE = 5000;
+/** Figures move at most once a second (the engine's tick), so rows this young are still true. */
+const ROWS_FRESH_MS = 250;
 const HASH = /^[0-9a-f]{40}$/;
 
 /** What the `add-uris` action gives back. */
@@ -63,6 +65,8 @@ export class TorrentRoutes {
   readonly #source: RemoteSource;
   readonly #commands: CommandSurface;
   readonly #uploadDir: string;
+  /** Every row, reused for ROWS_FRESH_MS: a script polling the list, or a burst, reads each property once. */
+  #rows: { at: number; rows: Summary[] } | null = null;
 
   constructor(source: RemoteSource, commands: CommandSurface, uploadDir: string) {
     this.#source = source;
@@ -99,10 +103,11 @@ export class TorrentRoutes {
     const offset = wholeNumber(query, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = wholeNumber(query, 'limit', 100, 1, MAX_PAGE);
     const search = query.search ?? '';
-    const rows = this.#source
-      .torrents()
-      .filter((t) => torrentMatchesState(t, state) && torrentMatchesSearch(t, search))
-      .map(torrentSummary);
+    const rows = this.#allRows().filter(
+      (r) =>
+        torrentMatchesState(r, state) &&
+        torrentMatchesSearch({ name: r.name, label: r.label, info_hash: r.hash }, search),
+    );
     const sign = order === 'asc' ? 1 : -1;
     rows.sort((a, b) => {
       const x = a[sort];
@@ -113,12 +118,20 @@ export class TorrentRoutes {
     return { total: rows.length, offset, limit, torrents: rows.slice(offset, offset + limit) };
   }
 
+  #allRows(): Summary[] {
+    const now = GLib.get_monotonic_time() / 1000;
+    if (!this.#rows || now - this.#rows.at > ROWS_FRESH_MS)
+      this.#rows = { at: now, rows: this.#source.torrents().map(torrentSummary) };
+    return this.#rows.rows;
+  }
+
   details(hash: string) {
     return torrentDetails(this.#source, this.find(hash));
   }
 
   /** Runs a torrent action of the app; its refusal in words becomes a 400. */
   async run(name: string, parameter: unknown): Promise<unknown> {
+    this.#rows = null; // a command's effect shows in the next list
     try {
       return await this.#commands.run(name, parameter);
     } catch (e) {

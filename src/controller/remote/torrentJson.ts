@@ -52,6 +52,21 @@ export const LIVE_FIELDS = [
   'error_message',
 ] as const;
 
+/**
+ * The fields the event stream compares: the live figures, and the ones a command changes
+ * (name, label, priority, limits), so a page sees those too.
+ */
+export function liveFields(t: Torrent): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of LIVE_FIELDS) out[f] = t[f];
+  out.name = t.name;
+  out.label = t.label;
+  out.priority = t.priority;
+  out.upload_limit = t.upload_limit;
+  out.download_limit = t.download_limit;
+  return out;
+}
+
 /** One torrent with everything the details pane shows. */
 export function torrentDetails(source: RemoteSource, t: Torrent) {
   return {

@@ -212,6 +212,7 @@ export const emptySource: RemoteSource = {
   stateCounts: () => ({ all: 0, downloading: 0, seeding: 0, active: 0, paused: 0, error: 0 }),
   clientIdentities: () => [],
   onChanged: () => () => undefined,
+  onListChanged: () => () => undefined,
   onNotice: () => () => undefined,
 };
 

@@ -13,6 +13,22 @@ export const MAX_STREAMS = 32;
 
 type Row = ReturnType<typeof torrentSummary>;
 
+const TOTAL_FIELDS = [
+  'upload_rate',
+  'download_rate',
+  'session_uploaded',
+  'session_downloaded',
+  'total_uploaded',
+  'total_downloaded',
+] as const;
+type TotalField = (typeof TOTAL_FIELDS)[number];
+
+/** Global figures besides the totals: the counts per state and the alternative-speed switch. */
+export interface StreamExtras {
+  counts(): unknown;
+  alternativeSpeeds(): boolean;
+}
+
 const encoder = new TextEncoder();
 
 /**
@@ -25,6 +41,7 @@ const encoder = new TextEncoder();
 export class EventStream {
   readonly #source: RemoteSource;
   readonly #stats: () => unknown;
+  readonly #extras: StreamExtras;
   readonly #clients = new Set<Soup.ServerMessage>();
   #unsubscribe: Unsubscribe | null = null;
   #heartbeat = 0;
@@ -34,12 +51,18 @@ export class EventStream {
   readonly #dirty = new Set<Torrent>();
   readonly #watched = new Map<Torrent, number>();
   #lastStats = '';
+  /** The list's membership moved since the last push (items-changed). */
+  #listMoved = false;
+  #unlisten: Unsubscribe | null = null;
+  /** Sums of the totals over the torrents, kept from the live fields as they change. */
+  readonly #sums = new Map<TotalField, number>(TOTAL_FIELDS.map((f) => [f, 0]));
   /** Events sent since start (all pages), for bench/remote.sh. */
   sent = 0;
 
-  constructor(source: RemoteSource, stats: () => unknown) {
+  constructor(source: RemoteSource, stats: () => unknown, extras: StreamExtras) {
     this.#source = source;
     this.#stats = stats;
+    this.#extras = extras;
   }
 
   get size(): number {
@@ -74,17 +97,22 @@ export class EventStream {
     this.#unsubscribe = null;
     if (this.#heartbeat) GLib.source_remove(this.#heartbeat);
     this.#heartbeat = 0;
+    this.#unlisten?.();
+    this.#unlisten = null;
     for (const [t, id] of this.#watched) t.disconnect(id);
     this.#watched.clear();
     this.#dirty.clear();
     this.#last.clear();
+    for (const f of TOTAL_FIELDS) this.#sums.set(f, 0);
   }
 
   #listen(): void {
     this.#last.clear();
+    for (const f of TOTAL_FIELDS) this.#sums.set(f, 0);
     for (const t of this.#source.torrents()) this.#watch(t);
-    this.#lastStats = JSON.stringify(this.#stats());
+    this.#lastStats = JSON.stringify(this.#streamStats());
     this.#unsubscribe = this.#source.onChanged(() => this.push());
+    this.#unlisten = this.#source.onListChanged(() => (this.#listMoved = true));
     this.#heartbeat = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, HEARTBEAT_S, () => {
       for (const msg of this.#clients) this.#send(msg, ': keep-alive\n\n');
       return GLib.SOURCE_CONTINUE;
@@ -96,7 +124,7 @@ export class EventStream {
    * property of every torrent each second is what would cost (GObject reads through GJS).
    */
   #watch(t: Torrent): void {
-    this.#last.set(t.info_hash, liveFields(t));
+    this.#remember(t.info_hash, liveFields(t));
     this.#watched.set(
       t,
       t.connect('notify', () => this.#dirty.add(t)),
@@ -106,10 +134,11 @@ export class EventStream {
   /** Sends what changed since the last push to every page. */
   push(): void {
     if (this.#clients.size === 0) return;
-    const current = this.#source.torrents();
     const added: Row[] = [];
     const removed: string[] = [];
-    if (current.length !== this.#watched.size || current.some((t) => !this.#watched.has(t))) {
+    if (this.#listMoved) {
+      this.#listMoved = false;
+      const current = this.#source.torrents();
       const present = new Set(current);
       for (const [t, id] of [...this.#watched])
         if (!present.has(t)) {
@@ -120,7 +149,7 @@ export class EventStream {
       const hashes = new Set(current.map((t) => t.info_hash));
       for (const h of [...this.#last.keys()])
         if (!hashes.has(h)) {
-          this.#last.delete(h);
+          this.#remember(h, null);
           removed.push(h);
         }
       for (const t of current)
@@ -139,11 +168,11 @@ export class EventStream {
           diff ??= { hash: t.info_hash };
           diff[f] = now[f];
         }
-      this.#last.set(t.info_hash, now);
+      this.#remember(t.info_hash, now);
       if (diff) changed.push(diff);
     }
     this.#dirty.clear();
-    const statsText = JSON.stringify(this.#stats());
+    const statsText = JSON.stringify(this.#streamStats());
     for (const msg of this.#clients) {
       if (added.length) this.#write(msg, 'added', added);
       if (removed.length) this.#write(msg, 'removed', removed);
@@ -151,6 +180,24 @@ export class EventStream {
       if (statsText !== this.#lastStats) this.#send(msg, `event: stats\ndata: ${statsText}\n\n`);
     }
     this.#lastStats = statsText;
+  }
+
+  /** Keeps the last fields sent for a torrent (null: it left) and the sums in step. */
+  #remember(hash: string, fields: Record<string, unknown> | null): void {
+    const before = this.#last.get(hash);
+    for (const f of TOTAL_FIELDS)
+      this.#sums.set(f, this.#sums.get(f)! - Number(before?.[f] ?? 0) + Number(fields?.[f] ?? 0));
+    if (fields) this.#last.set(hash, fields);
+    else this.#last.delete(hash);
+  }
+
+  /** The same figures as GET /api/v1/stats, from the sums: no pass over every torrent. */
+  #streamStats() {
+    const out: Record<string, unknown> = Object.fromEntries(this.#sums);
+    out.torrents = this.#last.size;
+    out.counts = this.#extras.counts();
+    out.alternative_speeds = this.#extras.alternativeSpeeds();
+    return out;
   }
 
   #write(msg: Soup.ServerMessage, event: string, data: unknown): void {

@@ -66,7 +66,10 @@ export class RemoteAccess {
     this.tokens = new ApiTokens(settings);
     const throttle = new LoginThrottle(options.throttle);
     const guard = new RequestGuard(settings, this.sessions, this.tokens, () => this.#tls);
-    this.events = new EventStream(source, () => this.api.stats());
+    this.events = new EventStream(source, () => this.api.stats(), {
+      counts: () => source.stateCounts(),
+      alternativeSpeeds: () => settings.get<boolean>('speed.enable_alternative_speeds'),
+    });
     this.api = new RemoteApi({
       settings,
       source,

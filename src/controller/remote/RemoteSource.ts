@@ -24,6 +24,8 @@ export interface RemoteSource {
   clientIdentities(): ClientIdentityChoice[];
   /** Called (at most about once a second) after figures or the list changed. */
   onChanged(callback: () => void): Unsubscribe;
+  /** Called when torrents are added to or removed from the list. */
+  onListChanged(callback: () => void): Unsubscribe;
   /** Notices (errors of commands among them), as the window gets them. */
   onNotice(callback: (notice: Notice) => void): Unsubscribe;
 }

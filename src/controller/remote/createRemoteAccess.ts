@@ -2,6 +2,7 @@ import type Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import type { Torrent } from '../../model/torrent/Torrent.ts';
+import { connectSignal } from '../../view/signals.ts';
 import { isTorrentAction } from '../../view/torrentActions.ts';
 import type { AppController } from '../AppController.ts';
 import { RemoteAccess } from './RemoteAccess.ts';
@@ -28,6 +29,10 @@ function sourceOf(controller: AppController): RemoteSource {
     stateCounts: () => readout.stateCounts(),
     clientIdentities: () => readout.clientIdentities(),
     onChanged: (cb) => readout.onCountsChanged(cb),
+    onListChanged: (cb) => {
+      const id = connectSignal(readout.torrents, 'items-changed', () => cb());
+      return () => readout.torrents.disconnect(id);
+    },
     onNotice: (cb) => readout.onNotice(cb),
   };
 }

@@ -21,6 +21,7 @@ import type {
   TrackerView,
   Unsubscribe,
 } from '../view/TorrentSource.ts';
+import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
 
 /** Counts reach the view at most about once a second. */
 const COUNTS_MIN_MS = 1000;
@@ -46,6 +47,10 @@ export class ModelReadout implements TorrentSource {
 
   get torrents(): Gio.ListModel {
     return this.#model.torrents;
+  }
+
+  get counts(): TorrentCounts {
+    return this.#model.counts;
   }
 
   /** A message for the user: logged, and shown by whoever listens (the window's toasts). */

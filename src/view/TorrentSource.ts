@@ -16,6 +16,13 @@ export interface TorrentSource {
   /** The settings store: dot paths into settings.json (`data/default.json` key names). */
   readonly settings: SettingsAccess;
 
+  /**
+   * The counts, pushed as torrents change (nothing to poll): per-state notifying properties
+   * (`all`, `downloading`, `seeding`, `active`, `paused`, `error`) and `hosts`, a list model of
+   * TrackerHostCount (host, notifying count), sorted by host.
+   */
+  readonly counts: TorrentCounts;
+
   /** How many torrents are in each sidebar state (counted with the model's `torrentMatchesState`). */
   stateCounts(): Record<TorrentState, number>;
 
@@ -123,6 +130,7 @@ export interface PeerView {
 /** The per-torrent options the Options tab edits: the model's own type, so the two cannot drift. */
 import type { TorrentLogLine, TorrentOptionValues as TorrentOptions } from '../model/Model.ts';
 import type { Settings } from '../model/settings/Settings.ts';
+import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
 export type { TorrentLogLine, TorrentOptions };
 
 export interface SessionTotals {

@@ -19,6 +19,7 @@ import type {
   TrackerView,
 } from '../../../src/view/TorrentSource.ts';
 import { makeTorrent, type TorrentFixture } from '../../support/torrents.ts';
+import { TorrentCounts } from '../../../src/model/session/TorrentCounts.ts';
 
 interface Entry {
   metainfo: Metainfo;
@@ -45,6 +46,8 @@ export class ModelDouble implements TorrentSource, CommandTarget {
   readonly countListeners = new Set<() => void>();
   readonly noticeListeners = new Set<(n: Notice) => void>();
   readonly settings: SettingsStore;
+  /** The model's own counts object, following the fixtures as the model's follows its torrents. */
+  readonly counts = new TorrentCounts();
 
   constructor(settings: SettingsStore) {
     this.settings = settings;
@@ -98,6 +101,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
       listeners: new Set(),
     });
     this.torrents.append(t);
+    this.counts.track(t, trackerHostsOf(metainfo.announceTiers));
     this.countsChanged();
     return t;
   }
@@ -246,6 +250,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
       const found = this.torrents.find(t);
       if (found[0]) this.torrents.remove(found[1]);
       this.entries.delete(t);
+      this.counts.untrack(t);
     }
     this.countsChanged();
     return [];
@@ -310,6 +315,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
   #setTiers(t: Torrent, tiers: string[][]): void {
     const e = this.entries.get(t)!;
     e.tiers = tiers.filter((x) => x.length);
+    this.counts.setHosts(t, trackerHostsOf(e.tiers));
     e.trackers = e.tiers.flatMap((tier, i) =>
       tier.map((url) => ({
         url,

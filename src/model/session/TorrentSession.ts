@@ -4,47 +4,19 @@ import { errorMessage } from '../../lib/errors.ts';
 import { _, format } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import { trackerHost, trackerHostsOf } from '../filters.ts';
-import type { Metainfo } from '../metainfo/Metainfo.ts';
 import type { TorrentState } from '../settings/TorrentState.ts';
 import { uniform } from '../simulation/random.ts';
 import { chooseRatioTarget, type StopSettings } from '../simulation/stopConditions.ts';
 import type { Torrent, TorrentStatus } from '../torrent/Torrent.ts';
 import { type Announcer, type EngineContext, TorrentWorker } from '../torrent/TorrentWorker.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
-import type { GlobalRates } from './GlobalRates.ts';
 import { checkedTrackerUrl, type NumericOption, type TorrentOptionValues } from './options.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
 import { trackerHealth } from './trackerHealth.ts';
+import type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
 
-/** A copied .torrent in the torrents folder (TorrentLibrary's entry, see docs/ARCHITECTURE.md). */
-export interface LibraryEntry {
-  path: string;
-  metainfo: Metainfo;
-}
-
-export interface TorrentLogLine {
-  /** Unix seconds. */
-  time: number;
-  level: 'info' | 'warning' | 'error';
-  message: string;
-}
-
-/** What every session gets from the Model. */
-export interface SessionHost {
-  readonly rates: GlobalRates;
-  createAnnouncer(metainfo: Metainfo, tiers: string[][], onChanged: () => void): Announcer;
-  /** Something a list shows changed (the Model coalesces these into `data-changed`). */
-  changed(): void;
-  /** A user-facing message (stop condition met). */
-  message(text: string): void;
-  /** The tracker list changed (new hosts for the counts). */
-  tiersChanged(session: TorrentSession): void;
-  /** Torrents tick (startAll ran) and the app is not quitting. */
-  readonly running: boolean;
-  /** The quit sequence began: replies change nothing anyone sees. */
-  readonly quitting: boolean;
-}
+export type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
 
 const LOG_LINES_KEPT = 200;
 const NO_TRACKER = () => _('No tracker: add one to announce');
@@ -73,6 +45,7 @@ export class TorrentSession {
     this.torrent = torrent;
     this.entry = entry;
     this.#facts = facts;
+    this.#hasTrackerFlag = facts.tiers.some((tier) => tier.length > 0);
     this.#host = host;
     this.history = new SpeedHistory(host.rates.tickSeconds());
     this.worker = new TorrentWorker(torrent, this.#newAnnouncer(), this.#context());
@@ -125,11 +98,14 @@ export class TorrentSession {
     const t = this.torrent;
     const status = this.#decideStatus();
     if (t.status !== status) t.status = status;
-    if (!this.#hasTracker() && t.tracker_message !== NO_TRACKER()) t.tracker_message = NO_TRACKER();
+    if (!this.#hasTrackerFlag && t.tracker_message !== NO_TRACKER()) t.tracker_message = NO_TRACKER();
   }
 
+  /** Read at every tick: kept as a flag, set when the tracker list changes. */
+  #hasTrackerFlag = false;
+
   #hasTracker(): boolean {
-    return this.#facts.tiers.some((tier) => tier.length > 0);
+    return this.#hasTrackerFlag;
   }
 
   /** Transfers only while some tracker answers (or none has been asked yet). */
@@ -328,6 +304,7 @@ export class TorrentSession {
     const wasRunning = this.worker.isRunning;
     await this.worker.pause();
     this.#facts.tiers = edit(this.tiers);
+    this.#hasTrackerFlag = this.#facts.tiers.some((tier) => tier.length > 0);
     this.#lastReplies.clear();
     this.#trackersFailing = false;
     this.worker.replaceAnnouncer(this.#newAnnouncer());

@@ -54,7 +54,7 @@ interface Watched {
 export class Notifier {
   readonly #options: NotifierOptions;
   readonly #watched = new Map<Torrent, Watched>();
-  #list: Gio.ListModel | null = null;
+  #list: Gio.ListStore | null = null;
   #listHandler = 0;
 
   constructor(options: NotifierOptions) {
@@ -62,11 +62,11 @@ export class Notifier {
   }
 
   /** Follows every torrent in `torrents` (a list of Torrent), now and as it changes. */
-  watch(torrents: Gio.ListModel): void {
+  watch(torrents: Gio.ListStore): void {
     this.unwatch();
     this.#list = torrents;
     // Additions alone (the usual case) only follow the new items; a removal needs a full pass.
-    this.#listHandler = (torrents as unknown as Gio.ListStore).connect(
+    this.#listHandler = torrents.connect(
       'items-changed',
       (_list: Gio.ListModel, position: number, removed: number, added: number) =>
         removed === 0 ? this.#followRange(position, added) : this.#sync(),
@@ -75,7 +75,7 @@ export class Notifier {
   }
 
   unwatch(): void {
-    if (this.#list && this.#listHandler) (this.#list as unknown as GObject.Object).disconnect(this.#listHandler);
+    if (this.#list && this.#listHandler) this.#list.disconnect(this.#listHandler);
     this.#list = null;
     this.#listHandler = 0;
     for (const [torrent, w] of this.#watched) Notifier.#forget(torrent, w);

@@ -91,6 +91,9 @@ export class AppController {
    */
   start(): void {
     for (const p of this.settings.problems) this.notice('error', p);
+    // No keyring for the proxy password (or it is gone from it): said once, at start.
+    const password = this.settings.proxyPassword;
+    void password.ready.then(() => password.problem && this.notice('error', password.problem));
     this.trackerServer.start();
     void this.#loadLibrary();
   }

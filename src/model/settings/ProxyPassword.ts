@@ -159,7 +159,6 @@ export class ProxyPassword extends GObject.Object {
         ),
         (e as Error).message,
       );
-      logger.warning(`settings: ${message}`);
       this.#update(password, message);
     }
   }

@@ -1,5 +1,7 @@
 // Entry point. Kept synchronous on purpose: GJS 1.74 stops resolving promises inside
 // Application.run() if the module awaits anything at top level first.
+// The resource bundle first: widget classes read their templates from it when they are defined.
+import './lib/resources.ts';
 import GLib from 'gi://GLib';
 import { exit, programArgs, programInvocationName } from 'system';
 

@@ -91,6 +91,17 @@ function specFiles(dir) {
 
 mkdirSync(outdir, { recursive: true });
 
+// The widget templates and the stylesheet, compiled into one resource bundle next to main.js
+// (src/lib/resources.ts registers it before any widget class is defined).
+const resourceXml = join(root, 'data', 'ie.fio.dfakeseeder.gresource.xml');
+execFileSync('glib-compile-resources', [
+  '--sourcedir',
+  join(root, 'data'),
+  '--target',
+  join(outdir, 'ie.fio.dfakeseeder.gresource'),
+  resourceXml,
+]);
+
 if (tests) {
   // Setup must be imported before the specs: ESM evaluates imports in order, and the specs
   // call describe() at their top level.
@@ -98,6 +109,7 @@ if (tests) {
   const only = args.flatMap((a, i) => (a === '--only' ? [join(root, args[i + 1])] : []));
   const specs = specFiles(join(root, 'tests')).filter((s) => only.length === 0 || only.some((o) => s.startsWith(o)));
   const contents = [
+    "import './src/lib/resources.ts';",
     "import './tests/support/jasmine-setup.ts';",
     ...specs.map((s) => `import './${relative(root, s)}';`),
     "import { runJasmine } from './tests/support/run.ts';",

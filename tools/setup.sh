@@ -21,6 +21,8 @@ NEEDS=(
   "appstreamcli appstream appstream"
   "desktop-file-validate desktop-file-utils desktop-file-utils"
   "glib-compile-schemas libglib2.0-bin glib2"
+  "metacity metacity metacity"
+  "xdotool xdotool xdotool"
   "xmllint libxml2-utils libxml2"
   "mktorrent mktorrent mktorrent"
   "transmission-create transmission-cli transmission-cli"

@@ -3,12 +3,13 @@ import GLib from 'gi://GLib';
 
 import { configDir } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { _, format } from '../lib/i18n.ts';
+import { _, format, ngettext } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { displayBasename } from '../lib/readRegularFile.ts';
 import { TorrentLibrary } from '../model/library/index.ts';
 import { type LibraryEntry, Model } from '../model/Model.ts';
 import { SettingsStore } from '../model/settings/index.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
 import { TorrentAnnouncer, TrackerNetwork } from '../model/tracker/index.ts';
 import { TrackerService } from '../model/trackerServer/index.ts';
 import { ModelReadout } from './ModelReadout.ts';
@@ -113,7 +114,7 @@ export class AppController {
     }
     this.#loaded = true;
     const pending = this.#pendingFiles.splice(0);
-    if (pending.length) await this.#addFiles(pending);
+    if (pending.length) this.#noticeAdded((await this.#addFiles(pending)).added);
   }
 
   /** The library's torrents are the built-in tracker's "library" (its library-only filter). */
@@ -146,7 +147,14 @@ export class AppController {
       this.#pendingFiles.push(...files);
       return;
     }
-    void this.#addFiles(files);
+    void this.#addFiles(files).then((r) => this.#noticeAdded(r.added));
+  }
+
+  /** "Added …" for files that came from outside the window (command line, `open`). */
+  #noticeAdded(added: Torrent[]): void {
+    if (added.length === 1) this.notice('info', format(_('Added “%1$s”'), added[0].name));
+    else if (added.length > 1)
+      this.notice('info', format(ngettext('Added %1$d torrent', 'Added %1$d torrents', added.length), added.length));
   }
 
   /** Adds .torrent files by URI (the `add-uris` action, the watch folder); see AddResult. */

@@ -55,6 +55,8 @@ export class DesktopIntegration {
         onChanged: (t, callback) => controller.readout.onTorrentDetailsChanged(t, callback),
       },
       userIsLooking: () => host.window?.userIsLooking() ?? false,
+      // The window shows it as a toast (docs/DESKTOP.md: "these messages appear there instead").
+      showInWindow: (m) => controller.notice('error', `${m.title}: ${m.body}`),
     });
     const connection = app.get_dbus_connection();
     const portal = connection && isFlatpak() ? new BackgroundPortal(connection) : null;

@@ -13,6 +13,7 @@ import type {
   Notice,
   PeerView,
   SessionTotals,
+  SpeedSample,
   TorrentFile,
   TorrentLogLine,
   TorrentOptions,
@@ -142,6 +143,10 @@ export class ModelReadout implements TorrentSource {
   /** The announcer's per-tracker view (docs/ARCHITECTURE.md: TorrentAnnouncer.trackers). */
   trackerInfos(torrent: Torrent): readonly TrackerInfo[] {
     return this.#model.sessionOf(torrent)?.trackers ?? [];
+  }
+
+  speedHistory(torrent: Torrent): SpeedSample[] {
+    return this.#model.sessionOf(torrent)?.history.samples() ?? [];
   }
 
   log(torrent: Torrent): TorrentLogLine[] {

@@ -28,6 +28,8 @@ export interface NotifierOptions {
   settings: Pick<Settings, 'get'> | null;
   /** True while the user is looking at the window: torrent news shows there, not as a notification. */
   userIsLooking?: () => boolean;
+  /** Shows torrent news in the window (a toast) while the user is looking at it. */
+  showInWindow?: (message: NotificationMessage) => void;
   trackers?: TrackerStateSource;
 }
 
@@ -189,7 +191,9 @@ export class Notifier {
   }
 
   #send(id: string, title: string, body: string): void {
-    if (this.#options.userIsLooking?.()) return;
-    this.#options.send(id, { title, body, buttons: [], low: false });
+    const message = { title, body, buttons: [], low: false };
+    // While the user looks at the window the news shows there, not as a desktop notification.
+    if (this.#options.userIsLooking?.()) this.#options.showInWindow?.(message);
+    else this.#options.send(id, message);
   }
 }

@@ -1,10 +1,8 @@
 import Adw from 'gi://Adw';
-import Gio from 'gi://Gio';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
-import Pango from 'gi://Pango';
 
-import { _ } from '../lib/i18n.ts';
+import { _, format, ngettext } from '../lib/i18n.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import {
   formatBytes,
@@ -22,9 +20,10 @@ import {
 } from './format.ts';
 import { infoGrid } from './infoGrid.ts';
 import { OptionsPage } from './OptionsPage.ts';
-import { RecordItem } from './RecordItem.ts';
+import { FilesView } from './FilesView.ts';
 import { recordTable, setRecords } from './recordTable.ts';
-import { GRAPH_SAMPLES, SpeedGraph } from './SpeedGraph.ts';
+import type { SpeedGraph } from './SpeedGraph.ts';
+import { StatusTab } from './StatusTab.ts';
 import type { TorrentActionActivator } from './torrentActions.ts';
 import type { TorrentSource, Unsubscribe } from './TorrentSource.ts';
 
@@ -39,13 +38,10 @@ export const DETAILS_TABS: [name: string, title: () => string][] = [
   ['log', () => _('Log')],
 ];
 
-/** How many torrents keep a speed history while not selected (switching back shows it). */
-const HISTORY_TORRENTS = 8;
-
 /**
  * The bottom pane: details of the torrent the selection is focused on, in tabs. Figures follow
  * the torrent's notifying properties; trackers, peers and log follow the controller's
- * change notifications; the speed graph gets one sample a second from the window's tick.
+ * change notifications; the speed graph draws the model's history of the torrent's speeds, re-read each second.
  */
 export class DetailsPane extends Gtk.Stack {
   static {
@@ -101,14 +97,22 @@ export class DetailsPane extends Gtk.Stack {
     { key: 'level', title: _('Level'), width: 90 },
     { key: 'message', title: _('Message'), expand: true, selectable: true, width: 600 },
   ]);
-  readonly filesView: Gtk.ListView;
-  readonly filesRoot = new Gio.ListStore({ item_type: RecordItem.$gtype });
+  readonly files: FilesView;
+  readonly summary = infoGrid([
+    ['count', _('Selected')],
+    ['size', _('Size')],
+    ['uploaded', _('Uploaded')],
+    ['downloaded', _('Downloaded')],
+    ['upload', _('Upload Speed')],
+    ['download', _('Download Speed')],
+    ['states', _('Status')],
+  ]);
 
   readonly #source: TorrentSource;
   #torrent: Torrent | null = null;
   #handlers: number[] = [];
   #unsubscribeDetails: Unsubscribe | null = null;
-  readonly #history = new Map<Torrent, { up: number[]; down: number[] }>();
+  #selection: Torrent[] = [];
   readonly #placeholders = new Map<string, Gtk.Stack>();
 
   constructor(source: TorrentSource, activate: TorrentActionActivator) {
@@ -125,13 +129,14 @@ export class DetailsPane extends Gtk.Stack {
     this.add_named(none, 'none');
 
     this.tabs = new Gtk.Stack({ transition_type: Gtk.StackTransitionType.NONE, vexpand: true });
-    this.graph = new SpeedGraph();
+    const statusTab = new StatusTab(this.status.widget);
+    this.graph = statusTab.graph;
     this.options = new OptionsPage(source, activate);
 
-    this.#addTab('status', this.#statusTab());
+    this.#addTab('status', statusTab);
     this.#addTab('details', scrolled(this.details.widget));
-    this.filesView = this.#filesList();
-    this.#addTab('files', new Gtk.ScrolledWindow({ child: this.filesView, vexpand: true }));
+    this.files = new FilesView();
+    this.#addTab('files', new Gtk.ScrolledWindow({ child: this.files, vexpand: true }));
     this.#addTab(
       'trackers',
       this.#withPlaceholder(
@@ -175,7 +180,20 @@ export class DetailsPane extends Gtk.Stack {
     box.append(switcherScroll);
     box.append(this.tabs);
     this.add_named(box, 'tabs');
+    this.add_named(scrolled(this.summary.widget), 'summary');
     this.set_visible_child_name('none');
+  }
+
+  /** What the selection shows: nothing, one torrent's tabs, or a summary of several. */
+  setSelection(selected: Torrent[]): void {
+    this.#selection = selected;
+    if (selected.length > 1) {
+      this.setTorrent(null);
+      this.set_visible_child_name('summary');
+      this.#updateSummary();
+    } else {
+      this.setTorrent(selected[0] ?? null);
+    }
   }
 
   get torrent(): Torrent | null {
@@ -193,35 +211,18 @@ export class DetailsPane extends Gtk.Stack {
     this.#handlers.push(torrent.connect('notify', () => this.#updateFigures()));
     this.#unsubscribeDetails = this.#source.onTorrentDetailsChanged(torrent, () => this.#refreshTables());
     this.#updateFigures();
-    this.#fillFiles();
+    this.files.showFiles(torrent, this.#source.files(torrent));
     this.#refreshTables();
-    const history = this.#history.get(torrent);
-    this.graph.clear();
-    if (history) history.up.forEach((u, i) => this.graph.addSample(u, history.down[i]));
+    this.graph.setSamples(this.#source.speedHistory(torrent));
   }
 
-  /** Once a second: speed samples for the selected and recently selected torrents. */
+  /** Once a second: the figures and the graph of what is selected. */
   tick(): void {
+    if (this.#selection.length > 1) this.#updateSummary();
     const t = this.#torrent;
-    if (t) {
-      let h = this.#history.get(t);
-      if (!h) {
-        h = { up: [], down: [] };
-        this.#history.set(t, h);
-        while (this.#history.size > HISTORY_TORRENTS) this.#history.delete(this.#history.keys().next().value!);
-      }
-      this.graph.addSample(t.upload_rate, t.download_rate);
-      h.up = [...this.graph.upload];
-      h.down = [...this.graph.download];
-      this.#updateFigures();
-    }
-    for (const [other, h] of this.#history) {
-      if (other === t) continue;
-      h.up.push(other.upload_rate);
-      h.down.push(other.download_rate);
-      if (h.up.length > GRAPH_SAMPLES) h.up.shift();
-      if (h.down.length > GRAPH_SAMPLES) h.down.shift();
-    }
+    if (!t) return;
+    this.graph.setSamples(this.#source.speedHistory(t));
+    this.#updateFigures();
   }
 
   /** Stops following the model: unbinds every table's rows while JS can still run. */
@@ -230,121 +231,17 @@ export class DetailsPane extends Gtk.Stack {
     this.trackersTable.view.set_model(null);
     this.peersTable.view.set_model(null);
     this.logTable.view.set_model(null);
-    this.filesView.set_model(null);
+    this.files.set_model(null);
   }
 
   /** Forgets a removed torrent. */
   forget(torrent: Torrent): void {
-    this.#history.delete(torrent);
     if (this.#torrent === torrent) this.setTorrent(null);
   }
 
   #addTab(name: string, child: Gtk.Widget): void {
     const title = DETAILS_TABS.find(([n]) => n === name)![1]();
     this.tabs.add_titled(child, name, title);
-  }
-
-  #statusTab(): Gtk.Widget {
-    const legend = new Gtk.Box({ spacing: 12, halign: Gtk.Align.END });
-    legend.append(legendItem(_('Upload'), 'dfs-legend-upload'));
-    legend.append(legendItem(_('Download'), 'dfs-legend-download'));
-    const graphTitle = new Gtk.Label({ label: _('Speed, Last 5 Minutes'), xalign: 0, hexpand: true });
-    graphTitle.add_css_class('heading');
-    const graphHeader = new Gtk.Box({ spacing: 12 });
-    graphHeader.append(graphTitle);
-    graphHeader.append(legend);
-    const graphBox = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL, spacing: 6, hexpand: true });
-    graphBox.append(graphHeader);
-    const frame = new Gtk.Frame({ child: this.graph });
-    frame.add_css_class('dfs-graph-frame');
-    graphBox.append(frame);
-    const box = new Gtk.Box({ spacing: 24 });
-    box.add_css_class('dfs-tab-content');
-    this.status.widget.set_hexpand(false);
-    box.append(this.status.widget);
-    box.append(graphBox);
-    return scrolled(box, false);
-  }
-
-  #filesList(): Gtk.ListView {
-    const tree = Gtk.TreeListModel.new(this.filesRoot, false, true, (item: GObject.Object) => {
-      return (item as RecordItem).children;
-    });
-    const factory = new Gtk.SignalListItemFactory();
-    factory.connect('setup', (_f, obj) => {
-      const item = obj as Gtk.ListItem;
-      const name = new Gtk.Label({ xalign: 0, hexpand: true, ellipsize: Pango.EllipsizeMode.MIDDLE });
-      const icon = new Gtk.Image();
-      const inner = new Gtk.Box({ spacing: 8 });
-      inner.append(icon);
-      inner.append(name);
-      const expander = new Gtk.TreeExpander({ child: inner, hexpand: true });
-      const size = new Gtk.Label({ xalign: 1 });
-      size.add_css_class('numeric');
-      size.add_css_class('dim-label');
-      const row = new Gtk.Box({ spacing: 12 });
-      row.add_css_class('dfs-file-row');
-      row.append(expander);
-      row.append(size);
-      item.set_child(row);
-    });
-    factory.connect('bind', (_f, obj) => {
-      const item = obj as Gtk.ListItem;
-      const treeRow = item.get_item() as Gtk.TreeListRow;
-      const node = treeRow.get_item() as RecordItem;
-      const row = item.get_child() as Gtk.Box;
-      const expander = row.get_first_child() as Gtk.TreeExpander;
-      expander.set_list_row(treeRow);
-      const inner = expander.get_child() as Gtk.Box;
-      (inner.get_first_child() as Gtk.Image).set_from_icon_name(
-        node.children ? 'folder-symbolic' : 'text-x-generic-symbolic',
-      );
-      (inner.get_last_child() as Gtk.Label).set_label(String(node.record.name));
-      (row.get_last_child() as Gtk.Label).set_label(formatBytes(Number(node.record.size)));
-    });
-    const view = new Gtk.ListView({ model: new Gtk.NoSelection({ model: tree }), factory });
-    view.add_css_class('dfs-files');
-    return view;
-  }
-
-  #fillFiles(): void {
-    const t = this.#torrent;
-    if (!t) return;
-    const files = this.#source.files(t);
-    // Folders first, then files, each by name; sizes of folders are the sum of their files.
-    type Dir = { dirs: Map<string, Dir>; files: { name: string; size: number }[]; size: number };
-    const root: Dir = { dirs: new Map(), files: [], size: 0 };
-    for (const f of files) {
-      let dir = root;
-      dir.size += f.length;
-      const parts = f.path.length ? f.path : [t.name];
-      for (const part of parts.slice(0, -1)) {
-        if (!dir.dirs.has(part)) dir.dirs.set(part, { dirs: new Map(), files: [], size: 0 });
-        dir = dir.dirs.get(part)!;
-        dir.size += f.length;
-      }
-      dir.files.push({ name: parts[parts.length - 1], size: f.length });
-    }
-    const build = (dir: Dir): RecordItem[] => {
-      const out: RecordItem[] = [];
-      for (const [name, sub] of [...dir.dirs].sort(([a], [b]) => a.localeCompare(b))) {
-        const node = new RecordItem({ name, size: sub.size });
-        node.children = new Gio.ListStore({ item_type: RecordItem.$gtype });
-        node.children.splice(0, 0, build(sub));
-        out.push(node);
-      }
-      for (const f of [...dir.files].sort((a, b) => a.name.localeCompare(b.name))) out.push(new RecordItem(f));
-      return out;
-    };
-    let top = build(root);
-    // A multi-file torrent shows under one folder named after the torrent, like file managers do.
-    if (files.length > 1 || (files[0] && files[0].path.length > 1)) {
-      const folder = new RecordItem({ name: t.name, size: root.size });
-      folder.children = new Gio.ListStore({ item_type: RecordItem.$gtype });
-      folder.children.splice(0, 0, top);
-      top = [folder];
-    }
-    this.filesRoot.splice(0, this.filesRoot.get_n_items(), top);
   }
 
   #withPlaceholder(name: string, table: Gtk.Widget, title: string, description: string): Gtk.Stack {
@@ -404,17 +301,14 @@ export class DetailsPane extends Gtk.Stack {
     const t = this.#torrent;
     if (!t) return;
     const s = this.status;
-    s.set('status', t.stop_reason ? `${formatStatus(t.status)} — ${t.stop_reason}` : formatStatus(t.status));
+    s.set('status', statusLine(t));
     s.set('progress', formatPercent(t.progress));
     s.set('ratio', t.ratio.toFixed(3));
-    // Translators: "<this session> (<lifetime> in total)".
-    const pair = (session: number, total: number) =>
-      _('%1$s (%2$s in total)').replace('%1$s', formatBytes(session)).replace('%2$s', formatBytes(total));
-    s.set('uploaded', pair(t.session_uploaded, t.total_uploaded));
-    s.set('downloaded', pair(t.session_downloaded, t.total_downloaded));
-    // Translators: "<current rate> (set to <configured speed>)".
+    s.set('uploaded', sessionPair(t.session_uploaded, t.total_uploaded));
+    s.set('downloaded', sessionPair(t.session_downloaded, t.total_downloaded));
+    // Translators: "<current speed> (target <configured speed>)".
     const speed = (rate: number, configured: number) =>
-      _('%1$s (set to %2$s)').replace('%1$s', formatRate(rate)).replace('%2$s', formatKbps(configured));
+      format(_('%1$s (target %2$s)'), formatRate(rate), formatKbps(configured));
     s.set('upload', speed(t.upload_rate, t.upload_speed));
     s.set('download', speed(t.download_rate, t.download_speed));
     s.set('swarm', `${formatCount(t.seeders)} / ${formatCount(t.leechers)}`);
@@ -440,6 +334,33 @@ export class DetailsPane extends Gtk.Stack {
     d.set('path', t.filepath);
   }
 
+  #updateSummary(): void {
+    const all = this.#selection;
+    const sum = (get: (t: Torrent) => number) => all.reduce((n, t) => n + get(t), 0);
+    const s = this.summary;
+    s.set('count', format(ngettext('%1$d torrent', '%1$d torrents', all.length), all.length));
+    s.set('size', formatBytes(sum((t) => t.total_size)));
+    s.set(
+      'uploaded',
+      sessionPair(
+        sum((t) => t.session_uploaded),
+        sum((t) => t.total_uploaded),
+      ),
+    );
+    s.set(
+      'downloaded',
+      sessionPair(
+        sum((t) => t.session_downloaded),
+        sum((t) => t.total_downloaded),
+      ),
+    );
+    s.set('upload', formatRate(sum((t) => t.upload_rate)));
+    s.set('download', formatRate(sum((t) => t.download_rate)));
+    const states = new Map<string, number>();
+    for (const t of all) states.set(formatStatus(t.status), (states.get(formatStatus(t.status)) ?? 0) + 1);
+    s.set('states', [...states].map(([state, n]) => format(_('%1$d %2$s'), n, state.toLowerCase())).join(', '));
+  }
+
   #disconnect(): void {
     for (const id of this.#handlers) this.#torrent?.disconnect(id);
     this.#handlers = [];
@@ -448,19 +369,20 @@ export class DetailsPane extends Gtk.Stack {
   }
 }
 
+/** "<this session> this session (<lifetime> in total)"; a session is the app's run. */
+function sessionPair(session: number, total: number): string {
+  return format(_('%1$s this session (%2$s in total)'), formatBytes(session), formatBytes(total));
+}
+
+/** The status in words, with why when it is stopped or cannot reach any tracker. */
+function statusLine(t: Torrent): string {
+  const status = formatStatus(t.status);
+  if (t.status === 'tracker-error')
+    return format(_('%1$s — no tracker answers, so there are no peers and nothing is uploaded or downloaded'), status);
+  return t.stop_reason ? `${status} — ${t.stop_reason}` : status;
+}
+
 function scrolled(child: Gtk.Widget, pad = true): Gtk.ScrolledWindow {
   if (pad) child.add_css_class('dfs-tab-content');
   return new Gtk.ScrolledWindow({ child, vexpand: true, hscrollbar_policy: Gtk.PolicyType.NEVER });
-}
-
-function legendItem(text: string, cssClass: string): Gtk.Box {
-  const box = new Gtk.Box({ spacing: 6 });
-  const swatch = new Gtk.Box({ valign: Gtk.Align.CENTER });
-  swatch.add_css_class('dfs-legend-swatch');
-  swatch.add_css_class(cssClass);
-  box.append(swatch);
-  const label = new Gtk.Label({ label: text });
-  label.add_css_class('caption');
-  box.append(label);
-  return box;
 }

@@ -5,31 +5,30 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import mainWindowUi from '../../data/ui/main-window.ui';
-import shortcutsUi from '../../data/ui/shortcuts-window.ui';
 import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
-import { torrentMatchesSearch, torrentMatchesState } from '../model/filters.ts';
+import { uiResource } from '../lib/resources.ts';
+import { type Setting, SETTINGS, type SettingValue } from '../model/settings/schema.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { DetailsPane } from './DetailsPane.ts';
-import { limitsDialog, removeDialog, textDialog, trackerDialog } from './dialogs.ts';
+import { FailureBanner } from './FailureBanner.ts';
+import { ListFilters } from './ListFilters.ts';
 import { PreferencesWindow } from './PreferencesWindow.ts';
+import { SelectionActions } from './SelectionActions.ts';
 import { Sidebar } from './Sidebar.ts';
 import { connectSignal } from './signals.ts';
 import { StatusBar } from './StatusBar.ts';
 import { applyStyleSheet } from './style.ts';
-import { templateBytes } from './template.ts';
-import {
-  activateTorrentAction,
-  type QueueMove,
-  type TorrentActionArgs,
-  type TorrentActionName,
-} from './torrentActions.ts';
-import type { TorrentSource, TorrentState } from './TorrentSource.ts';
+import { newTorrentChooser, torrentDropTarget } from './torrentFiles.ts';
+import { activateTorrentAction, type TorrentActionArgs, type TorrentActionName } from './torrentActions.ts';
+import type { TorrentSource } from './TorrentSource.ts';
 import { columnsMenu, torrentContextMenu } from './torrentMenu.ts';
 import { TorrentList } from './TorrentList.ts';
 import { TrackerPage, type TrackerPageSource } from './TrackerPage.ts';
-import { type Setting, SETTINGS, type SettingValue } from '../model/settings/schema.ts';
+import { applyColorScheme, COLOR_SCHEME } from './windowSettings.ts';
+import { removedTitle, WindowToasts } from './WindowToasts.ts';
+import { installWindowActions } from './windowActions.ts';
+import { installWindowKeys, wireSearch } from './windowKeys.ts';
 
 /** The settings (table entries) for what the window remembers (window size, pane positions). */
 export const WINDOW_SETTINGS = {
@@ -41,16 +40,22 @@ export const WINDOW_SETTINGS = {
   columns: SETTINGS.columns,
 } as const;
 
+// The template's custom widgets must be registered before the template is parsed.
+GObject.type_ensure(Sidebar.$gtype);
+GObject.type_ensure(StatusBar.$gtype);
+GObject.type_ensure(FailureBanner.$gtype);
+
 /**
  * The main window. It shows the model and turns clicks into the torrent actions; it never
  * touches the network or the disk (files chosen or dropped here are handed over as URIs).
+ * In a narrow window the sidebar folds away (Adw.Flap) and the details pane gives way to the list.
  */
 export class MainWindow extends Adw.ApplicationWindow {
   static {
     GObject.registerClass(
       {
         GTypeName: 'DfsMainWindow',
-        Template: templateBytes(mainWindowUi),
+        Template: uiResource('main-window'),
         InternalChildren: [
           'toast_overlay',
           'main_stack',
@@ -60,6 +65,12 @@ export class MainWindow extends Adw.ApplicationWindow {
           'search_entry',
           'search_button',
           'primary_menu_button',
+          'flap',
+          'sidebar',
+          'details_paned',
+          'list_stack',
+          'failure_banner',
+          'status_bar',
           'header_bar',
         ],
       },
@@ -75,6 +86,12 @@ export class MainWindow extends Adw.ApplicationWindow {
   declare _search_entry: Gtk.SearchEntry;
   declare _search_button: Gtk.ToggleButton;
   declare _primary_menu_button: Gtk.MenuButton;
+  declare _flap: Adw.Flap;
+  declare _sidebar: Sidebar;
+  declare _details_paned: Gtk.Paned;
+  declare _list_stack: Gtk.Stack;
+  declare _failure_banner: FailureBanner;
+  declare _status_bar: StatusBar;
   declare _header_bar: Adw.HeaderBar;
 
   /** What the window shows (null while detached). */
@@ -82,12 +99,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   /** Where the torrent actions are activated: the application, or a spec's group. */
   #actions: Gio.ActionGroup | null = null;
   list: TorrentList | null = null;
-  sidebar: Sidebar | null = null;
   details: DetailsPane | null = null;
-  statusBar: StatusBar | null = null;
-  sidebarPaned: Gtk.Paned | null = null;
-  detailsPaned: Gtk.Paned | null = null;
-  listStack: Gtk.Stack | null = null;
   contextMenu: Gtk.PopoverMenu | null = null;
   /** The question dialog on screen, if any (specs answer it). */
   openDialog: Adw.MessageDialog | null = null;
@@ -99,25 +111,46 @@ export class MainWindow extends Adw.ApplicationWindow {
     tooltip_text: _('Tracker'),
     visible: false,
   });
-  readonly torrentActions = new Gio.SimpleActionGroup();
+  /** The file chooser while it is open: GTK needs its caller to hold it until it answers. */
+  chooser: Gtk.FileChooserNative | null = null;
+  readonly selectionActions: SelectionActions;
+  readonly toasts: WindowToasts;
+  readonly #filters = new ListFilters();
   readonly #cleanups: (() => void)[] = [];
-  #searchFilter: Gtk.CustomFilter | null = null;
-  #stateFilter: Gtk.CustomFilter | null = null;
-  #hostFilter: Gtk.CustomFilter | null = null;
-  #searchText = '';
   #tick = 0;
   #ticks = 0;
-  #counts: Record<TorrentState, number> | null = null;
+  #counts: ReturnType<TorrentSource['stateCounts']> | null = null;
 
   constructor(params: Partial<Adw.ApplicationWindow.ConstructorProps>) {
     super(params);
     applyStyleSheet();
-    const builder = Gtk.Builder.new_from_string(shortcutsUi, -1);
+    const builder = Gtk.Builder.new_from_resource(uiResource('shortcuts-window').replace('resource://', ''));
     this.set_help_overlay(builder.get_object('help_overlay') as Gtk.ShortcutsWindow);
-    this._search_bar.set_key_capture_widget(this);
+    this.toasts = new WindowToasts(this._toast_overlay, this);
+    this.toasts.onSay = (m) => this.showToast(m);
+    this.selectionActions = new SelectionActions({
+      window: this,
+      source: () => this.source,
+      activate: (name, args) => this.#activate(name, args),
+      selected: () => this.selectedTorrents(),
+      toast: (m) => this.showToast(m),
+      removeWithUndo: (torrents) => this.#removeWithUndo(torrents),
+      setOpenDialog: (d) => (this.openDialog = d as Adw.MessageDialog | null),
+    });
+    this.insert_action_group('torrent', this.selectionActions.group);
     this.#installActions();
-    this.#installTorrentActions();
-    this.#installDropTarget();
+    installWindowKeys(this);
+    this.add_controller(
+      torrentDropTarget(
+        (uris) => this.addUris(uris),
+        (m) => this.showToast(m),
+      ),
+    );
+    this._sidebar.connect('filter-changed', () => this.#filters.setSidebar(this._sidebar, this.source));
+    this._failure_banner.connect('show-requested', () => {
+      this._sidebar.selectState('error');
+      this._flap.set_reveal_flap(true);
+    });
     this._header_bar.pack_end(this.trackerButton);
     this.trackerButton.connect('toggled', () => this.#updatePages());
     this.connect('close-request', () => {
@@ -125,6 +158,18 @@ export class MainWindow extends Adw.ApplicationWindow {
       return false;
     });
     this.connect('destroy', () => this.detach());
+  }
+
+  get torrentActions(): Gio.SimpleActionGroup {
+    return this.selectionActions.group;
+  }
+
+  get sidebar(): Sidebar | null {
+    return this.source ? this._sidebar : null;
+  }
+
+  get statusBar(): StatusBar | null {
+    return this.source ? this._status_bar : null;
   }
 
   /**
@@ -137,90 +182,44 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.#actions = actions;
     const settings = source.settings;
 
-    // Each filter has no function while it lets everything through, so the filter model skips
-    // it instead of calling into JS for every torrent.
-    this.#stateFilter = Gtk.CustomFilter.new(null);
-    this.#hostFilter = Gtk.CustomFilter.new(null);
-    this.#searchFilter = Gtk.CustomFilter.new(null);
-    const filter = new Gtk.EveryFilter();
-    filter.append(this.#stateFilter);
-    filter.append(this.#hostFilter);
-    filter.append(this.#searchFilter);
-
-    this.sidebar = new Sidebar();
-    this.sidebar.onChanged = () => this.#updateSidebarFilters();
-    this.list = new TorrentList(source.torrents, filter);
+    this.list = new TorrentList(source.torrents, this.#filters.filter);
     this.insert_action_group('list', this.list.actions);
     this.list.applyColumnsSetting(settings.get(WINDOW_SETTINGS.columns));
     this.list.onColumnsChanged = (ids) => this.#saveSetting(WINDOW_SETTINGS.columns, ids);
     this.list.onContextMenu = (x, y) => this.#popupContextMenu(x, y);
     this.list.onActivated = () => this.details?.tabs.set_visible_child_name('status');
+    this.list.onSpace = () => this.selectionActions.togglePause();
     connectSignal(this.list.selection, 'selection-changed', () => this.#selectionChanged());
+    // A filter or a removal takes rows out without a selection-changed: the details must follow.
+    connectSignal(this.list.selection, 'items-changed', () => this.#selectionChanged());
     connectSignal(this.list.filterModel, 'items-changed', () => this.#updatePages());
-    const keys = new Gtk.ShortcutController({ scope: Gtk.ShortcutScope.LOCAL });
-    keys.add_shortcut(
-      new Gtk.Shortcut({
-        trigger: Gtk.ShortcutTrigger.parse_string('space'),
-        action: Gtk.NamedAction.new('win.toggle-pause'),
-      }),
-    );
-    keys.add_shortcut(
-      new Gtk.Shortcut({
-        trigger: Gtk.ShortcutTrigger.parse_string('Delete'),
-        action: Gtk.NamedAction.new('torrent.remove'),
-      }),
-    );
-    this.list.columnView.add_controller(keys);
+    this._list_stack.add_named(this.list, 'list');
 
     this.contextMenu = Gtk.PopoverMenu.new_from_model(torrentContextMenu());
     this.contextMenu.set_has_arrow(false);
     this.contextMenu.set_halign(Gtk.Align.START);
     this.contextMenu.set_parent(this.list);
 
-    const noMatch = new Adw.StatusPage({
-      icon_name: 'edit-find-symbolic',
-      title: _('No Matching Torrents'),
-      description: _('Try another search, state or tracker.'),
-    });
-    this.listStack = new Gtk.Stack();
-    this.listStack.add_named(this.list, 'list');
-    this.listStack.add_named(noMatch, 'no-match');
-
     this.details = new DetailsPane(source, (name, args) => this.#activate(name, args));
-    this.detailsPaned = new Gtk.Paned({
-      orientation: Gtk.Orientation.VERTICAL,
-      start_child: this.listStack,
-      end_child: this.details,
-      resize_start_child: true,
-      resize_end_child: false,
-      shrink_end_child: false,
-      position: Math.max(120, settings.get(WINDOW_SETTINGS.detailsHeight)),
-    });
-    this.sidebarPaned = new Gtk.Paned({
-      orientation: Gtk.Orientation.HORIZONTAL,
-      start_child: this.sidebar,
-      end_child: this.detailsPaned,
-      resize_start_child: false,
-      shrink_start_child: false,
-      position: settings.get(WINDOW_SETTINGS.sidebarWidth),
-    });
-    this.sidebarPaned.add_css_class('dfs-main-paned');
-    this._main_stack.add_named(this.sidebarPaned, 'torrents');
-    this.statusBar = new StatusBar();
-    this._content_box.append(this.statusBar);
-
-    // The details pane gets the lower part of the window unless the user moved the divider.
-    const detailsHeight = settings.get(WINDOW_SETTINGS.detailsHeight);
-    if (!detailsHeight) this.detailsPaned.set_position(Math.round(this.get_default_size()[1] * 0.5));
+    this._details_paned.set_end_child(this.details);
+    const sidebarWidth = settings.get(WINDOW_SETTINGS.sidebarWidth) || 200;
+    this._sidebar.set_size_request(Math.max(160, Math.min(400, sidebarWidth)), -1);
 
     if (settings.get(WINDOW_SETTINGS.remember)) {
       const w = settings.get(WINDOW_SETTINGS.width);
       const h = settings.get(WINDOW_SETTINGS.height);
-      if (w >= 360 && h >= 294) this.set_default_size(w, h);
+      if (w >= 360 && h >= 360) this.set_default_size(w, h);
     }
+    // The details pane gets the lower part of the window unless the user moved the divider.
+    const detailsHeight = settings.get(WINDOW_SETTINGS.detailsHeight);
+    this._details_paned.set_position(
+      detailsHeight >= 120 ? detailsHeight : Math.round(this.get_default_size()[1] * 0.45),
+    );
 
     this.#cleanups.push(source.onCountsChanged(() => this.#updateCounts()));
-    this.#cleanups.push(source.onNotice((n) => this.showToast(n.message)));
+    this.#cleanups.push(
+      source.onNotice((n) => (n.kind === 'error' ? this.toasts.problem(n.message) : this.showToast(n.message))),
+    );
     applyColorScheme(settings.get(COLOR_SCHEME));
     const settingsHandler = settings.connect('changed', (_s, path: string) => {
       if (path === COLOR_SCHEME.path) applyColorScheme(settings.get(COLOR_SCHEME));
@@ -257,48 +256,33 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.trackerButton.set_visible(false);
     if (this.#tick) GLib.source_remove(this.#tick);
     this.#tick = 0;
+    // A removal waiting for its Undo toast happens now: the user asked for it.
+    this.#filters.finishRemovals();
+    this.toasts.dispose();
     for (const c of this.#cleanups.splice(0)) c();
+    this.selectionActions.follow([]);
     this.contextMenu?.unparent();
     this.contextMenu = null;
     // Unbind the rows now, while JS can still run the factories' unbind handlers (not at GC).
     this.details?.teardown();
     this.list?.columnView.set_model(null);
-    if (this.sidebarPaned) this._main_stack.remove(this.sidebarPaned);
-    if (this.statusBar) this._content_box.remove(this.statusBar);
-    this.sidebarPaned = this.detailsPaned = this.listStack = null;
+    if (this.list) this._list_stack.remove(this.list);
+    if (this.details) this._details_paned.set_end_child(null);
     this.list = null;
-    this.sidebar = null;
     this.details = null;
-    this.statusBar = null;
     this.source = null;
     this.#actions = null;
   }
 
   /** Opens the file chooser (a portal inside Flatpak) and adds the chosen files. */
   chooseTorrentFiles(): Gtk.FileChooserNative {
-    const chooser = new Gtk.FileChooserNative({
-      title: _('Add Torrents'),
-      transient_for: this,
-      modal: true,
-      action: Gtk.FileChooserAction.OPEN,
-      select_multiple: true,
-      accept_label: _('_Add'),
+    // Held by the window until it answers; otherwise the garbage collector closes it under the user.
+    this.chooser ??= newTorrentChooser(this, (uris) => {
+      this.chooser = null;
+      this.addUris(uris);
     });
-    const filter = new Gtk.FileFilter({ name: _('Torrent files') });
-    filter.add_mime_type('application/x-bittorrent');
-    filter.add_suffix('torrent');
-    chooser.add_filter(filter);
-    chooser.connect('response', (_c, response: number) => {
-      if (response === Gtk.ResponseType.ACCEPT) {
-        const files = chooser.get_files();
-        const uris: string[] = [];
-        for (let i = 0; i < files.get_n_items(); i++) uris.push((files.get_item(i) as Gio.File).get_uri());
-        this.addUris(uris);
-      }
-      chooser.destroy();
-    });
-    chooser.show();
-    return chooser;
+    this.chooser.show();
+    return this.chooser;
   }
 
   /** Adds files through the `add-uris` action; what happened comes back as notices (toasts). */
@@ -307,7 +291,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   }
 
   showToast(title: string): void {
-    this._toast_overlay.add_toast(new Adw.Toast({ title, timeout: 5 }));
+    this.toasts.say(title);
   }
 
   showPreferences(): void {
@@ -331,38 +315,24 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.#applySearch(text);
   }
 
+  /** Ctrl+F: the search bar opens with the cursor in its entry. */
+  startSearch(): void {
+    if (!this._search_button.get_sensitive()) return;
+    this._search_bar.set_search_mode(true);
+    this._search_entry.grab_focus();
+  }
+
   // ---- internals ----------------------------------------------------------------------------
 
   #installActions(): void {
-    const add = (name: string, callback: (param: GLib.Variant | null) => void, type?: string) => {
-      const action = new Gio.SimpleAction({ name, parameter_type: type ? new GLib.VariantType(type) : null });
-      action.connect('activate', (_a, param) => callback(param));
-      this.add_action(action);
-      return action;
-    };
-    add('add-torrents', () => this.chooseTorrentFiles());
-    add('pause-all', () => this.#activate('pause-all', null));
-    add('resume-all', () => this.#activate('resume-all', null));
-    add(
-      'scale-speed',
-      (param) => {
-        const [direction, factor] = (param?.get_string()[0] ?? '').split('-');
-        if (direction !== 'upload' && direction !== 'download') return;
-        this.#activate('scale-speed', [direction, factor === '2' ? 2 : 0.5, []]);
-      },
-      's',
-    );
-    add('search', () => this._search_button.set_active(!this._search_button.get_active()));
-    add('toggle-pause', () => {
-      const selected = this.selectedTorrents();
-      if (!selected.length) return;
-      this.#activate(selected.every((t) => t.active) ? 'pause' : 'resume', hashes(selected));
+    installWindowActions(this, {
+      addTorrents: () => this.chooseTorrentFiles(),
+      activate: (name, args) => this.#activate(name, args),
+      search: () => this.startSearch(),
+      togglePause: () => this.selectionActions.togglePause(),
     });
-    this.application?.set_accels_for_action('win.add-torrents', ['<Primary>o']);
-    this.application?.set_accels_for_action('win.search', ['<Primary>f']);
 
-    this._search_entry.connect('search-changed', () => this.#applySearch(this._search_entry.get_text()));
-    this._search_entry.connect('stop-search', () => this._search_button.set_active(false));
+    wireSearch(this._search_bar, this._search_entry, this, (text) => this.#applySearch(text));
 
     // The columns chooser also lives in the primary menu, next to the all-torrents actions.
     const menu = this._primary_menu_button.get_menu_model() as Gio.Menu;
@@ -370,141 +340,21 @@ export class MainWindow extends Adw.ApplicationWindow {
     section?.append_submenu(_('_Columns'), columnsMenu());
   }
 
-  #installTorrentActions(): void {
-    const group = this.torrentActions;
-    const add = (name: string, callback: (selected: Torrent[], param: GLib.Variant | null) => void, type?: string) => {
-      const action = new Gio.SimpleAction({ name, parameter_type: type ? new GLib.VariantType(type) : null });
-      action.connect('activate', (_a, param) => {
-        const selected = this.selectedTorrents();
-        if (selected.length) callback(selected, param);
-      });
-      group.add_action(action);
-    };
-    add('pause', (s) => this.#activate('pause', hashes(s)));
-    add('resume', (s) => this.#activate('resume', hashes(s)));
-    add('force-start', (s) => this.#activate('force-start', hashes(s)));
-    add('update-tracker', (s) => this.#activate('force-announce', hashes(s)));
-    add('add-builtin-tracker', (s) => this.#activate('add-built-in-tracker', hashes(s)));
-    add('force-recheck', (s) => this.#activate('force-recheck', hashes(s)));
-    add('force-complete', (s) => this.#activate('force-complete', hashes(s)));
-    add('random-progress', (s) => this.#activate('random-progress', hashes(s)));
-    add('copy', (s, p) => this.#copy(s, p?.get_string()[0] ?? 'name'), 's');
-    add('priority', (s, p) => this.#activate('set-priority', [hashes(s), priorityWord(p?.get_string()[0])]), 's');
-    add('speed-limits', (s) => {
-      this.openDialog = limitsDialog(this, { upload: s[0].upload_limit, download: s[0].download_limit }, (limits) =>
-        this.#activate('set-limits', [hashes(s), limits.upload ?? -1, limits.download ?? -1]),
-      );
-    });
-    add('reset-limits', (s) => this.#activate('reset-limits', hashes(s)));
-    add('tracker-add', (s) => {
-      this.openDialog = textDialog(
-        this,
-        {
-          heading: _('Add Tracker'),
-          body: _('An http://, https:// or udp:// announce URL. It is added to the selected torrents.'),
-          initial: '',
-          placeholder: 'udp://tracker.example.org:6969/announce',
-          confirm: _('_Add'),
-        },
-        (url) => this.#activate('add-tracker', [hashes(s), url]),
-      );
-    });
-    add('tracker-edit', (s) => this.#trackerDialog(s[0], true));
-    add('tracker-remove', (s) => this.#trackerDialog(s[0], false));
-    add('queue', (s, p) => this.#activate('queue', [hashes(s), (p?.get_string()[0] ?? 'top') as QueueMove]), 's');
-    add('rename', (s) => {
-      this.openDialog = textDialog(
-        this,
-        {
-          heading: _('Rename Torrent'),
-          body: _('The name shown in the list. Trackers are not told.'),
-          initial: s[0].name,
-          confirm: _('_Rename'),
-        },
-        (name) => this.#activate('rename', [s[0].info_hash, name]),
-      );
-    });
-    add('label', (s) => {
-      this.openDialog = textDialog(
-        this,
-        {
-          heading: _('Set Label'),
-          body: _('A label for the selected torrents. Leave it empty to remove the label.'),
-          initial: s[0].label,
-          confirm: _('_Set Label'),
-          allowEmpty: true,
-        },
-        (label) => this.#activate('set-label', [hashes(s), label]),
-      );
-    });
-    add('remove', (s) => {
-      this.openDialog = removeDialog(
-        this,
-        s.map((t) => t.name),
-        () => {
-          for (const t of s) this.details?.forget(t);
-          this.#activate('remove', hashes(s));
-        },
-      );
-    });
-    this.insert_action_group('torrent', group);
-  }
-
-  #trackerDialog(torrent: Torrent, edit: boolean): void {
-    const urls = this.source?.trackers(torrent).map((t) => t.url) ?? [];
-    if (!urls.length) {
-      this.showToast(_('“%s” has no trackers').replace('%s', torrent.name));
-      return;
-    }
-    this.openDialog = trackerDialog(
-      this,
-      edit
-        ? {
-            heading: _('Edit Tracker'),
-            body: _('Choose a tracker and change its URL.'),
-            urls,
-            editable: true,
-            confirm: _('_Save'),
-          }
-        : {
-            heading: _('Remove Tracker'),
-            body: _('The torrent stops announcing to this tracker.'),
-            urls,
-            editable: false,
-            confirm: _('_Remove'),
-            destructive: true,
-          },
-      (url, edited) =>
-        edit
-          ? this.#activate('edit-tracker', [torrent.info_hash, url, edited])
-          : this.#activate('remove-tracker', [torrent.info_hash, url]),
+  /** Hides the torrents at once; they are removed when the Undo toast goes without Undo. */
+  #removeWithUndo(torrents: Torrent[]): void {
+    const { finish } = this.toasts.withUndo(
+      removedTitle(torrents),
+      () => this.#filters.unhide(torrents),
+      () => {
+        this.#filters.unhide(torrents, false);
+        for (const t of torrents) this.details?.forget(t);
+        this.#activate(
+          'remove',
+          torrents.map((t) => t.info_hash),
+        );
+      },
     );
-  }
-
-  #copy(torrents: Torrent[], what: string): void {
-    const lines = torrents.map((t) => {
-      const trackers = this.source?.trackers(t) ?? [];
-      switch (what) {
-        case 'hash':
-          return t.info_hash;
-        case 'magnet':
-          return magnetLink(
-            t,
-            trackers.map((tr) => tr.url),
-          );
-        case 'tracker':
-          return trackers[0]?.url ?? '';
-        default:
-          return t.name;
-      }
-    });
-    const text = lines.filter((l) => l).join('\n');
-    if (!text) {
-      this.showToast(_('Nothing to copy'));
-      return;
-    }
-    this.get_clipboard().set_content(Gdk.ContentProvider.new_for_value(text));
-    this.showToast(_('Copied to the clipboard'));
+    this.#filters.hide(torrents, finish);
   }
 
   /**
@@ -521,35 +371,9 @@ export class MainWindow extends Adw.ApplicationWindow {
     }
   }
 
-  #installDropTarget(): void {
-    const target = Gtk.DropTarget.new(Gdk.FileList.$gtype, Gdk.DragAction.COPY);
-    target.connect('drop', (_t, dropped: unknown) => {
-      const value = dropped as Gdk.FileList;
-      const files = value.get_files();
-      const torrents = files.filter((f) => (f.get_basename() ?? '').toLowerCase().endsWith('.torrent'));
-      if (torrents.length < files.length) this.showToast(_('Only .torrent files can be added'));
-      this.addUris(torrents.map((f) => f.get_uri()));
-      return torrents.length > 0;
-    });
-    this.add_controller(target);
-  }
-
+  /** A new search starts at the top of the list. */
   #applySearch(text: string): void {
-    const q = text.trim().toLowerCase();
-    if (q === this.#searchText) return;
-    this.#searchText = q;
-    // set_filter_func re-filters by itself.
-    this.#searchFilter?.set_filter_func(q ? (t) => torrentMatchesSearch(t as Torrent, q) : null);
-  }
-
-  #updateSidebarFilters(): void {
-    const source = this.source;
-    const state = this.sidebar?.selectedState ?? 'all';
-    const host = this.sidebar?.selectedHost ?? null;
-    this.#stateFilter?.set_filter_func(state === 'all' ? null : (t) => torrentMatchesState(t as Torrent, state));
-    this.#hostFilter?.set_filter_func(
-      host === null || !source ? null : (t) => source.trackerHosts(t as Torrent).includes(host),
-    );
+    if (this.#filters.setSearch(text)) this.list?.scrollToTop();
   }
 
   #popupContextMenu(x: number, y: number): void {
@@ -561,10 +385,9 @@ export class MainWindow extends Adw.ApplicationWindow {
 
   #selectionChanged(): void {
     const selected = this.selectedTorrents();
-    for (const name of this.torrentActions.list_actions()) {
-      (this.torrentActions.lookup_action(name) as Gio.SimpleAction).set_enabled(selected.length > 0);
-    }
-    this.details?.setTorrent(selected[0] ?? null);
+    this.selectionActions.follow(selected);
+    this._status_bar.setSelected(selected.length);
+    this.details?.setSelection(selected);
   }
 
   #updatePages(): void {
@@ -574,9 +397,9 @@ export class MainWindow extends Adw.ApplicationWindow {
     this._main_stack.set_visible_child_name(tracker ? 'tracker' : total === 0 ? 'empty' : 'torrents');
     // Nothing to search in an empty list.
     this._search_button.set_sensitive(total > 0);
-    if (total === 0) this._search_button.set_active(false);
-    this.statusBar?.set_visible(total > 0);
-    this.listStack?.set_visible_child_name(
+    if (total === 0) this._search_bar.set_search_mode(false);
+    this._status_bar.set_visible(total > 0);
+    this._list_stack.set_visible_child_name(
       this.list.filterModel.get_n_items() > 0 || total === 0 ? 'list' : 'no-match',
     );
   }
@@ -586,8 +409,9 @@ export class MainWindow extends Adw.ApplicationWindow {
     if (!c) return;
     const counts = c.stateCounts();
     this.#counts = counts;
-    this.sidebar?.update(counts, c.trackerHostCounts());
-    this.statusBar?.update(c.totals(), counts);
+    this._sidebar.update(counts, this.#filters.hostHealth(c, counts.error ?? 0));
+    this._status_bar.update(c.totals(), counts);
+    this._failure_banner.setFailures(counts.error ?? 0, counts.error ? this.#filters.lastFailure(c) : '');
     this.#updatePages();
   }
 
@@ -597,10 +421,11 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.#ticks++;
     this.details?.tick();
     // Counts come with onCountsChanged; only the totals and rates move every second.
-    if (this.#counts) this.statusBar?.update(c.totals(), this.#counts);
+    if (this.#counts) this._status_bar.update(c.totals(), this.#counts);
+    this.selectionActions.update();
     // States and figures move; re-apply the state filter and the sort every few seconds.
     if (this.#ticks % 2 === 0) {
-      if (this.sidebar && this.sidebar.selectedState !== 'all') this.#stateFilter?.changed(Gtk.FilterChange.DIFFERENT);
+      this.#filters.refreshState(this._sidebar);
       this.list?.refreshSort();
     }
   }
@@ -612,8 +437,7 @@ export class MainWindow extends Adw.ApplicationWindow {
       this.#saveSetting(WINDOW_SETTINGS.width, width);
       this.#saveSetting(WINDOW_SETTINGS.height, height);
     }
-    if (this.sidebarPaned) this.#saveSetting(WINDOW_SETTINGS.sidebarWidth, this.sidebarPaned.get_position());
-    if (this.detailsPaned) this.#saveSetting(WINDOW_SETTINGS.detailsHeight, this.detailsPaned.get_position());
+    this.#saveSetting(WINDOW_SETTINGS.detailsHeight, this._details_paned.get_position());
   }
 
   #saveSetting<T extends SettingValue>(key: Setting<T>, value: T): void {
@@ -623,39 +447,4 @@ export class MainWindow extends Adw.ApplicationWindow {
       this.showToast(errorMessage(e));
     }
   }
-}
-
-const COLOR_SCHEME = SETTINGS.ui_settings.color_scheme;
-
-/** The Style preference: follow the system, or force light or dark (libadwaita does the rest). */
-function applyColorScheme(value: string): void {
-  const schemes: Record<string, Adw.ColorScheme> = {
-    light: Adw.ColorScheme.FORCE_LIGHT,
-    dark: Adw.ColorScheme.FORCE_DARK,
-  };
-  Adw.StyleManager.get_default().set_color_scheme(schemes[value] ?? Adw.ColorScheme.DEFAULT);
-}
-
-/**
- * `magnet:?xt=urn:btih:<sha1>&dn=<name>&tr=<url>…`, with the name and URLs escaped. v2 torrents
- * carry their full SHA-256 as `xt=urn:btmh:1220<sha256>` (BEP 9/52); hybrids carry both.
- */
-export function magnetLink(torrent: Torrent, trackerUrls: string[]): string {
-  const esc = (s: string) => GLib.Uri.escape_string(s, null, false);
-  const topics: string[] = [];
-  if (torrent.info_hash_v1 || !torrent.info_hash_v2)
-    topics.push(`xt=urn:btih:${torrent.info_hash_v1 || torrent.info_hash}`);
-  if (torrent.info_hash_v2) topics.push(`xt=urn:btmh:1220${torrent.info_hash_v2}`);
-  return [`magnet:?${topics.join('&')}`, `dn=${esc(torrent.name)}`, ...trackerUrls.map((u) => `tr=${esc(u)}`)].join(
-    '&',
-  );
-}
-
-/** The selection as the actions name torrents: by info hash. */
-function hashes(torrents: Torrent[]): string[] {
-  return torrents.map((t) => t.info_hash);
-}
-
-function priorityWord(word: string | undefined): 'low' | 'normal' | 'high' {
-  return word === 'low' || word === 'high' ? word : 'normal';
 }

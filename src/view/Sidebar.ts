@@ -1,8 +1,10 @@
+import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 import Pango from 'gi://Pango';
 
-import { _ } from '../lib/i18n.ts';
+import { _, format } from '../lib/i18n.ts';
+import { uiResource } from '../lib/resources.ts';
 import { TORRENT_STATES, type TorrentState } from './TorrentSource.ts';
 
 const STATE_LABELS: Record<TorrentState, () => string> = {
@@ -23,61 +25,81 @@ const STATE_ICONS: Record<TorrentState, string> = {
   error: 'dialog-warning-symbolic',
 };
 
+/** How a tracker host is doing over all its torrents: one answered, all failed, or not known yet. */
+export type HostHealth = 'working' | 'failing' | 'unknown';
+
+export interface HostCount {
+  host: string;
+  count: number;
+  health?: HostHealth;
+  /** The last failure reason from that host, for the tooltip. */
+  message?: string;
+}
+
+interface SidebarSignals extends Gtk.ScrolledWindow.SignalSignatures {
+  'filter-changed': () => void;
+}
+
 /**
- * The sidebar: torrent states and tracker hosts, each with a live count. One state and one
- * tracker are selected at a time; the list shows torrents matching both (and the search).
+ * The sidebar: torrent states and tracker hosts, each with a live count, and each host with its
+ * health (a warning sign when none of its announces is answered). One state and one tracker are
+ * selected at a time; `filter-changed` tells the window to filter the list.
  */
 export class Sidebar extends Gtk.ScrolledWindow {
   static {
-    GObject.registerClass({ GTypeName: 'DfsSidebar' }, this);
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsSidebar',
+        Template: uiResource('sidebar'),
+        InternalChildren: ['states_list', 'trackers_list'],
+        Signals: { 'filter-changed': {} },
+      },
+      this,
+    );
   }
 
-  /** Called when the selected state or tracker changes. */
-  onChanged: () => void = () => {};
-  readonly statesList: Gtk.ListBox;
-  readonly trackersList: Gtk.ListBox;
+  declare connect: GObject.SignalMethods<this, SidebarSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, SidebarSignals>['emit'];
+  declare _states_list: Gtk.ListBox;
+  declare _trackers_list: Gtk.ListBox;
   readonly #stateCounts = new Map<TorrentState, Gtk.Label>();
   readonly #stateRows = new Map<TorrentState, Gtk.ListBoxRow>();
   /** Host per tracker row; null is "All Trackers". */
   readonly #rowHosts = new Map<Gtk.ListBoxRow, string | null>();
   readonly #hostCounts = new Map<Gtk.ListBoxRow, Gtk.Label>();
+  readonly #hostIcons = new Map<Gtk.ListBoxRow, Gtk.Image>();
   #selectedState: TorrentState = 'all';
   #selectedHost: string | null = null;
   #rebuilding = false;
 
-  constructor() {
-    super({ hscrollbar_policy: Gtk.PolicyType.NEVER, vexpand: true });
-    this.add_css_class('dfs-sidebar');
-    const box = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL });
-
-    box.append(heading(_('Status')));
-    this.statesList = new Gtk.ListBox({ selection_mode: Gtk.SelectionMode.BROWSE });
-    this.statesList.add_css_class('navigation-sidebar');
+  constructor(params: Partial<Gtk.ScrolledWindow.ConstructorProps> = {}) {
+    super(params);
     for (const state of TORRENT_STATES) {
       const { row, count } = countRow(STATE_LABELS[state](), STATE_ICONS[state]);
       this.#stateCounts.set(state, count);
       this.#stateRows.set(state, row);
-      this.statesList.append(row);
+      this._states_list.append(row);
     }
-    this.statesList.select_row(this.#stateRows.get('all')!);
-    this.statesList.connect('row-selected', (_l, row: Gtk.ListBoxRow | null) => {
+    this._states_list.select_row(this.#stateRows.get('all')!);
+    this._states_list.connect('row-selected', (_l, row: Gtk.ListBoxRow | null) => {
       if (!row) return;
       for (const [state, r] of this.#stateRows) if (r === row) this.#selectedState = state;
-      this.onChanged();
+      this.emit('filter-changed');
     });
-    box.append(this.statesList);
-
-    box.append(heading(_('Trackers')));
-    this.trackersList = new Gtk.ListBox({ selection_mode: Gtk.SelectionMode.BROWSE });
-    this.trackersList.add_css_class('navigation-sidebar');
-    this.trackersList.connect('row-selected', (_l, row: Gtk.ListBoxRow | null) => {
+    this._trackers_list.connect('row-selected', (_l, row: Gtk.ListBoxRow | null) => {
       if (this.#rebuilding || !row) return;
       this.#selectedHost = this.#rowHosts.get(row) ?? null;
-      this.onChanged();
+      this.emit('filter-changed');
     });
-    box.append(this.trackersList);
-    this.set_child(box);
     this.update(Object.fromEntries(TORRENT_STATES.map((s) => [s, 0])) as Record<TorrentState, number>, []);
+  }
+
+  get statesList(): Gtk.ListBox {
+    return this._states_list;
+  }
+
+  get trackersList(): Gtk.ListBox {
+    return this._trackers_list;
   }
 
   get selectedState(): TorrentState {
@@ -90,15 +112,15 @@ export class Sidebar extends Gtk.ScrolledWindow {
   }
 
   selectState(state: TorrentState): void {
-    this.statesList.select_row(this.#stateRows.get(state)!);
+    this._states_list.select_row(this.#stateRows.get(state)!);
   }
 
   selectHost(host: string | null): void {
-    for (const [row, h] of this.#rowHosts) if (h === host) this.trackersList.select_row(row);
+    for (const [row, h] of this.#rowHosts) if (h === host) this._trackers_list.select_row(row);
   }
 
   /** Shows new counts; the tracker rows are rebuilt only when the set of hosts changed. */
-  update(counts: Record<TorrentState, number>, hosts: { host: string; count: number }[]): void {
+  update(counts: Record<TorrentState, number>, hosts: HostCount[]): void {
     for (const [state, label] of this.#stateCounts) label.set_label(String(counts[state] ?? 0));
     const sorted = [...hosts].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host));
     const wanted = [null, ...sorted.map((h) => h.host)];
@@ -106,8 +128,9 @@ export class Sidebar extends Gtk.ScrolledWindow {
     if (wanted.join('\n') !== current.join('\n')) this.#rebuildTrackers(wanted);
     const total = counts.all ?? 0;
     for (const [row, host] of this.#rowHosts) {
-      const n = host === null ? total : (sorted.find((h) => h.host === host)?.count ?? 0);
-      this.#hostCounts.get(row)?.set_label(String(n));
+      const info = host === null ? null : sorted.find((h) => h.host === host);
+      this.#hostCounts.get(row)?.set_label(String(host === null ? total : (info?.count ?? 0)));
+      if (info) this.#showHealth(row, info);
     }
   }
 
@@ -116,26 +139,61 @@ export class Sidebar extends Gtk.ScrolledWindow {
     return this.#stateCounts.get(state)!.get_label();
   }
 
+  /** A host's health as its row shows it (for specs). */
+  healthOf(host: string): HostHealth | null {
+    for (const [row, h] of this.#rowHosts) {
+      if (h !== host) continue;
+      const icon = this.#hostIcons.get(row)!;
+      if (icon.get_opacity() === 0) return 'unknown';
+      return icon.get_icon_name() === 'dialog-warning-symbolic' ? 'failing' : 'working';
+    }
+    return null;
+  }
+
   hosts(): string[] {
     return [...this.#rowHosts.values()].filter((h): h is string => h !== null);
+  }
+
+  #showHealth(row: Gtk.ListBoxRow, info: HostCount): void {
+    const icon = this.#hostIcons.get(row)!;
+    const health = info.health ?? 'unknown';
+    icon.set_from_icon_name(health === 'failing' ? 'dialog-warning-symbolic' : 'emblem-ok-symbolic');
+    icon.set_opacity(health === 'unknown' ? 0 : 1);
+    if (health === 'failing') icon.add_css_class('warning');
+    else icon.remove_css_class('warning');
+    const tooltip =
+      health === 'failing'
+        ? format(_('%1$s: no announce answered. %2$s'), info.host, info.message ?? '')
+        : health === 'working'
+          ? format(_('%1$s: answering'), info.host)
+          : format(_('%1$s: not contacted yet'), info.host);
+    row.set_tooltip_text(tooltip.trim());
   }
 
   #rebuildTrackers(hosts: (string | null)[]): void {
     this.#rebuilding = true;
     try {
-      for (const row of this.#rowHosts.keys()) this.trackersList.remove(row);
+      for (const row of this.#rowHosts.keys()) this._trackers_list.remove(row);
       this.#rowHosts.clear();
       this.#hostCounts.clear();
+      this.#hostIcons.clear();
       for (const host of hosts) {
-        const { row, count } = countRow(host ?? _('All Trackers'), host === null ? 'network-server-symbolic' : null);
+        const { row, count, icon } = countRow(
+          host ?? _('All Trackers'),
+          host === null ? 'network-server-symbolic' : null,
+        );
         this.#hostCounts.set(row, count);
+        this.#hostIcons.set(row, icon);
         this.#rowHosts.set(row, host);
-        this.trackersList.append(row);
+        this._trackers_list.append(row);
       }
       // A host that went away falls back to all trackers.
       if (!hosts.includes(this.#selectedHost)) {
         this.#selectedHost = null;
-        GLibIdle(() => this.onChanged());
+        GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+          this.emit('filter-changed');
+          return GLib.SOURCE_REMOVE;
+        });
       }
       this.selectHost(this.#selectedHost);
     } finally {
@@ -144,22 +202,11 @@ export class Sidebar extends Gtk.ScrolledWindow {
   }
 }
 
-function GLibIdle(fn: () => void): void {
-  Promise.resolve().then(fn);
-}
-
-function heading(text: string): Gtk.Label {
-  const label = new Gtk.Label({ label: text, xalign: 0 });
-  label.add_css_class('heading');
-  label.add_css_class('dim-label');
-  label.add_css_class('dfs-sidebar-heading');
-  return label;
-}
-
-function countRow(text: string, icon: string | null): { row: Gtk.ListBoxRow; count: Gtk.Label } {
+function countRow(text: string, icon: string | null): { row: Gtk.ListBoxRow; count: Gtk.Label; icon: Gtk.Image } {
   const box = new Gtk.Box({ spacing: 12 });
-  if (icon) box.append(new Gtk.Image({ icon_name: icon }));
-  else box.append(new Gtk.Image({ icon_name: 'network-server-symbolic', opacity: 0 }));
+  // Tracker rows show their health where state rows show their icon.
+  const image = new Gtk.Image({ icon_name: icon ?? 'emblem-ok-symbolic', opacity: icon ? 1 : 0 });
+  box.append(image);
   box.append(new Gtk.Label({ label: text, xalign: 0, hexpand: true, ellipsize: Pango.EllipsizeMode.MIDDLE }));
   const count = new Gtk.Label({ label: '0', xalign: 1 });
   count.add_css_class('dim-label');
@@ -168,5 +215,5 @@ function countRow(text: string, icon: string | null): { row: Gtk.ListBoxRow; cou
   box.append(count);
   const row = new Gtk.ListBoxRow({ child: box });
   row.set_tooltip_text(text);
-  return { row, count };
+  return { row, count, icon: image };
 }

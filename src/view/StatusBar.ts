@@ -1,64 +1,71 @@
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import { _, ngettext } from '../lib/i18n.ts';
+import { _, format, ngettext } from '../lib/i18n.ts';
+import { uiResource } from '../lib/resources.ts';
 import { formatBytes, formatRate } from './format.ts';
 import type { SessionTotals, TorrentState } from './TorrentSource.ts';
 
 /**
- * The bottom bar: torrent counts, current speeds, and uploaded/downloaded (this session and in
- * total). Updated by the window's once-a-second tick; it never looks anything up by itself.
+ * The bottom bar: torrent counts and how many are selected, current speeds, and what was moved
+ * since the app started and in total, each figure with its name. It shows what it is given.
  */
 export class StatusBar extends Gtk.Box {
   static {
-    GObject.registerClass({ GTypeName: 'DfsStatusBar' }, this);
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsStatusBar',
+        Template: uiResource('status-bar'),
+        InternalChildren: ['counts_label', 'upload_label', 'download_label'],
+      },
+      this,
+    );
   }
 
-  readonly counts = label('dfs-status-counts');
-  readonly upload = label('dfs-status-upload');
-  readonly download = label('dfs-status-download');
+  declare _counts_label: Gtk.Label;
+  declare _upload_label: Gtk.Label;
+  declare _download_label: Gtk.Label;
+  #selected = 0;
+  #counts: Record<TorrentState, number> | null = null;
 
-  constructor() {
-    super({ spacing: 18 });
-    this.add_css_class('dfs-status-bar');
-    this.counts.set_hexpand(true);
-    this.counts.set_xalign(0);
-    this.append(this.counts);
-    this.append(iconed('go-up-symbolic', this.upload, _('Upload: current speed, this session, in total')));
-    this.append(iconed('go-down-symbolic', this.download, _('Download: current speed, this session, in total')));
+  get counts(): Gtk.Label {
+    return this._counts_label;
+  }
+
+  get upload(): Gtk.Label {
+    return this._upload_label;
+  }
+
+  get download(): Gtk.Label {
+    return this._download_label;
+  }
+
+  /** How many torrents are selected ("N selected" next to the counts). */
+  setSelected(n: number): void {
+    this.#selected = n;
+    if (this.#counts) this.#showCounts(this.#counts);
   }
 
   update(totals: SessionTotals, counts: Record<TorrentState, number>): void {
-    const all = counts.all ?? 0;
-    const parts = [ngettext('%d torrent', '%d torrents', all).replace('%d', String(all))];
-    if (counts.seeding) parts.push(_('%d seeding').replace('%d', String(counts.seeding)));
-    if (counts.downloading) parts.push(_('%d downloading').replace('%d', String(counts.downloading)));
-    if (counts.paused) parts.push(_('%d paused').replace('%d', String(counts.paused)));
-    if (counts.error) parts.push(ngettext('%d error', '%d errors', counts.error).replace('%d', String(counts.error)));
-    setIfChanged(this.counts, parts.join(' · '));
-    // Translators: "<speed> · <this session> / <in total>", e.g. "1.2 MB/s · 3.4 GB / 120 GB".
+    this.#counts = counts;
+    this.#showCounts(counts);
+    // Translators: "<speed> · <amount> this session · <amount> in total"; a session is the app's run.
     const line = (rate: number, session: number, total: number) =>
-      _('%1$s · %2$s / %3$s')
-        .replace('%1$s', formatRate(rate))
-        .replace('%2$s', formatBytes(session))
-        .replace('%3$s', formatBytes(total));
-    setIfChanged(this.upload, line(totals.uploadRate, totals.sessionUploaded, totals.totalUploaded));
-    setIfChanged(this.download, line(totals.downloadRate, totals.sessionDownloaded, totals.totalDownloaded));
+      format(_('%1$s · %2$s this session · %3$s in total'), formatRate(rate), formatBytes(session), formatBytes(total));
+    setIfChanged(this._upload_label, line(totals.uploadRate, totals.sessionUploaded, totals.totalUploaded));
+    setIfChanged(this._download_label, line(totals.downloadRate, totals.sessionDownloaded, totals.totalDownloaded));
   }
-}
 
-function label(cssClass: string): Gtk.Label {
-  const l = new Gtk.Label({ xalign: 0 });
-  l.add_css_class(cssClass);
-  l.add_css_class('numeric');
-  return l;
-}
-
-function iconed(icon: string, text: Gtk.Label, tooltip: string): Gtk.Box {
-  const box = new Gtk.Box({ spacing: 4, tooltip_text: tooltip });
-  box.append(new Gtk.Image({ icon_name: icon }));
-  box.append(text);
-  return box;
+  #showCounts(counts: Record<TorrentState, number>): void {
+    const all = counts.all ?? 0;
+    const parts = [format(ngettext('%1$d torrent', '%1$d torrents', all), all)];
+    if (counts.seeding) parts.push(format(_('%1$d seeding'), counts.seeding));
+    if (counts.downloading) parts.push(format(_('%1$d downloading'), counts.downloading));
+    if (counts.paused) parts.push(format(_('%1$d paused'), counts.paused));
+    if (counts.error) parts.push(format(ngettext('%1$d error', '%1$d errors', counts.error), counts.error));
+    if (this.#selected) parts.push(format(ngettext('%1$d selected', '%1$d selected', this.#selected), this.#selected));
+    setIfChanged(this._counts_label, parts.join(' · '));
+  }
 }
 
 function setIfChanged(l: Gtk.Label, text: string): void {

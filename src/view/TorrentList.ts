@@ -36,6 +36,10 @@ export class TorrentList extends Gtk.ScrolledWindow {
   onContextMenu: (x: number, y: number) => void = () => {};
   /** Enter or double click on a row. */
   onActivated: () => void = () => {};
+  /** Space on the list: pause or resume the selection (the list would otherwise toggle the row). */
+  onSpace: () => void = () => {};
+  /** A right click on the column headers: the place to open the column chooser. */
+  onHeaderMenu: (x: number, y: number) => void = () => {};
   readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
   readonly #sorters: Gtk.Sorter[] = [];
   #restoringOrder = false;
@@ -58,6 +62,24 @@ export class TorrentList extends Gtk.ScrolledWindow {
     this.set_child(this.columnView);
 
     this.columnView.connect('activate', () => this.onActivated());
+    // Keys the rows would take for themselves (Space selects) are caught on the way down.
+    const keys = new Gtk.ShortcutController({ propagation_phase: Gtk.PropagationPhase.CAPTURE });
+    keys.add_shortcut(
+      new Gtk.Shortcut({
+        trigger: Gtk.ShortcutTrigger.parse_string('space'),
+        action: Gtk.CallbackAction.new(() => {
+          this.onSpace();
+          return true;
+        }),
+      }),
+    );
+    keys.add_shortcut(
+      new Gtk.Shortcut({
+        trigger: Gtk.ShortcutTrigger.parse_string('Delete'),
+        action: Gtk.NamedAction.new('torrent.remove'),
+      }),
+    );
+    this.columnView.add_controller(keys);
     connectSignal(this.columnView.get_columns(), 'items-changed', () => {
       if (!this.#restoringOrder) this.onColumnsChanged(this.visibleColumnIds().join(','));
     });
@@ -191,10 +213,23 @@ export class TorrentList extends Gtk.ScrolledWindow {
     return -1;
   }
 
+  /** A new search starts at the top. */
+  scrollToTop(): void {
+    this.get_vadjustment().set_value(0);
+  }
+
   /** What a right click or long press at (x, y) of the column view does (public for specs). */
   openMenuAt(x: number, y: number): void {
-    // The cell under the pointer tells the row; a click on an unselected row selects just it.
     let widget = this.columnView.pick(x, y, Gtk.PickFlags.DEFAULT);
+    // On the headers: the column chooser, not the torrent menu.
+    for (let w = widget; w && w !== this.columnView; w = w.get_parent()) {
+      if (w.get_css_name() === 'header' && w.get_parent() === this.columnView) {
+        const [, px, py] = this.columnView.translate_coordinates(this, x, y) ?? [false, x, y];
+        this.onHeaderMenu(px, py);
+        return;
+      }
+    }
+    // The cell under the pointer tells the row; a click on an unselected row selects just it.
     while (widget && !(widget instanceof TorrentCell)) widget = widget.get_parent();
     const position = widget instanceof TorrentCell ? (widget.listItem?.get_position() ?? -1) : -1;
     if (position >= 0 && position !== GTK_INVALID_LIST_POSITION && !this.selection.is_selected(position)) {

@@ -1,6 +1,7 @@
 import type Gio from 'gi://Gio';
 
 import { STATE_FILTERS, type StateFilter } from '../model/filters.ts';
+import type { SpeedSample } from '../model/session/SpeedHistory.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 
 /**
@@ -47,6 +48,9 @@ export interface TorrentSource {
   /** This torrent's announces, replies and errors, oldest first (bounded by the model). */
   log(torrent: Torrent): TorrentLogLine[];
 
+  /** The torrent's recent speeds, oldest first: kept for every torrent, selected or not. */
+  speedHistory(torrent: Torrent): SpeedSample[];
+
   /** Called when the torrent's trackers, peers or log change. */
   onTorrentDetailsChanged(torrent: Torrent, callback: () => void): Unsubscribe;
 
@@ -72,6 +76,8 @@ export type TorrentState = StateFilter;
 export const TORRENT_STATES: readonly TorrentState[] = STATE_FILTERS;
 
 export type Unsubscribe = () => void;
+
+export type { SpeedSample };
 
 /** 0 low, 1 normal, 2 high (the `priority` property of `Torrent`). */
 export type TorrentPriority = 0 | 1 | 2;

@@ -1,23 +1,39 @@
 import GLib from 'gi://GLib';
 
-import { _ } from '../lib/i18n.ts';
+import { _, format, ngettext } from '../lib/i18n.ts';
 import type { TorrentStatus } from '../model/torrent/Torrent.ts';
 
-/** Bytes in human units ("1.2 MB"), as GNOME shows them everywhere. */
+/** Bytes in a unit: 1 KB = 1024 bytes, the unit the settings and limits are given in. */
+export const KB = 1024;
+
+/**
+ * Bytes in human units ("1.2 MB"), counted in 1024s: the settings speak of KB/s = 1024 B/s, so
+ * every figure in the window uses the same convention (GLib.format_size would count in 1000s).
+ */
 export function formatBytes(bytes: number): string {
-  return GLib.format_size(Math.max(0, Math.round(bytes)));
+  const n = Math.max(0, Math.round(bytes));
+  if (n < KB) return format(ngettext('%1$d byte', '%1$d bytes', n), n);
+  const units = [_('KB'), _('MB'), _('GB'), _('TB'), _('PB')];
+  let value = n / KB;
+  let unit = 0;
+  while (value >= KB && unit < units.length - 1) {
+    value /= KB;
+    unit++;
+  }
+  // Translators: a size, e.g. "1.2 MB"; the number first, then the unit.
+  return format(_('%1$s %2$s'), value.toFixed(1), units[unit]);
 }
 
 /** Bytes per second in human units ("1.2 MB/s"). */
 export function formatRate(bytesPerSecond: number): string {
   // Translators: a transfer speed, e.g. "1.2 MB/s".
-  return _('%s/s').replace('%s', formatBytes(bytesPerSecond));
+  return format(_('%1$s/s'), formatBytes(bytesPerSecond));
 }
 
-/** A configured speed or limit in KB/s (the original's unit); 0 limits read "Unlimited". */
+/** A configured speed or limit in KB/s (the original's unit, 1024 B/s); 0 limits read "Unlimited". */
 export function formatKbps(kbps: number, zeroMeansUnlimited = false): string {
   if (zeroMeansUnlimited && kbps <= 0) return _('Unlimited');
-  return formatRate(kbps * 1000);
+  return formatRate(kbps * KB);
 }
 
 /** A duration in seconds as "1 h 02 min", "5 min 03 s" or "12 s". */

@@ -24,6 +24,8 @@ export function infoGrid(rows: [key: string, title: string][]): {
       selectable: true,
       wrap: true,
       wrap_mode: Pango.WrapMode.WORD_CHAR,
+      // Never narrower than a few words, so a narrow window wraps words, not letters.
+      width_chars: 18,
       max_width_chars: 60,
     });
     // Selectable labels grab focus on click; keep keyboard focus in the list instead.

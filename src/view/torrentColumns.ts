@@ -100,12 +100,12 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   },
   text('status', _('Status'), 'status', (t) => formatStatus(t.status)),
   num('total_size', _('Size'), 'total-size', (t) => t.total_size, formatBytes),
-  num('upload_rate', _('Up'), 'upload-rate', (t) => t.upload_rate, formatRate),
-  num('download_rate', _('Down'), 'download-rate', (t) => t.download_rate, formatRate),
+  { ...num('upload_rate', _('Upload Speed'), 'upload-rate', (t) => t.upload_rate, formatRate), width: 115 },
+  { ...num('download_rate', _('Download Speed'), 'download-rate', (t) => t.download_rate, formatRate), width: 125 },
   {
     ...num(
       'upload_speed',
-      _('Upload Speed'),
+      _('Target Upload'),
       'upload-speed',
       (t) => t.upload_speed,
       (n) => formatKbps(n),
@@ -115,7 +115,7 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   {
     ...num(
       'download_speed',
-      _('Download Speed'),
+      _('Target Download'),
       'download-speed',
       (t) => t.download_speed,
       (n) => formatKbps(n),
@@ -175,13 +175,19 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   num('piece_count', _('Pieces'), 'piece-count', (t) => t.piece_count, String),
 ];
 
-/** The original's default when the setting is missing or names nothing we know. */
-export const DEFAULT_COLUMNS = 'id,name,progress,upload_speed,download_speed,seeders,leechers,total_size';
+/**
+ * The columns when the setting is missing or names nothing we know: live speeds and the status,
+ * not the configured targets (those are in the Options tab and the optional Target columns).
+ */
+export const DEFAULT_COLUMNS = 'id,name,progress,status,upload_rate,download_rate,seeders,leechers,total_size';
+
+/** The original's default, which showed the targets as if they were speeds: read as the new one. */
+const ORIGINAL_DEFAULT = 'id,name,progress,upload_speed,download_speed,seeders,leechers,total_size';
 
 /** Parses the `columns` setting, keeping known ids in their stored order. */
 export function parseColumns(value: unknown): string[] {
   const known = new Set(TORRENT_COLUMNS.map((c) => c.id));
-  const ids = (typeof value === 'string' ? value : '')
+  const ids = (typeof value === 'string' && value !== ORIGINAL_DEFAULT ? value : '')
     .split(',')
     .map((s) => s.trim())
     .filter((s, i, all) => known.has(s) && all.indexOf(s) === i);

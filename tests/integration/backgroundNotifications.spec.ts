@@ -6,6 +6,7 @@ import {
   NOTIFY_STOPPED,
   NOTIFY_TRACKER_FAILED,
   Notifier,
+  type NotificationMessage,
 } from '../../src/controller/Notifier.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
@@ -19,6 +20,7 @@ describe('desktop notifications', () => {
   let withdrawn: string[];
   let notifier: Notifier;
   let looking: boolean;
+  let inWindow: NotificationMessage[];
   let trackerStates: Map<Torrent, string[]>;
   let trackerListeners: Map<Torrent, () => void>;
   const setTrackers = (t: Torrent, states: string[]) => {
@@ -42,6 +44,7 @@ describe('desktop notifications', () => {
     sent = [];
     withdrawn = [];
     looking = false;
+    inWindow = [];
     trackerStates = new Map();
     trackerListeners = new Map();
     notifier = new Notifier({
@@ -53,6 +56,7 @@ describe('desktop notifications', () => {
       withdraw: (id) => withdrawn.push(id),
       settings,
       userIsLooking: () => looking,
+      showInWindow: (m) => inWindow.push(m),
       trackers: {
         states: (t) => trackerStates.get(t) ?? [],
         onChanged: (t, cb) => {
@@ -136,13 +140,14 @@ describe('desktop notifications', () => {
     expect(sent).toEqual([]);
   });
 
-  it('stays quiet about torrents while the user is looking at the window', () => {
+  it('shows torrent news in the window, not on the desktop, while the user is looking at it', () => {
     const t = torrent('watched.iso', 0.5);
     list.append(t);
     looking = true;
     t.progress = 1;
     t.status = 'tracker-error';
     expect(sent).toEqual([]);
+    expect(inWindow.map((m) => m.title)).toEqual(['Torrent completed', 'Trackers are failing']);
     // The background notice is for when the window is gone, and always shows.
     notifier.stillRunning(1);
     expect(sent.length).toBe(1);

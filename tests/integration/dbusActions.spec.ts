@@ -22,6 +22,7 @@ import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { answer, initUi } from '../ui/support/fixture.ts';
 import { APP_PATH, activateAction, busCall } from './dbusAppProcess.ts';
+import type { TextDialog } from '../../src/view/TextDialog.ts';
 
 /** Who activates: the window (its menus, dialogs and Options tab), D-Bus, or `dfakeseeder --action`. */
 type Via = 'window' | 'dbus' | 'cli';
@@ -126,7 +127,7 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
 
   function answerText(text: string): void {
     const dialog = window.openDialog!;
-    (dialog.get_extra_child() as Gtk.Entry).set_text(text);
+    (dialog as TextDialog).entry.set_text(text);
     answer(dialog, 'ok');
   }
 

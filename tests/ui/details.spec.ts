@@ -77,10 +77,14 @@ describe('details pane', () => {
   it('opens every tab and shows the selected torrent in each (screenshots, light and dark)', async () => {
     f.window.list!.selectTorrents([t]);
     const d = f.window.details!;
-    for (let i = 0; i < 5; i++) {
-      d.tick();
-      t.upload_rate = 40_000 + i * 5_000;
-    }
+    // Minutes of history the model kept before the torrent was selected.
+    const now = Date.now();
+    f.model.entries.get(t)!.history = [0, 1, 2, 3, 4].map((i) => ({
+      time: now - (4 - i) * 60_000,
+      up: 40_000 + i * 5_000,
+      down: 0,
+    }));
+    d.tick();
     for (const scheme of [Adw.ColorScheme.FORCE_LIGHT, Adw.ColorScheme.FORCE_DARK]) {
       Adw.StyleManager.get_default().set_color_scheme(scheme);
       const suffix = scheme === Adw.ColorScheme.FORCE_DARK ? '-dark' : '';
@@ -96,13 +100,13 @@ describe('details pane', () => {
 
     expect(d.status.get('progress')).toBe('100.0 %');
     expect(d.status.get('swarm')).toBe('12 / 3');
-    expect(plain(d.status.get('uploaded'))).toBe('52.4 MB (1.3 GB in total)');
+    expect(plain(d.status.get('uploaded'))).toBe('50.0 MB this session (1.2 GB in total)');
     expect(d.details.get('hash')).toBe(t.info_hash);
     expect(d.details.get('comment')).toBe('Debian CD from cdimage.debian.org');
     expect(d.graph.upload.length).toBeGreaterThanOrEqual(5);
 
     // Files: a tree under the torrent's folder, with a folder for docs/.
-    const root = d.filesRoot.get_item(0) as RecordItem;
+    const root = d.files.store.get_item(0) as RecordItem;
     expect(root.record.name).toBe('debian-12.5.0-amd64');
     expect(root.record.size).toBe(659_554_304 + 4_096 + 512);
     const children: string[] = [];
@@ -161,7 +165,7 @@ describe('details pane', () => {
     const bar = f.window.statusBar!;
     expect(bar.counts.get_label()).toBe('2 torrents · 2 seeding');
     const text = bar.upload.get_label().replace(/\u00a0/g, ' ');
-    expect(text).toBe('48.0 kB/s · 52.4 MB / 1.3 GB');
+    expect(text).toBe('46.9 KB/s · 50.0 MB this session · 1.2 GB in total');
   });
 
   it('saves a screenshot of the list with a selection', async () => {

@@ -1,5 +1,5 @@
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
-import { magnetLink } from '../../src/view/MainWindow.ts';
+import { magnetLink } from '../../src/view/magnetLink.ts';
 
 describe('magnet links', () => {
   const sha1 = 'aa'.repeat(20);

@@ -84,25 +84,24 @@ describe('main window', () => {
     await saveScreenshot(f.window, 'main-window-torrents');
   });
 
-  it('remembers the window size and pane positions, and restores them', async () => {
+  it('remembers the window size and the details divider, and restores them with the sidebar width', async () => {
     f = await openWindow(1100, 700);
     f.model.addFixture({ name: 'one.iso' });
     await pumpEvents(100);
-    f.window.sidebarPaned!.set_position(300);
-    f.window.detailsPaned!.set_position(333);
+    f.window._details_paned.set_position(333);
     f.window.emit('close-request');
     expect(f.settings.get('window_width')).toBe(1100);
     expect(f.settings.get('window_height')).toBe(700);
-    expect(f.settings.get('ui_settings.sidebar_width')).toBe(300);
     expect(f.settings.get('ui_settings.details_pane_height')).toBe(333);
 
     f.settings.set('window_width', 900);
     f.settings.set('window_height', 640);
+    f.settings.set('ui_settings.sidebar_width', 260);
     const again = new MainWindow({});
     again.attach(f.model, f.actions);
     expect(again.get_default_size()).toEqual([900, 640]);
-    expect(again.sidebarPaned!.get_position()).toBe(300);
-    expect(again.detailsPaned!.get_position()).toBe(333);
+    expect(again.sidebar!.get_size_request()[0]).toBe(260);
+    expect(again._details_paned.get_position()).toBe(333);
     again.detach();
     again.destroy();
   });

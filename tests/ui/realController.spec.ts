@@ -106,6 +106,8 @@ describe('main window on the real controller', () => {
     expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app keeps its own copy').toBeTrue();
     window.torrentActions.activate_action('remove', null);
     answer(window.openDialog!, 'remove');
+    // Removed for good when the Undo toast goes.
+    window.toasts.undoToast!.dismiss();
     await waitFor(() => controller.model.all().length === 0, 'the removal', 10_000);
     await pumpEvents(100);
     expect(window._main_stack.get_visible_child_name()).toBe('empty');
@@ -125,8 +127,8 @@ describe('main window on the real controller', () => {
       original(m);
     };
     window.addUris([Gio.File.new_for_path(path).get_uri()]);
-    await waitFor(() => toasts.length > 0, 'the toast');
-    await pumpEvents(100);
+    await waitFor(() => toasts.length > 0, 'the toast', 5000);
+    await pumpEvents(600);
     expect(toasts.length).toBe(1);
     expect(controller.model.all().length).toBe(0);
   });

@@ -87,7 +87,7 @@ export const SETTINGS = {
     password_id: text('proxy.password_id', ''),
   },
   /** Visible list columns, in order (the original's comma-separated ids). */
-  columns: text('columns', 'id,name,progress,upload_speed,download_speed,seeders,leechers,total_size'),
+  columns: text('columns', 'id,name,progress,status,upload_rate,download_rate,seeders,leechers,total_size'),
   concurrent_http_connections: num('concurrent_http_connections', 16, { min: 1, max: 1000, integer: true }),
   speed: {
     upload_limit_kbps: num('speed.upload_limit_kbps', 0, SPEED),

@@ -11,6 +11,7 @@ import type {
   Notice,
   PeerView,
   SessionTotals,
+  SpeedSample,
   TorrentFile,
   TorrentLogLine,
   TorrentOptions,
@@ -27,6 +28,8 @@ interface Entry {
   trackers: TrackerView[];
   peers: PeerView[];
   log: TorrentLogLine[];
+  /** The speed samples a real session would have kept (specs fill it). */
+  history: SpeedSample[];
   stop_ratio: number;
   stop_seeding_minutes: number;
   listeners: Set<() => void>;
@@ -96,6 +99,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
       trackers,
       peers: [],
       log: [],
+      history: [],
       stop_ratio: 0,
       stop_seeding_minutes: 0,
       listeners: new Set(),
@@ -110,6 +114,11 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     const out: Torrent[] = [];
     for (let i = 0; i < this.torrents.get_n_items(); i++) out.push(this.torrents.get_item(i) as Torrent);
     return out;
+  }
+
+  /** A notice as the controller sends one (watch folder, library, trackers). */
+  notice(kind: Notice['kind'], message: string): void {
+    for (const l of this.noticeListeners) l({ kind, message });
   }
 
   countsChanged(): void {
@@ -170,6 +179,10 @@ export class ModelDouble implements TorrentSource, CommandTarget {
 
   peers(t: Torrent): PeerView[] {
     return [...(this.entries.get(t)?.peers ?? [])];
+  }
+
+  speedHistory(t: Torrent): SpeedSample[] {
+    return [...(this.entries.get(t)?.history ?? [])];
   }
 
   log(t: Torrent): TorrentLogLine[] {
@@ -333,8 +346,14 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     this.countsChanged();
   }
 
+  /** The next addTracker is refused with these words (as the model refuses a duplicate). */
+  refuseNextTracker: string | null = null;
+
   async addTracker(t: Torrent, url: string): Promise<void> {
     this.#record('addTracker', t, url);
+    const refusal = this.refuseNextTracker;
+    this.refuseNextTracker = null;
+    if (refusal) throw new Error(refusal);
     this.#checkUrl(url);
     this.#setTiers(t, [...this.entries.get(t)!.tiers, [url]]);
   }

@@ -10,7 +10,9 @@
 #   XDG_CONFIG_HOME) seeding N torrents that announce to opentracker, with its built-in tracker on;
 # - once every torrent has announced, bench/tracker-load.py drives each tracker in turn for
 #   SECONDS over HTTP (a fresh connection per announce) and over UDP (BEP 15), and the script
-#   prints announces a second for both and the ratio built-in / opentracker.
+#   prints announces a second for both and the ratio built-in / opentracker, and for scale what
+#   a bare Soup.Server in GJS answers (bench/soup-floor.ts: a fixed reply, no tracker logic).
+# The load generator is Python: on a busy machine it, not opentracker, can be the limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000}
@@ -67,6 +69,14 @@ echo "app seeding: $(seeds || echo 0) of $N torrents announced to opentracker"
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$OUR_PORT/scrape" >/dev/null && break; sleep 0.05; done
 sleep 2
 
+# libsoup's own floor in GJS (a Soup.Server that only returns a fixed reply), for scale.
+source bench/bundle.sh
+bench_bundle bench/soup-floor.ts "$TMP/soup-floor.js"
+FLOOR_PORT=$((40000 + RANDOM % 10000))
+gjs -m "$TMP/soup-floor.js" "$FLOOR_PORT" &
+FLOOR_PID=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$FLOOR_PORT/" >/dev/null && break; sleep 0.05; done
+
 rate() { python3 bench/tracker-load.py "$1" "$2" "$SECONDS_EACH" "$CONCURRENCY" "$TMP/load-hashes.txt"; }
 declare -A R
 for mode in http udp; do
@@ -77,6 +87,10 @@ for mode in http udp; do
     R[$who-$mode]=$(echo "$line" | sed -n 's/.*rate=\([0-9]*\).*/\1/p')
   done
 done
+line=$(rate http "$FLOOR_PORT")
+echo "soup-floor $line"
+R[floor-http]=$(echo "$line" | sed -n 's/.*rate=\([0-9]*\).*/\1/p')
+kill "$FLOOR_PID" 2>/dev/null || true
 kill -0 "$APP_PID" 2>/dev/null && echo "the app is still running (it seeded $N torrents throughout)"
 
 echo
@@ -85,4 +99,5 @@ for mode in http udp; do
   o=${R[opentracker-$mode]:-0}; b=${R[builtin-$mode]:-0}
   printf '%-6s %12s/s %12s/s %10s\n' "$mode" "$o" "$b" "$(awk -v b="$b" -v o="$o" 'BEGIN { if (o > 0) printf "%.3f", b / o; else print "n/a" }')"
 done
+echo "libsoup's floor in GJS (fixed reply, no tracker): ${R[floor-http]:-0}/s over HTTP"
 echo "RESULT n=$N http_ot=${R[opentracker-http]:-0} http_ours=${R[builtin-http]:-0} udp_ot=${R[opentracker-udp]:-0} udp_ours=${R[builtin-udp]:-0}"

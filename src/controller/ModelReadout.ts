@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 
 import { _ } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
+import { printable } from '../lib/printable.ts';
 import { allIdentities } from '../model/identity/index.ts';
 import type { Model } from '../model/Model.ts';
 import type { SettingsStore } from '../model/settings/index.ts';
@@ -55,9 +56,11 @@ export class ModelReadout implements TorrentSource {
   }
 
   /** A message for the user: logged, and shown by whoever listens (the window's toasts). */
-  post(kind: Notice['kind'], message: string): void {
-    if (kind === 'error') logger.error(message);
-    else logger.info(message);
+  post(kind: Notice['kind'], text: string): void {
+    if (kind === 'error') logger.error(text);
+    else logger.info(text);
+    // Torrent names and tracker words are outside data: shown on one line, controls escaped.
+    const message = printable(text, 1000);
     for (const l of this.#noticeListeners) l({ kind, message });
   }
 

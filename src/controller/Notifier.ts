@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import type GObject from 'gi://GObject';
 
 import { _ } from '../lib/i18n.ts';
+import { printable } from '../lib/printable.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { type Setting, type Settings, SETTINGS } from '../model/settings/index.ts';
 
@@ -191,7 +192,8 @@ export class Notifier {
   }
 
   #send(id: string, title: string, body: string): void {
-    const message = { title, body, buttons: [], low: false };
+    // Names and tracker words are outside data: one line each, no control characters.
+    const message = { title: printable(title), body: printable(body, 1000), buttons: [], low: false };
     // While the user looks at the window the news shows there, not as a desktop notification.
     if (this.#options.userIsLooking?.()) this.#options.showInWindow?.(message);
     else this.#options.send(id, message);

@@ -88,6 +88,13 @@ describe('desktop notifications', () => {
     expect(sent[0].id).toContain(t.info_hash);
   });
 
+  it('shows a name with a newline and ESC on one line, escaped', () => {
+    const t = torrent('evil\nforged line\u001b[31m.iso', 0.5);
+    list.append(t);
+    t.progress = 1;
+    expect(sent[0].body).toBe('evil\\nforged line\\e[31m.iso');
+  });
+
   it('says when a stop condition stopped a torrent, with the reason', () => {
     const t = torrent('debian.iso', 1);
     list.append(t);

@@ -10,7 +10,7 @@ import { formatRate } from './format.ts';
 export const GRAPH_SECONDS = 300;
 
 /** Room for the scale labels on the left and the time labels at the bottom. */
-const LEFT = 64;
+const LEFT = 76;
 const BOTTOM = 18;
 const TOP = 6;
 
@@ -59,8 +59,9 @@ export class SpeedGraph extends Gtk.DrawingArea {
 
   /** The full-scale value the graph uses for these samples: 1, 2 or 5 × a power of ten. */
   get scale(): number {
+    // Nice numbers of KB (1024 bytes), so the half-scale label reads "1.0 KB/s", not "1000 bytes/s".
     const peak = Math.max(1024, ...this.#samples.map((s) => Math.max(s.up, s.down)));
-    return niceCeiling(peak);
+    return niceCeiling(peak / 1024) * 1024;
   }
 
   /** Colours that follow the theme (light and dark) so lines keep their contrast. */
@@ -131,7 +132,7 @@ export class SpeedGraph extends Gtk.DrawingArea {
   }
 }
 
-/** Rounds a peak up to 1, 2 or 5 × a power of 1024-based ten, so the scale label reads well. */
+/** Rounds a peak up to 1, 2 or 5 × a power of ten, so the scale label reads well. */
 function niceCeiling(value: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(value));
   for (const m of [1, 2, 5, 10]) if (value <= m * magnitude) return m * magnitude;

@@ -1,3 +1,4 @@
+import Adw from 'gi://Adw';
 import Gtk from 'gi://Gtk?version=4.0';
 import { gc } from 'system';
 
@@ -236,5 +237,21 @@ describe('the window in everyday use (issue 18)', () => {
     )!;
     expect(cell.hoverText).toBe(long.name);
     expect(f.window.list!.column('name')!.get_expand()).toBeTrue();
+  });
+
+  it('saves the screenshot set: wide, dark, and 1000 torrents', async () => {
+    f.window.list!.selectTorrents([b]);
+    await resize(f, 1280, 800);
+    await saveScreenshot(f.window, 'wide');
+    Adw.StyleManager.get_default().set_color_scheme(Adw.ColorScheme.FORCE_DARK);
+    await pumpEvents(200);
+    await saveScreenshot(f.window, 'dark');
+    Adw.StyleManager.get_default().set_color_scheme(Adw.ColorScheme.DEFAULT);
+    for (let i = 0; i < 997; i++)
+      f.model.addFixture({ name: `ubuntu-${String(i).padStart(4, '0')}.iso` }, { upload_rate: (i % 50) * 1024 });
+    await pumpEvents(500);
+    expect(rows(f).length).toBe(1000);
+    expect(f.window.sidebar!.countOf('all')).toBe('1000');
+    await saveScreenshot(f.window, 'torrents-1000');
   });
 });

@@ -34,6 +34,8 @@ export interface ModelOptions {
   localTime?: () => LocalTime;
   /** Seconds between periodic saves (default 25: a crash loses at most that much). */
   saveEverySeconds?: number;
+  /** Told the bytes each tick credits to a torrent (the history store). */
+  credited?: (torrent: Torrent, up: number, down: number) => void;
 }
 
 const SAVE_EVERY_SECONDS = 25; // a crash loses at most this (plus the save itself)
@@ -108,6 +110,7 @@ export class Model extends GObject.Object {
     this.#host = {
       rates: this.rates,
       createAnnouncer: options.createAnnouncer,
+      credited: options.credited,
       changed: () => this.#queueDataChanged(),
       message: (text) => this.emit('message', text),
       tiersChanged: (s) => this.counts.setHosts(s.torrent, s.trackerHosts),
@@ -142,6 +145,11 @@ export class Model extends GObject.Object {
   /** The session that owns a torrent (its trackers, options, log, history, what applies). */
   sessionOf(torrent: Torrent): TorrentSession | null {
     return this.registry.of(torrent) ?? null;
+  }
+
+  /** Distinct tracker hosts of a torrent, in tier order. */
+  trackerHosts(torrent: Torrent): string[] {
+    return this.registry.of(torrent)?.trackerHosts ?? [];
   }
 
   /** Workers for the quit sequence (cancel → farewell → drained). */

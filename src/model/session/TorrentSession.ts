@@ -386,6 +386,7 @@ export class TorrentSession {
       changed: () => this.#ticked(),
       stopConditionMet: (_worker, reason) => this.#stopForCondition(reason),
       log: (_t, level, message) => this.appendLog(level, message),
+      credited: (t, up, down) => this.#host.credited?.(t, up, down),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { Metainfo } from '../metainfo/Metainfo.ts';
 import type { Announcer } from '../torrent/TorrentWorker.ts';
+import type { Torrent } from '../torrent/Torrent.ts';
 import type { GlobalRates } from './GlobalRates.ts';
 import type { TorrentSession } from './TorrentSession.ts';
 
@@ -20,6 +21,8 @@ export interface TorrentLogLine {
 export interface SessionHost {
   readonly rates: GlobalRates;
   createAnnouncer(metainfo: Metainfo, tiers: string[][], onChanged: () => void): Announcer;
+  /** The bytes a tick credited to the torrent (the statistics history). */
+  readonly credited?: (torrent: Torrent, up: number, down: number) => void;
   /** Something a list shows changed (the Model coalesces these into `data-changed`). */
   changed(): void;
   /** A user-facing message (stop condition met). */

@@ -77,6 +77,8 @@ export interface EngineContext {
   stopConditionMet(worker: TorrentWorker, reason: string): void;
   /** One line of this torrent's history (announces, replies, errors). */
   log(torrent: Torrent, level: 'info' | 'warning' | 'error', message: string): void;
+  /** The bytes this tick credited (the statistics history). */
+  credited?(torrent: Torrent, up: number, down: number): void;
   /** The engine's clock (default: the process-wide TickScheduler.shared). */
   readonly scheduler?: TickScheduler;
 }
@@ -268,6 +270,8 @@ export class TorrentWorker {
       : { state, rates: { up: 0, down: 0 }, completedNow: false };
     this.#announcedUp += next.totalUploaded - state.totalUploaded;
     this.#announcedDown += next.totalDownloaded - state.totalDownloaded;
+    if (accrues)
+      ctx.credited?.(t, next.totalUploaded - state.totalUploaded, next.totalDownloaded - state.totalDownloaded);
 
     // One freeze/thaw per tick: the view gets each changed property once, and unchanged ones not at all.
     t.freeze_notify();

@@ -263,8 +263,23 @@ export class TrackerNetwork {
     return { running: this.#announceCap.held, waiting: this.#announceCap.waiting, limit: this.#announceCap.limit };
   }
 
+  /** Told each announce's outcome (the history store); a cancelled announce has none. */
+  onAnnounceOutcome: ((infoHashHex: string, url: string, ok: boolean) => void) | null = null;
+
   /** One announce to one tracker, under the global cap. Throws TrackerError or CANCELLED. */
   async announce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
+    try {
+      const reply = await this.#announceOnce(url, req, options);
+      this.onAnnounceOutcome?.(hexOf(req.infoHash), url, true);
+      return reply;
+    } catch (e) {
+      const cancelled = e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED);
+      if (!cancelled) this.onAnnounceOutcome?.(hexOf(req.infoHash), url, false);
+      throw e;
+    }
+  }
+
+  async #announceOnce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
     // The first announces of a session wait for the keyring's answer, not for a 407 without it.
     if (this.#settings.proxyPassword) await this.#settings.proxyPassword.ready;
     const identity = this.identity;

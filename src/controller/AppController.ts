@@ -15,6 +15,7 @@ import { TrackerService } from '../model/trackerServer/index.ts';
 import { ModelReadout } from './ModelReadout.ts';
 import { ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
 import { modelShutdownSteps } from './shutdown/modelShutdownSteps.ts';
+import { StatisticsService } from './StatisticsService.ts';
 import { type AddResult, TorrentActions } from './TorrentActions.ts';
 
 /**
@@ -33,6 +34,8 @@ export class AppController {
   readonly actions: TorrentActions;
   /** The built-in tracker: listens only while tracker_settings.enabled is on. */
   readonly trackerServer: TrackerService;
+  /** The history and app health (Statistics window, History tab, export, D-Bus). */
+  readonly statistics: StatisticsService;
   readonly #library: TorrentLibrary;
   readonly #shutdown: ShutdownCoordinator;
   #loaded = false;
@@ -50,13 +53,18 @@ export class AppController {
     const network = new TrackerNetwork(settings);
     const library = new TorrentLibrary(GLib.build_filenamev([dir, 'torrents']));
     this.#library = library;
+    const statistics = new StatisticsService({ network });
+    this.statistics = statistics;
     const model = new Model({
       settings,
       createAnnouncer: (metainfo, tiers, onChanged) => new TorrentAnnouncer({ metainfo, network, tiers, onChanged }),
       deleteCopy: (entry) => library.remove(entry),
+      credited: (t, up, down) => statistics.credited(t, up, down),
     });
     this.model = model;
     this.readout = new ModelReadout(model, settings);
+    this.readout.statistics = statistics;
+    statistics.installActions(app);
     const trackerServer = new TrackerService(settings);
     this.trackerServer = trackerServer;
     this.actions = new TorrentActions({
@@ -70,6 +78,7 @@ export class AppController {
       modelShutdownSteps({
         model,
         settings,
+        history: statistics,
         hideWindows: () => window?.hideWindows(),
         quit: () => app.quit(),
       }),
@@ -96,6 +105,7 @@ export class AppController {
     const password = this.settings.proxyPassword;
     void password.ready.then(() => password.problem && this.notice('error', password.problem));
     this.trackerServer.start();
+    this.statistics.start(this.model);
     void this.#loadLibrary();
   }
 
@@ -206,5 +216,6 @@ export class AppController {
     for (const w of this.model.workers()) w.cancel();
     this.model.syncState();
     this.settings.saveSync();
+    this.statistics.flushSync();
   }
 }

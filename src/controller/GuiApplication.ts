@@ -10,6 +10,7 @@ import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import type { AppController } from './AppController.ts';
 import { AppDBus } from './AppDBus.ts';
 import { RunningApp } from './RunningApp.ts';
+import { StatisticsWindow } from '../view/statistics/StatisticsWindow.ts';
 import { MainWindow } from '../view/MainWindow.ts';
 import { RemoteAccessPage } from '../view/RemoteAccessPage.ts';
 import { showAboutWindow } from '../view/AboutWindow.ts';
@@ -120,7 +121,25 @@ export class GuiApplication extends Adw.Application {
     add('preferences', () => this.#window?.showPreferences(), ['<Primary>comma']);
     // `quit` itself is RunningApp's (both applications have it).
     this.set_accels_for_action('app.quit', ['<Primary>q']);
+    add('statistics', () => this.showStatistics(), ['<Primary>i']);
     this.set_accels_for_action('win.show-help-overlay', ['<Primary>question']);
+  }
+
+  #statistics: StatisticsWindow | null = null;
+
+  /** Opens (or raises) the Statistics window. */
+  showStatistics(): StatisticsWindow | null {
+    const source = this.controller?.statistics;
+    if (!source) return null;
+    if (!this.#statistics) {
+      this.#statistics = new StatisticsWindow(source, { application: this, transient_for: this.#window });
+      this.#statistics.connect('close-request', () => {
+        this.#statistics = null;
+        return false;
+      });
+    }
+    this.#statistics.present();
+    return this.#statistics;
   }
 
   /** Hides every window at once: the first step of the quit sequence. */

@@ -9,6 +9,7 @@ import type { Model } from '../model/Model.ts';
 import type { SettingsStore } from '../model/settings/index.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { TrackerInfo } from '../model/tracker/index.ts';
+import type { StatisticsSource } from '../view/statistics/StatisticsSource.ts';
 import type {
   ClientIdentityChoice,
   Notice,
@@ -36,6 +37,8 @@ const COUNTS_MIN_MS = 1000;
 export class ModelReadout implements TorrentSource {
   readonly #model: Model;
   readonly settings: SettingsStore;
+  /** History and app health, set by the controller that builds both. */
+  statistics?: StatisticsSource;
   readonly #noticeListeners = new Set<(n: Notice) => void>();
   readonly #countListeners = new Set<() => void>();
   #countsSource = 0;

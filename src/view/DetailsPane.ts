@@ -26,6 +26,7 @@ import type { SpeedGraph } from './SpeedGraph.ts';
 import { StatusTab } from './StatusTab.ts';
 import type { TorrentActionActivator } from './torrentActions.ts';
 import type { TorrentSource, Unsubscribe } from './TorrentSource.ts';
+import { TorrentHistoryTab } from './statistics/TorrentHistoryTab.ts';
 
 /** The tabs, in order: stack page name and title. */
 export const DETAILS_TABS: [name: string, title: () => string][] = [
@@ -36,6 +37,7 @@ export const DETAILS_TABS: [name: string, title: () => string][] = [
   ['peers', () => _('Peers')],
   ['options', () => _('Options')],
   ['log', () => _('Log')],
+  ['history', () => _('History')],
 ];
 
 /**
@@ -51,6 +53,7 @@ export class DetailsPane extends Gtk.Stack {
   readonly tabs: Gtk.Stack;
   readonly graph: SpeedGraph;
   readonly options: OptionsPage;
+  readonly history: TorrentHistoryTab;
   readonly status = infoGrid([
     ['status', _('Status')],
     ['progress', _('Progress')],
@@ -165,6 +168,8 @@ export class DetailsPane extends Gtk.Stack {
         _('Announces and errors appear here.'),
       ),
     );
+    this.history = new TorrentHistoryTab(source.statistics ?? null);
+    this.#addTab('history', this.history);
     this.tabs.connect('notify::visible-child-name', () => this.#refreshTables());
 
     const switcher = new Gtk.StackSwitcher({ stack: this.tabs, halign: Gtk.Align.CENTER });
@@ -207,6 +212,7 @@ export class DetailsPane extends Gtk.Stack {
     this.#torrent = torrent;
     this.set_visible_child_name(torrent ? 'tabs' : 'none');
     this.options.setTorrent(torrent);
+    this.history.setTorrent(torrent);
     if (!torrent) return;
     this.#handlers.push(torrent.connect('notify', () => this.#updateFigures()));
     this.#unsubscribeDetails = this.#source.onTorrentDetailsChanged(torrent, () => this.#refreshTables());

@@ -3,6 +3,7 @@ import type Gio from 'gi://Gio';
 import { STATE_FILTERS, type StateFilter } from '../model/filters.ts';
 import type { SpeedSample } from '../model/session/SpeedHistory.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
+import type { StatisticsSource } from './statistics/StatisticsSource.ts';
 
 /**
  * What the window reads: the model's torrents, the settings and the details of one torrent, in
@@ -13,6 +14,9 @@ import type { Torrent } from '../model/torrent/Torrent.ts';
 export interface TorrentSource {
   /** The model's list of `Torrent` objects (a `Gio.ListStore`); the view never changes it. */
   readonly torrents: Gio.ListModel;
+
+  /** History and app health (the Statistics window, the History tab); absent in specs that need none. */
+  readonly statistics?: StatisticsSource;
 
   /** The settings store: dot paths into settings.json (`data/default.json` key names). */
   readonly settings: SettingsAccess;

@@ -29,6 +29,8 @@ export interface ShutdownSettings {
 export function modelShutdownSteps(options: {
   model: ShutdownModel;
   settings: ShutdownSettings;
+  /** The statistics history: its open buckets are written with the last save. */
+  history?: { flushSync(): void } | null;
   hideWindows: () => void;
   quit: () => void;
 }): ShutdownSteps {
@@ -47,6 +49,7 @@ export function modelShutdownSteps(options: {
       // of farewells the budget cancelled, a debounced save) can run and write after it, and
       // the write itself waits for no main-loop round trip.
       model.syncState();
+      options.history?.flushSync();
       if (!settings.saveSync()) throw new Error(settings.lastSaveError ?? 'the settings file could not be written');
     },
     quit: options.quit,

@@ -74,7 +74,12 @@ export class BucketCalendar {
 
   /** Local date of an instant, "YYYY-MM-DD HH:MM" (export and labels). */
   label(t: number): string {
-    return this.#local(t).format('%Y-%m-%d %H:%M') ?? String(t);
+    return this.format(t, '%Y-%m-%d %H:%M');
+  }
+
+  /** An instant in this calendar's zone, formatted like GLib.DateTime.format ("%e %b", "%H:%M"). */
+  format(t: number, pattern: string): string {
+    return this.#local(t).format(pattern) ?? String(t);
   }
 
   /** Day of the week (1 = Monday … 7 = Sunday) and day of month of an instant, locally. */

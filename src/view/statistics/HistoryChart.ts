@@ -62,8 +62,8 @@ export class HistoryChart extends Gtk.DrawingArea {
     this.add_css_class('dfs-history-chart');
     this.set_draw_func((_a, cr, w, h) => this.#draw(cr, w, h));
     const motion = new Gtk.EventControllerMotion();
-    motion.connect('motion', (_c, x) => this.#hover(x));
-    motion.connect('leave', () => this.#hover(-1));
+    motion.connect('motion', (_c, x) => this.hoverAt(x));
+    motion.connect('leave', () => this.hoverAt(-1));
     this.add_controller(motion);
     this.connect('query-tooltip', (_w, _x, _y, _k, tooltip: Gtk.Tooltip) => {
       const text = this.hoverText();
@@ -112,7 +112,8 @@ export class HistoryChart extends Gtk.DrawingArea {
     return Math.min(n - 1, Math.max(0, Math.floor((x / width) * n)));
   }
 
-  #hover(x: number): void {
+  /** Highlights the point under x (the pointer's motion; -1 when it leaves). */
+  hoverAt(x: number): void {
     const index = this.indexAt(x);
     if (index === this.hoverIndex) return;
     this.hoverIndex = index;
@@ -147,7 +148,17 @@ export class HistoryChart extends Gtk.DrawingArea {
     cr.setSourceRGBA(fg.red, fg.green, fg.blue, 0.7);
     cr.moveTo(2, 13);
     cr.showText(`${this.title} · ${this.#format(scale)}`);
-    if (n > 0) {
+    const slotWidth = n > 0 ? width / n : width;
+    if (this.kind === 'bars' && n > 0 && n <= 12) {
+      // Few bars (trackers): each one named under it, cut to its width.
+      this.#points.forEach((p, i) => {
+        let text = p.label;
+        while (text.length > 1 && cr.textExtents(text).width > slotWidth - 4) text = `${text.slice(0, -2)}…`;
+        const w = cr.textExtents(text).width;
+        cr.moveTo(i * slotWidth + (slotWidth - w) / 2, height - 4);
+        cr.showText(text);
+      });
+    } else if (n > 0) {
       cr.moveTo(2, height - 4);
       cr.showText(this.#points[0].label);
       const last = this.#points[n - 1].label;
@@ -157,7 +168,7 @@ export class HistoryChart extends Gtk.DrawingArea {
     }
 
     this.marks = [];
-    const slot = n > 0 ? width / n : width;
+    const slot = slotWidth;
     if (this.kind === 'bars') {
       const gap = slot > 6 ? Math.min(4, slot * 0.2) : 0;
       this.#points.forEach((p, i) => {
@@ -175,11 +186,17 @@ export class HistoryChart extends Gtk.DrawingArea {
         if (i === 0) cr.moveTo(x, yOf(p.value));
         else cr.lineTo(x, yOf(p.value));
       });
+      // One sample so far: a level line across, not an invisible point.
+      if (n === 1) {
+        cr.moveTo(0, this.marks[0].y);
+        cr.lineTo(width, this.marks[0].y);
+      }
+      const [first, last] = n === 1 ? [0, width] : [this.marks[0].x, this.marks[n - 1].x];
       cr.setSourceRGBA(r, g, b, 1);
       cr.setLineWidth(2);
       cr.strokePreserve();
-      cr.lineTo(this.marks[n - 1].x, TOP + plot);
-      cr.lineTo(this.marks[0].x, TOP + plot);
+      cr.lineTo(last, TOP + plot);
+      cr.lineTo(first, TOP + plot);
       cr.closePath();
       cr.setSourceRGBA(r, g, b, 0.15);
       cr.fill();

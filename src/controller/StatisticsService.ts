@@ -1,0 +1,154 @@
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+
+import { errorMessage } from '../lib/errors.ts';
+import { format, _ } from '../lib/i18n.ts';
+import { logger } from '../lib/log.ts';
+import { trackerHost } from '../model/filters.ts';
+import { AppHealthSampler } from '../model/health/AppHealthSampler.ts';
+import { type ExportFormat, exportHistory } from '../model/history/historyExport.ts';
+import { HistoryStore } from '../model/history/HistoryStore.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
+import type { TrackerNetwork } from '../model/tracker/index.ts';
+import { weekStartOf } from '../view/statistics/StatisticsOverview.ts';
+import type { RatioInput, StatisticsSource } from '../view/statistics/StatisticsSource.ts';
+
+/** Where the history lives: data, not configuration (see ARCHITECTURE.md). */
+export function historyDir(): string {
+  return GLib.build_filenamev([GLib.get_user_data_dir(), 'dfakeseeder', 'history']);
+}
+
+/** What the service reads of the Model. */
+export interface StatisticsModel {
+  all(): Torrent[];
+  trackerHosts(torrent: Torrent): string[];
+}
+
+/** Tracker hosts of a torrent are looked up again after this long (a tracker list edit shows up). */
+const HOSTS_TTL_US = 60e6;
+
+/**
+ * Feeds the history store from the engine (bytes credited each tick, announce outcomes from the
+ * tracker network) and serves it, with the app-health sampler, to the Statistics window, the
+ * History tab, the export action and D-Bus.
+ */
+export class StatisticsService implements StatisticsSource {
+  readonly history: HistoryStore;
+  readonly health: AppHealthSampler;
+  #model: StatisticsModel | null = null;
+  readonly #hosts = new Map<Torrent, { hosts: string[]; atUs: number }>();
+
+  constructor(options: { network: TrackerNetwork; dir?: string | null }) {
+    this.history = new HistoryStore({ dir: options.dir === undefined ? historyDir() : options.dir });
+    this.health = new AppHealthSampler({ network: options.network });
+    options.network.onAnnounceOutcome = (infoHash, url, ok) =>
+      this.history.recordAnnounce(infoHash, trackerHost(url) || url.slice(0, 64), ok);
+  }
+
+  /** Starts recording into the saved history (loaded in the background) with the model's torrents. */
+  start(model: StatisticsModel): void {
+    this.#model = model;
+    this.history.start();
+    void this.history.load().then(() => {
+      for (const p of this.history.problems) logger.warning(`history: ${p}`);
+    });
+  }
+
+  /** The Model's `credited` hook: one call per torrent per tick. */
+  credited(torrent: Torrent, up: number, down: number): void {
+    if (!(up > 0) && !(down > 0)) return;
+    const now = GLib.get_monotonic_time();
+    let entry = this.#hosts.get(torrent);
+    if (!entry || now - entry.atUs > HOSTS_TTL_US) {
+      entry = { hosts: this.#model?.trackerHosts(torrent) ?? [], atUs: now };
+      this.#hosts.set(torrent, entry);
+      this.history.describeTorrent(torrent.info_hash, torrent.name, torrent.total_size);
+    }
+    this.history.recordTransfer(torrent.info_hash, entry.hosts, up, down);
+  }
+
+  /**
+   * `app.export-history(('csv' | 'json', path))`: the export without a window (D-Bus
+   * org.gtk.Actions, scripts); the Statistics window's Export button asks for a file first.
+   */
+  installActions(app: Gio.ActionMap): void {
+    const action = new Gio.SimpleAction({ name: 'export-history', parameter_type: new GLib.VariantType('(ss)') });
+    action.connect('activate', (_a, param: GLib.Variant | null) => {
+      const [fmt, path] = (param?.deepUnpack() as [string, string] | undefined) ?? ['', ''];
+      if ((fmt !== 'csv' && fmt !== 'json') || !GLib.path_is_absolute(path)) {
+        logger.warning(`export-history: wants ('csv' or 'json', an absolute path), got ('${fmt}', '${path}')`);
+        return;
+      }
+      this.exportHistory(path, fmt).then(
+        () => logger.info(`history exported to ${path}`),
+        (e: unknown) => logger.warning(errorMessage(e)),
+      );
+    });
+    app.add_action(action);
+  }
+
+  /** A removed torrent: its cached hosts go (its history stays). */
+  forget(torrent: Torrent): void {
+    this.#hosts.delete(torrent);
+  }
+
+  ratioInputs(): RatioInput[] {
+    return (this.#model?.all() ?? []).map((t) => ({
+      infoHash: t.info_hash,
+      totalUploaded: t.total_uploaded,
+      size: t.total_size,
+    }));
+  }
+
+  async exportHistory(path: string, fmt: ExportFormat): Promise<void> {
+    try {
+      await exportHistory(this.history, path, fmt);
+    } catch (e) {
+      throw new Error(format(_('The history could not be exported to %1$s: %2$s'), path, errorMessage(e)), {
+        cause: e,
+      });
+    }
+  }
+
+  /** The figures D-Bus and scripts ask for: totals per period, per tracker, and the latest health sample. */
+  summary(): Record<string, unknown> {
+    const h = this.history;
+    const now = h.now();
+    const cal = h.calendar;
+    const today = cal.start('day', now);
+    const week = weekStartOf(this, now);
+    const month = cal.start('month', now);
+    const totals = (from: number) => {
+      const b = h.totals(from, Infinity);
+      return { uploaded: b[1], downloaded: b[2], announces_ok: b[3], announces_failed: b[4] };
+    };
+    const trackers = h.trackerTotals(0, Infinity).map(({ host, totals: b }) => ({
+      host,
+      uploaded: b[1],
+      downloaded: b[2],
+      announces_ok: b[3],
+      announces_failed: b[4],
+    }));
+    const health = this.health.samples.at(-1) ?? this.health.sample();
+    return {
+      today: totals(today),
+      this_week: totals(week),
+      this_month: totals(month),
+      all_time: totals(-Infinity),
+      trackers,
+      health: {
+        cpu_percent: Math.round(health.cpuPercent * 10) / 10,
+        rss_bytes: health.rssBytes,
+        open_files: health.openFiles,
+        announces_in_flight: health.announcesInFlight,
+        loop_delay_ms: Math.round(health.loopDelayMs * 10) / 10,
+      },
+    };
+  }
+
+  /** At quit: the open buckets, written synchronously. */
+  flushSync(): void {
+    this.history.stop();
+    this.history.flushSync();
+  }
+}

@@ -41,6 +41,7 @@ describe('main window', () => {
       '_Add Torrents…',
       'All _Torrents',
       '_Columns',
+      '_Statistics',
       '_Preferences',
       '_Keyboard Shortcuts',
       "_About D' Fake Seeder",

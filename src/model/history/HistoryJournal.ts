@@ -32,6 +32,28 @@ function appendTo(file: Gio.File): Promise<Gio.FileOutputStream> {
 }
 
 /**
+ * Writes all of `bytes` to the stream. GLib.Bytes, not a Uint8Array: GLib owns that copy, so a
+ * garbage collection during the write (on a GIO worker thread) cannot free or move it — with
+ * `write_all_async(Uint8Array)` a kill test found stray memory in the journal.
+ */
+function writeAll(stream: Gio.OutputStream, bytes: GLib.Bytes): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (rest: GLib.Bytes): void =>
+      stream.write_bytes_async(rest, GLib.PRIORITY_DEFAULT, null, (_s, res) => {
+        try {
+          const n = stream.write_bytes_finish(res);
+          const size = rest.get_size();
+          if (n >= size) resolve();
+          else step(rest.new_from_bytes(n, size - n));
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+    step(bytes);
+  });
+}
+
+/**
  * The history's files, with the settings file's crash discipline. `history.json` is the
  * compacted base, only ever replaced whole (temp file + rename). Between compactions each closed
  * bucket is appended as one JSON line to `journal-<generation>.log`; a line is complete or it is
@@ -77,6 +99,7 @@ export class HistoryJournal {
       }
     }
     const generations = (await this.#journalGenerations()).sort((a, b) => a - b);
+    let tornLast = false;
     for (const g of generations) {
       if (g < baseGeneration) {
         await this.#delete(this.#journalFile(g)); // already in the base (a compaction was cut short)
@@ -96,9 +119,14 @@ export class HistoryJournal {
           out.problems.push(`journal-${g}.log line ${i + 1} is unreadable`);
         }
       }
-      if (g === generations[generations.length - 1]) this.journalBytes = bytes.length;
+      if (g === generations[generations.length - 1]) {
+        this.journalBytes = bytes.length;
+        // Cut short by a crash: new lines go to a new journal, never glued to the torn one.
+        if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) tornLast = true;
+      }
     }
-    this.generation = Math.max(baseGeneration, generations[generations.length - 1] ?? 0);
+    this.generation = Math.max(baseGeneration, generations[generations.length - 1] ?? 0) + (tornLast ? 1 : 0);
+    if (tornLast) this.journalBytes = 0;
     finishGarbageCollection();
     return out;
   }
@@ -115,7 +143,7 @@ export class HistoryJournal {
         this.#stream = await appendTo(this.#journalFile(generation));
         this.#streamGeneration = generation;
       }
-      await this.#stream.write_all_async(bytes, GLib.PRIORITY_DEFAULT, null);
+      await writeAll(this.#stream, new GLib.Bytes(bytes));
       this.bytesWritten += bytes.length;
     });
     this.#chain = write.catch(() => {});

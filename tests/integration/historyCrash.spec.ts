@@ -19,7 +19,7 @@ function readLines(stream: Gio.InputStream, onLine: (line: string) => void): Pro
   return new Promise((resolve) => {
     const next = (): void =>
       data.read_line_async(GLib.PRIORITY_DEFAULT, null, (_s, res) => {
-        let line: Uint8Array | null = null;
+        let line: Uint8Array | null;
         try {
           [line] = data.read_line_finish(res);
         } catch {

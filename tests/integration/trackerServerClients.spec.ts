@@ -18,7 +18,7 @@ import { runProcess } from '../support/process.ts';
 import { makeTempDir, removeTree } from '../support/tempdir.ts';
 import { startTrackerService } from '../support/trackerServer.ts';
 
-const CLIENT_TIMEOUT_MS = 90_000;
+const CLIENT_TIMEOUT_MS = 120_000;
 
 /**
  * Real clients announce to the built-in tracker on 127.0.0.1 over HTTP and UDP: each shows up in
@@ -60,7 +60,7 @@ describe('built-in tracker with real clients (integration)', () => {
 
   /** Waits for `c` to be in the peer table, then for its `stopped` after stop(). */
   async function seenThenStopped(c: RealClient, t: RealTorrent, prefix: string): Promise<void> {
-    await waitFor(() => peersOf(t).length === 1, `${client(c)} in the peer table`, 30_000);
+    await waitFor(() => peersOf(t).length === 1, `${client(c)} in the peer table`, 60_000);
     const peerId = String.fromCharCode(...peersOf(t)[0].peerId.subarray(0, prefix.length));
     expect(peerId).toBe(prefix);
     await c.stop();

@@ -29,6 +29,8 @@ NEEDS=(
   "gdbus libglib2.0-bin glib2"
   "flatpak-builder flatpak-builder flatpak-builder"
   "opentracker opentracker opentracker"
+  "stunnel4|stunnel stunnel4 stunnel"
+  "openssl openssl openssl"
   "danted|sockd dante-server dante-server"
   "aria2c aria2 aria2"
   "qbittorrent-nox qbittorrent-nox qbittorrent-nox"

@@ -20,6 +20,7 @@ import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts
 import { withDeadline } from './deadline.ts';
 import { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
 import { checkRedirect } from './redirectPolicy.ts';
+import { TlsWatch } from './tlsFailure.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
 
 /** Replies larger than this are refused: a real announce reply is a few kilobytes. */
@@ -44,6 +45,8 @@ export interface HttpTrackerOptions {
    */
   refuseHostNames?: boolean;
   maxConnections?: number;
+  /** The CA certificates HTTPS trackers are checked against, instead of the system's (specs). */
+  tlsDatabase?: Gio.TlsDatabase | null;
 }
 
 export class HttpTracker {
@@ -64,6 +67,7 @@ export class HttpTracker {
       max_conns_per_host: maxConnections,
       proxy_resolver: proxyUri ? Gio.SimpleProxyResolver.new(proxyUri, null) : null,
     } as Partial<Soup.Session.ConstructorProps>);
+    if (options.tlsDatabase) this.session.set_tls_database(options.tlsDatabase);
     this.session.remove_feature_by_type(Soup.ContentDecoder.$gtype);
     // With no resolver set, Soup falls back to the system proxy settings; "none" means none.
     if (!proxyUri) this.session.set_proxy_resolver(Gio.SimpleProxyResolver.new(null, null));
@@ -229,12 +233,13 @@ export class HttpTracker {
       });
       for (const name of extra) headers.remove(name);
     });
+    const tls = u.scheme === 'https' ? new TlsWatch(msg) : null;
     let stream: Gio.InputStream;
     try {
       stream = (await this.session.send_async(msg, GLib.PRIORITY_DEFAULT, cancellable)) as Gio.InputStream;
     } catch (e) {
       if (isCancelled(e)) throw e;
-      throw new TrackerError('network', errorMessage(e));
+      throw tls?.refused(e, u.host) ?? new TrackerError('network', errorMessage(e));
     }
     const status = msg.get_status();
     const chunks: Uint8Array[] = [];

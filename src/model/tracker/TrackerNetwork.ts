@@ -90,6 +90,8 @@ const PROXY_KEYS = [...Object.values(SETTINGS.proxy).map((s) => s.path), 'proxy.
 export interface NetworkOptions {
   clock?: Clock;
   random?: RandomInt;
+  /** HTTPS trackers are checked against these CAs instead of the system's (specs: a test CA). */
+  tlsDatabase?: Gio.TlsDatabase | null;
 }
 
 export interface AnnounceOptions {
@@ -128,6 +130,7 @@ export class TrackerNetwork {
   readonly clock: Clock;
   readonly random: RandomInt;
   readonly #settings: SettingsSource;
+  readonly #tlsDatabase: Gio.TlsDatabase | null;
   #http: HttpTracker;
   #proxyUri: string | null;
   readonly udp = new UdpTracker();
@@ -144,11 +147,16 @@ export class TrackerNetwork {
     this.random = options.random ?? glibRandom;
     this.#announceCap = new FairCap(this.#capSetting());
     this.#proxyUri = this.#proxySetting();
-    this.#http = new HttpTracker(this.#proxyUri, { refuseHostNames: this.#socks4() });
+    this.#tlsDatabase = options.tlsDatabase ?? null;
+    this.#http = this.#newHttp();
     this.udp.proxy = this.#socks5Setting();
     this.#changedId = settings.connect('changed', (_self, path: string) => this.#settingChanged(path));
     const password = settings.proxyPassword;
     if (password) this.#passwordChangedId = password.connect('changed', () => this.#settingChanged('proxy.password'));
+  }
+
+  #newHttp(): HttpTracker {
+    return new HttpTracker(this.#proxyUri, { refuseHostNames: this.#socks4(), tlsDatabase: this.#tlsDatabase });
   }
 
   #capSetting(): number {
@@ -198,7 +206,7 @@ export class TrackerNetwork {
       if (uri !== this.#proxyUri) {
         this.#proxyUri = uri;
         this.#http.abort();
-        this.#http = new HttpTracker(uri, { refuseHostNames: this.#socks4() });
+        this.#http = this.#newHttp();
         this.udp.proxy = this.#socks5Setting();
       }
     } else if (path === SETTINGS.concurrent_http_connections.path) {

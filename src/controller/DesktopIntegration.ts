@@ -92,6 +92,7 @@ export class DesktopIntegration {
       activateAction: (name: string) => this.#activate(name),
       torrentCount: () => controller.model.torrents.get_n_items(),
     });
+    dbus?.statistics.attach(controller.statistics);
     this.#watch.start();
     // Reconcile once at start (the setting may have changed while the app was not running).
     void this.#autostart.apply(this.#autostartWanted());

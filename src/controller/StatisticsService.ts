@@ -10,7 +10,6 @@ import { type ExportFormat, exportHistory } from '../model/history/historyExport
 import { HistoryStore } from '../model/history/HistoryStore.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { TrackerNetwork } from '../model/tracker/index.ts';
-import { weekStartOf } from '../view/statistics/StatisticsOverview.ts';
 import type { RatioInput, StatisticsSource } from '../view/statistics/StatisticsSource.ts';
 
 /** Where the history lives: data, not configuration (see ARCHITECTURE.md). */
@@ -30,7 +29,7 @@ const HOSTS_TTL_US = 60e6;
 /**
  * Feeds the history store from the engine (bytes credited each tick, announce outcomes from the
  * tracker network) and serves it, with the app-health sampler, to the Statistics window, the
- * History tab, the export action and D-Bus.
+ * History tab, the export action, D-Bus and the remote API (statisticsReport.ts).
  */
 export class StatisticsService implements StatisticsSource {
   readonly history: HistoryStore;
@@ -108,42 +107,6 @@ export class StatisticsService implements StatisticsSource {
         cause: e,
       });
     }
-  }
-
-  /** The figures D-Bus and scripts ask for: totals per period, per tracker, and the latest health sample. */
-  summary(): Record<string, unknown> {
-    const h = this.history;
-    const now = h.now();
-    const cal = h.calendar;
-    const today = cal.start('day', now);
-    const week = weekStartOf(this, now);
-    const month = cal.start('month', now);
-    const totals = (from: number) => {
-      const b = h.totals(from, Infinity);
-      return { uploaded: b[1], downloaded: b[2], announces_ok: b[3], announces_failed: b[4] };
-    };
-    const trackers = h.trackerTotals(0, Infinity).map(({ host, totals: b }) => ({
-      host,
-      uploaded: b[1],
-      downloaded: b[2],
-      announces_ok: b[3],
-      announces_failed: b[4],
-    }));
-    const health = this.health.samples.at(-1) ?? this.health.sample();
-    return {
-      today: totals(today),
-      this_week: totals(week),
-      this_month: totals(month),
-      all_time: totals(-Infinity),
-      trackers,
-      health: {
-        cpu_percent: Math.round(health.cpuPercent * 10) / 10,
-        rss_bytes: health.rssBytes,
-        open_files: health.openFiles,
-        announces_in_flight: health.announcesInFlight,
-        loop_delay_ms: Math.round(health.loopDelayMs * 10) / 10,
-      },
-    };
   }
 
   /** At quit: the open buckets, written synchronously. */

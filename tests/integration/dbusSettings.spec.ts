@@ -266,6 +266,10 @@ describe('D-Bus: secrets stay in, and traffic and files are not for other progra
       [{ run_in_background: true }, 'run_in_background can only be changed in Preferences'],
       [{ logging: { log_to_file: true, filename: `${dir}/log` } }, 'it makes the app write files'],
       [{ torrents: { x: { trackers: [['http://evil.example/announce']] } } }, 'holds its trackers'],
+      // Remote access would let other computers in: neither the switch nor where it listens.
+      [{ remote: { enabled: true } }, 'remote.enabled can only be changed in Preferences'],
+      [{ 'remote.listen': 'all' }, 'it lets other computers and programs control the app'],
+      [{ 'remote.port': 8766, upload_speed: 78 }, 'remote.port'],
       // One refused key refuses the whole call: the speed is not changed either.
       [{ upload_speed: 77, 'proxy.server': 'logging-proxy.example' }, 'proxy.server'],
     ];
@@ -282,7 +286,11 @@ describe('D-Bus: secrets stay in, and traffic and files are not for other progra
     expect(settings.auto_start).toBeFalse();
     expect(settings.run_in_background).toBeFalse();
     expect(settings.logging.log_to_file).toBeFalse();
+    expect(settings.remote.enabled).toBeFalse();
+    expect(settings.remote.listen).toBe('loopback');
+    expect(settings.remote.port).not.toBe(8766);
     expect(settings.upload_speed).not.toBe(77);
+    expect(settings.upload_speed).not.toBe(78);
     expect(app.output).toContain('D-Bus UpdateSettings refused');
   });
 

@@ -214,6 +214,8 @@ export const emptySource: RemoteSource = {
   onChanged: () => () => undefined,
   onListChanged: () => () => undefined,
   onNotice: () => () => undefined,
+  statistics: () => null,
+  builtInTracker: () => null,
 };
 
 /** No torrent actions: for specs about who may get in. */

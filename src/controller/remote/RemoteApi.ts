@@ -13,6 +13,7 @@ import type { RemoteSettings } from './RemoteSettings.ts';
 import type { CommandSurface, RemoteSource } from './RemoteSource.ts';
 import { type Caller, RequestGuard } from './RequestGuard.ts';
 import { SESSION_COOKIE, type SessionStore } from './SessionStore.ts';
+import { StatisticsRoutes } from './StatisticsRoutes.ts';
 import { type Query, TorrentRoutes } from './TorrentRoutes.ts';
 
 /** The settings the API reads and changes (the rest stay with Preferences and settings.json). */
@@ -80,10 +81,12 @@ function wait(ms: number): Promise<void> {
 export class RemoteApi {
   readonly #p: RemoteApiParts;
   readonly #torrents: TorrentRoutes;
+  readonly #statistics: StatisticsRoutes;
 
   constructor(parts: RemoteApiParts) {
     this.#p = parts;
     this.#torrents = new TorrentRoutes(parts.source, parts.commands, parts.uploadDir);
+    this.#statistics = new StatisticsRoutes(parts.source);
   }
 
   /** True when the page may be opened under this host name (see RequestGuard). */
@@ -132,6 +135,10 @@ export class RemoteApi {
     }
     const caller = p.guard.authenticate(msg);
     const parts = route.split('/').filter(Boolean);
+    if (StatisticsRoutes.owns(parts[0])) {
+      if (method !== 'GET') throw this.#methodNotAllowed();
+      return { status: 200, body: this.#statistics.get(parts, query) };
+    }
     const key = `${method} /${parts.map((x, i) => (i === 1 && parts[0] === 'torrents' ? ':hash' : i === 1 && parts[0] === 'actions' ? ':name' : x)).join('/')}`;
     switch (key) {
       case 'POST /logout':

@@ -1,4 +1,6 @@
 import type { Torrent } from '../../model/torrent/Torrent.ts';
+import type { TrackedTorrentView, TrackerFigures } from '../../model/trackerServer/TrackerService.ts';
+import type { StatisticsSource } from '../../view/statistics/StatisticsSource.ts';
 import type {
   ClientIdentityChoice,
   Notice,
@@ -28,6 +30,20 @@ export interface RemoteSource {
   onListChanged(callback: () => void): Unsubscribe;
   /** Notices (errors of commands among them), as the window gets them. */
   onNotice(callback: (notice: Notice) => void): Unsubscribe;
+  /** The statistics history and app health (null where the app keeps none). */
+  statistics(): StatisticsSource | null;
+  /** The built-in tracker, for its figures (null where there is none). */
+  builtInTracker(): BuiltInTrackerReader | null;
+}
+
+/** What the API reads of the built-in tracker (TrackerService). */
+export interface BuiltInTrackerReader {
+  readonly running: boolean;
+  /** Why it does not listen although turned on, in words; '' otherwise. */
+  readonly error: string;
+  announceUrls(): string[];
+  figures(): TrackerFigures;
+  torrents(): TrackedTorrentView[];
 }
 
 /**

@@ -34,6 +34,8 @@ function sourceOf(controller: AppController): RemoteSource {
       return () => readout.torrents.disconnect(id);
     },
     onNotice: (cb) => readout.onNotice(cb),
+    statistics: () => controller.statistics,
+    builtInTracker: () => controller.trackerServer,
   };
 }
 

@@ -68,6 +68,20 @@ export class BucketCalendar {
     return offset;
   }
 
+  /** Local midnight of the Monday of the week holding `t`. */
+  weekStart(t: number): number {
+    let day = this.start('day', t);
+    for (let i = this.weekday(day); i > 1; i--) day = this.start('day', day - 1);
+    return day;
+  }
+
+  /** Local midnight `days - 1` days before the day holding `t`: the first day of `days` days ending then. */
+  firstDay(t: number, days: number): number {
+    let day = this.start('day', t);
+    for (let i = 1; i < days; i++) day = this.start('day', day - 1);
+    return day;
+  }
+
   end(unit: BucketUnit, t: number): number {
     return this.range(unit, t)[1];
   }

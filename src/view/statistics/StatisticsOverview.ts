@@ -12,18 +12,12 @@ export const CHART_DAYS = 30;
 
 /** Local midnight of this week's Monday, on the history's calendar. */
 export function weekStartOf(source: StatisticsSource, now: number): number {
-  const cal = source.history.calendar;
-  let day = cal.start('day', now);
-  for (let i = cal.weekday(day); i > 1; i--) day = cal.start('day', day - 1);
-  return day;
+  return source.history.calendar.weekStart(now);
 }
 
 /** Start of the day `days - 1` days before today: the first day of a chart of `days` days. */
 export function firstDayOf(source: StatisticsSource, now: number, days: number): number {
-  const cal = source.history.calendar;
-  let day = cal.start('day', now);
-  for (let i = 1; i < days; i++) day = cal.start('day', day - 1);
-  return day;
+  return source.history.calendar.firstDay(now, days);
 }
 
 export function formatRatio(v: number): string {

@@ -125,6 +125,7 @@ export class ModelReadout implements TorrentSource {
           leechers: -1,
           downloaded: -1,
           message: '',
+          working: false,
         })),
       );
     return infos.map((i) => ({
@@ -137,6 +138,7 @@ export class ModelReadout implements TorrentSource {
       leechers: i.leechers ?? -1,
       downloaded: i.downloaded ?? -1,
       message: i.message,
+      working: i.state === 'working',
     }));
   }
 

@@ -90,8 +90,8 @@ export class ListFilters {
         for (const tr of source.trackers(list.get_item(i) as Torrent)) {
           const host = trackerHost(tr.url);
           const h = seen.get(host) ?? { working: false, failing: false, message: '' };
-          // `status` is words for people; an answer is a last announce, a failure a message without one.
-          if (tr.lastAnnounce) h.working = true;
+          // A reply is not an answer: a failure reason or a refused connection leaves it failing.
+          if (tr.working) h.working = true;
           else if (tr.message) {
             h.failing = true;
             h.message = tr.message || h.message;

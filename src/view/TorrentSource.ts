@@ -128,6 +128,8 @@ export interface TrackerView {
   downloaded: number;
   /** The last warning or failure reason from the tracker (or the error reaching it), '' if none. */
   message: string;
+  /** Its last announce was answered with success (a failure reason or an unreachable host is not). */
+  working: boolean;
 }
 
 export interface PeerView {

@@ -114,6 +114,8 @@ describe('engine against opentracker (integration)', () => {
       expect(model.stateCounts().error).toBe(1);
       expect(model.stateCounts().seeding).toBe(0);
       const before = [torrent.total_uploaded, torrent.session_uploaded, torrent.ratio, torrent.seeding_time];
+      // Not even the ticks before the first failure came back: no tracker has answered yet.
+      expect([torrent.total_uploaded, torrent.total_downloaded]).toEqual([0, 0]);
       await delay(2500); // two ticks at tickspeed 1
       expect([torrent.total_uploaded, torrent.session_uploaded, torrent.ratio, torrent.seeding_time]).toEqual(before);
       expect(torrent.upload_rate).toBe(0);

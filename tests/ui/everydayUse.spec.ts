@@ -193,8 +193,10 @@ describe('the window in everyday use (issue 18)', () => {
     );
     // Its trackers fail, then the model says so in its status.
     for (const tr of f.model.entries.get(dead)!.trackers) {
+      // A refusal is a reply with a time, not an answer: the host must still show as failing.
       tr.status = 'error';
-      tr.lastAnnounce = null;
+      tr.lastAnnounce = 1_700_000_100;
+      tr.working = false;
       tr.message = 'Connection refused';
     }
     dead.status = 'tracker-error';

@@ -6,6 +6,7 @@ import { SettingsStore } from '../../src/model/settings/index.ts';
 import { seededRandom } from '../../src/model/simulation/random.ts';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import type { Announcer } from '../../src/model/torrent/TorrentWorker.ts';
+import type { TrackerInfo } from '../../src/model/tracker/types.ts';
 import { delay, waitFor } from '../support/async.ts';
 import { makeTempDir, readText, removeTree } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
@@ -48,6 +49,38 @@ const idleAnnouncer = (): Announcer => ({
   stop: async () => 0,
 });
 
+/**
+ * Its trackers answer at the first announce (synchronously, as if the reply were instant): a
+ * running torrent accrues only once a tracker has answered.
+ */
+const answeringAnnouncer = (tiers: string[][], changed: () => void): Announcer => {
+  let answered = false;
+  const announcer: Announcer & { trackers: TrackerInfo[] } = {
+    ...idleAnnouncer(),
+    trackers: [],
+    nextAnnounceAt: () => (answered ? Infinity : 0),
+    announceDue: async () => {
+      answered = true;
+      announcer.trackers = tiers.flat().map((url, tier) => ({
+        url,
+        tier,
+        state: 'working',
+        status: 'Working',
+        lastAnnounce: Math.floor(Date.now() / 1000),
+        nextAnnounce: null,
+        seeders: 1,
+        leechers: 1,
+        downloaded: null,
+        message: '',
+        peers: [],
+        failures: 0,
+      }));
+      changed();
+    },
+  };
+  return announcer;
+};
+
 function entry(
   name: string,
   announce: string | null = 'http://tracker.example:6969/announce',
@@ -68,7 +101,7 @@ function newModel(
   return new Model({
     settings,
     localTime,
-    createAnnouncer: () => idleAnnouncer(),
+    createAnnouncer: (_metainfo, tiers, changed) => answeringAnnouncer(tiers, changed),
     deleteCopy: async (e) => {
       removed.push(e.path);
     },

@@ -107,6 +107,13 @@ describe('TorrentSession', () => {
     return model.add(e);
   }
 
+  /** Its trackers answer: until one has, a torrent has no peers and accrues nothing. */
+  const answer = (name: string): void =>
+    announcers.get(name)!.set([
+      ['working', 0, ''],
+      ['working', 0, ''],
+    ]);
+
   const bothFail = (): [TrackerState, number, string][] => [
     ['error', 1, 'Connection refused'],
     ['error', 1, 'Could not resolve unresolvable.example'],
@@ -148,6 +155,7 @@ describe('TorrentSession', () => {
     expect(a.status).toBe('seeding');
     b.download_speed = 1e6; // KB/s: done within a tick
     model.startAll();
+    answer('b');
     await delay(300);
     model.sessionOf(b)!.worker.tick();
     expect(b.progress).toBe(1);
@@ -265,6 +273,9 @@ describe('TorrentSession', () => {
     model.startAll();
     await delay(300);
     const session = model.sessionOf(t)!;
+    session.worker.tick();
+    expect(t.session_uploaded).toBe(0); // no tracker has answered yet
+    answer('figures');
     session.worker.tick();
     const target = session.ratioTarget!;
     expect(target).toBeGreaterThanOrEqual(50);

@@ -40,6 +40,8 @@ export class TorrentSession {
   readonly #lastReplies = new Map<string, string>();
   /** Every tracker failed since one last answered (decided by trackerHealth). */
   #trackersFailing = false;
+  /** Some tracker has answered since the tracker list was last set: until then there are no peers. */
+  #trackerAnswered = false;
 
   constructor(torrent: Torrent, entry: LibraryEntry, facts: SessionFacts, host: SessionHost) {
     this.torrent = torrent;
@@ -108,9 +110,9 @@ export class TorrentSession {
     return this.#hasTrackerFlag;
   }
 
-  /** Transfers only while some tracker answers (or none has been asked yet). */
+  /** Transfers only once a tracker has answered, and while one still does: no answer, no peers. */
   get accrues(): boolean {
-    return this.#hasTracker() && !this.#trackersFailing;
+    return this.#hasTracker() && this.#trackerAnswered && !this.#trackersFailing;
   }
 
   // ---- running ------------------------------------------------------------------------------
@@ -307,6 +309,7 @@ export class TorrentSession {
     this.#hasTrackerFlag = this.#facts.tiers.some((tier) => tier.length > 0);
     this.#lastReplies.clear();
     this.#trackersFailing = false;
+    this.#trackerAnswered = false;
     this.worker.replaceAnnouncer(this.#newAnnouncer());
     const t = this.torrent;
     t.tracker_host = trackerHostsOf(this.#facts.tiers)[0] ?? '';
@@ -354,6 +357,8 @@ export class TorrentSession {
     }
     const health = trackerHealth(infos);
     this.#trackersFailing = health.failing;
+    if (best) this.#trackerAnswered = true;
+    else if (health.failing) this.#trackerAnswered = false;
     t.freeze_notify();
     if (best) {
       if (best.seeders !== null && best.seeders >= 0 && t.seeders !== best.seeders) t.seeders = best.seeders;

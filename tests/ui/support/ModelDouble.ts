@@ -91,6 +91,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
         leechers: 7,
         downloaded: 1,
         message: '',
+        working: true,
       })),
     );
     this.entries.set(t, {
@@ -340,6 +341,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
         leechers: -1,
         downloaded: -1,
         message: '',
+        working: false,
       })),
     );
     this.detailsChanged(t);

@@ -7,7 +7,5 @@ import GLib from 'gi://GLib';
  * and the message in words.
  */
 export function dbusError(code: 'FAILED' | 'INVALID_ARGS' | 'ACCESS_DENIED', message: string): GLib.Error {
-  // The generated constructor type lacks the (domain, code, message) form GJS accepts.
-  const ErrorWithDomain = GLib.Error as unknown as new (domain: unknown, code: number, message: string) => GLib.Error;
-  return new ErrorWithDomain(Gio.DBusError, Gio.DBusError[code] as number, message);
+  return GLib.Error.new_literal(Gio.DBusError, Gio.DBusError[code], message);
 }

@@ -9,19 +9,12 @@ export function isIOError(e: unknown, code: number): boolean {
 }
 
 /**
- * `replace_contents_bytes_async` as a promise (registered in promisify.ts; the generated types
- * lack that form). The bytes version: GLib owns a copy, so a collection cannot free the buffer
+ * `replace_contents_bytes_async` as a promise (registered in promisify.ts, typed in
+ * types/gaps.d.ts). The bytes version: GLib owns a copy, so a collection cannot free the buffer
  * in the middle of the write.
  */
 export function writeBytes(file: Gio.File, bytes: Uint8Array, flags: Gio.FileCreateFlags): Promise<unknown> {
-  const write = file.replace_contents_bytes_async as unknown as (
-    contents: GLib.Bytes,
-    etag: string | null,
-    makeBackup: boolean,
-    flags: Gio.FileCreateFlags,
-    cancellable: Gio.Cancellable | null,
-  ) => Promise<unknown>;
-  return write.call(file, new GLib.Bytes(bytes), null, false, flags, null);
+  return file.replace_contents_bytes_async(new GLib.Bytes(bytes), null, false, flags, null);
 }
 
 /** Creates a folder and its missing parents without blocking the main loop. */

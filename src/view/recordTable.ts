@@ -1,5 +1,4 @@
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 import Pango from 'gi://Pango';
 
@@ -48,7 +47,9 @@ export function recordTable(columns: RecordColumn[]): {
       label.set_label(String(value ?? ''));
       label.set_tooltip_text(c.expand ? String(value ?? '') : null);
     });
-    const sortFunc = (a: RecordItem, b: RecordItem) => {
+    // GLib.CompareDataFunc types both items as null: take unknown and check what the store holds.
+    const sortFunc = (a: unknown, b: unknown): number => {
+      if (!(a instanceof RecordItem) || !(b instanceof RecordItem)) return 0;
       const x = a.record[`${c.key}:sort`] ?? a.record[c.key];
       const y = b.record[`${c.key}:sort`] ?? b.record[c.key];
       if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
@@ -59,7 +60,7 @@ export function recordTable(columns: RecordColumn[]): {
       factory,
       resizable: true,
       expand: c.expand ?? false,
-      sorter: Gtk.CustomSorter.new(sortFunc as unknown as GLib.CompareDataFunc),
+      sorter: Gtk.CustomSorter.new(sortFunc),
     });
     if (c.width) column.set_fixed_width(c.width);
     view.append_column(column);

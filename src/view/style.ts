@@ -12,8 +12,7 @@ export function applyStyleSheet(): void {
   applied = true;
   const provider = new Gtk.CssProvider();
   // GTK 4.12 added load_from_string and changed load_from_data's arguments; 4.8 has only the latter.
-  const modern = provider as unknown as { load_from_string?: (s: string) => void };
-  if (typeof modern.load_from_string === 'function') modern.load_from_string(css);
+  if (typeof provider.load_from_string === 'function') provider.load_from_string(css);
   else provider.load_from_data(new TextEncoder().encode(css));
   Gtk.StyleContext.add_provider_for_display(display, provider, Gtk.STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -375,7 +375,7 @@ describe('SettingsStore', () => {
 
     it('normalizeTorrentState fills defaults, fixes wrong types and never throws', () => {
       for (const junk of [null, undefined, 5, 'x', [], [1], true]) {
-        expect(normalizeTorrentState(junk)).toEqual({ ...TORRENT_STATE_DEFAULTS });
+        expect<object>(normalizeTorrentState(junk)).toEqual({ ...TORRENT_STATE_DEFAULTS });
       }
       const n = normalizeTorrentState({
         active: 0,
@@ -398,7 +398,7 @@ describe('SettingsStore', () => {
       expect(n.label).toBe('');
       expect(n.name).toBe('kept');
       expect(n.next_update).toBe(900);
-      expect(n.custom_field).toEqual({ a: 1 });
+      expect<unknown>(n.custom_field).toEqual({ a: 1 });
     });
   });
 

@@ -205,9 +205,7 @@ export class HistoryJournal {
 
   async #read(name: string): Promise<Uint8Array | null> {
     try {
-      const [bytes] = (await Gio.File.new_for_path(GLib.build_filenamev([this.dir, name])).load_contents_async(
-        null,
-      )) as unknown as [Uint8Array];
+      const [bytes] = await Gio.File.new_for_path(GLib.build_filenamev([this.dir, name])).load_contents_async(null);
       return bytes;
     } catch (e) {
       if (isIOError(e, Gio.IOErrorEnum.NOT_FOUND) || isIOError(e, Gio.IOErrorEnum.NOT_DIRECTORY)) return null;

@@ -37,28 +37,25 @@ interface SecretModule {
   password_clear(...args: unknown[]): Promise<boolean>;
 }
 
-let secretModule: SecretModule | null | undefined;
+let secretModule: Promise<SecretModule | null> | null = null;
 
 /**
  * libsecret, loaded on first use (and only then): a machine without its typelib still runs the
- * app, it just has no keyring. `imports.gi` because a static `gi://Secret` import would stop the
- * whole bundle from loading there.
+ * app, it just has no keyring. A dynamic import because a static `gi://Secret` import would stop
+ * the whole bundle from loading there.
  */
-function loadSecret(): SecretModule | null {
-  if (secretModule !== undefined) return secretModule;
-  try {
-    const gi = (
-      globalThis as unknown as { imports: { gi: Record<string, unknown> & { versions: Record<string, string> } } }
-    ).imports.gi;
-    gi.versions.Secret = '1';
-    const Secret = gi.Secret as SecretModule;
-    Gio._promisify(Secret as never, 'password_store', 'password_store_finish');
-    Gio._promisify(Secret as never, 'password_lookup', 'password_lookup_finish');
-    Gio._promisify(Secret as never, 'password_clear', 'password_clear_finish');
-    secretModule = Secret;
-  } catch {
-    secretModule = null;
-  }
+function loadSecret(): Promise<SecretModule | null> {
+  secretModule ??= (async () => {
+    try {
+      const Secret = ((await import('gi://Secret?version=1')) as { default: SecretModule }).default;
+      Gio._promisify(Secret as never, 'password_store', 'password_store_finish');
+      Gio._promisify(Secret as never, 'password_lookup', 'password_lookup_finish');
+      Gio._promisify(Secret as never, 'password_clear', 'password_clear_finish');
+      return Secret;
+    } catch {
+      return null;
+    }
+  })();
   return secretModule;
 }
 
@@ -84,8 +81,8 @@ function reasonOf(e: unknown): string {
 export class LibsecretKeyring implements SecretKeyring {
   #schema: unknown = null;
 
-  #secret(): SecretModule {
-    const Secret = loadSecret();
+  async #secret(): Promise<SecretModule> {
+    const Secret = await loadSecret();
     if (!Secret) throw new KeyringError(_('libsecret is not installed, so there is no keyring to use'));
     this.#schema ??= Secret.Schema.new(SCHEMA_NAME, Secret.SchemaFlags.NONE, {
       id: Secret.SchemaAttributeType.STRING,
@@ -109,19 +106,19 @@ export class LibsecretKeyring implements SecretKeyring {
   }
 
   async store(id: string, label: string, secret: string): Promise<void> {
-    const Secret = this.#secret();
+    const Secret = await this.#secret();
     await this.#bounded((c) =>
       Secret.password_store(this.#schema, { id }, Secret.COLLECTION_DEFAULT, label, secret, c),
     );
   }
 
   async lookup(id: string): Promise<string | null> {
-    const Secret = this.#secret();
+    const Secret = await this.#secret();
     return this.#bounded((c) => Secret.password_lookup(this.#schema, { id }, c));
   }
 
   async clear(id: string): Promise<void> {
-    const Secret = this.#secret();
+    const Secret = await this.#secret();
     await this.#bounded((c) => Secret.password_clear(this.#schema, { id }, c));
   }
 }

@@ -292,8 +292,7 @@ export class SettingsStore extends GObject.Object {
    */
   setTorrentState(key: string, state: TorrentState, options: { copy?: boolean } = {}): void {
     const previous = this.#torrents[key];
-    // Typing gap: a TorrentState is JSON, but its extra fields are typed unknown (read back from JSON).
-    const json = state as unknown as JsonObject;
+    const json: JsonObject = state;
     const next = options.copy === false ? json : deepClone(json);
     this.#torrents[key] = isPlainObject(previous) ? { ...previous, ...next } : next;
   }

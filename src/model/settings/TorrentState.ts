@@ -1,4 +1,4 @@
-import { isPlainObject } from './json.ts';
+import { isPlainObject, type Json, type JsonObject } from './json.ts';
 
 /**
  * One torrent's saved state: `settings.json → torrents[<absolute path of the copied .torrent>]`,
@@ -56,7 +56,8 @@ export interface TorrentState {
   stop_seeding_minutes: number;
   /** The ratio target chosen once for this torrent (0 = none); null while not chosen yet. */
   ratio_target: number | null;
-  [extra: string]: unknown;
+  /** Fields a newer version wrote, kept as read (JSON). */
+  [extra: string]: Json;
 }
 
 /** Defaults for a field that is missing or unusable (the original's global defaults). */
@@ -149,9 +150,9 @@ function tierList(v: unknown): string[][] | null {
  * Turns whatever is stored for a torrent (the original's JSON, ours, or something damaged) into a
  * TorrentState. Missing or wrong fields get defaults; unknown fields are kept. Never throws.
  */
-export function normalizeTorrentState(raw: unknown, fallback: Partial<TorrentState> = {}): TorrentState {
-  const src: Record<string, unknown> = isPlainObject(raw) ? raw : {};
-  const base = { ...TORRENT_STATE_DEFAULTS, ...fallback };
+export function normalizeTorrentState(raw: unknown, fallback: { filepath?: string } = {}): TorrentState {
+  const src: JsonObject = isPlainObject(raw) ? raw : {};
+  const base: TorrentState = { ...TORRENT_STATE_DEFAULTS, ...fallback };
   const out: TorrentState = { ...base };
   for (const [k, v] of Object.entries(src)) {
     if (!(k in TORRENT_STATE_DEFAULTS)) out[k] = v;
@@ -180,6 +181,6 @@ export function normalizeTorrentState(raw: unknown, fallback: Partial<TorrentSta
   }
   out.progress = Math.min(1, Math.max(0, out.progress));
   out.threshold = Math.min(100, Math.max(0, out.threshold));
-  if (src.next_update === undefined && fallback.next_update === undefined) out.next_update = out.announce_interval;
+  if (src.next_update === undefined) out.next_update = out.announce_interval;
   return out;
 }

@@ -78,7 +78,7 @@ export class UdpDatagramReader {
   /** The socket's pending error in words (SO_ERROR, which reading also clears). */
   #pendingError(): string {
     try {
-      const [, errno] = this.#socket.get_option(1 /* SOL_SOCKET */, 4 /* SO_ERROR */) as unknown as [boolean, number];
+      const [, errno] = this.#socket.get_option(1 /* SOL_SOCKET */, 4 /* SO_ERROR */);
       if (errno) return GLib.strerror(errno);
     } catch {
       // not readable: the generic words below

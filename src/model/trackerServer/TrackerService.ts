@@ -50,6 +50,27 @@ export interface TrackerFigures {
 
 const CHANGED_MIN_MS = 500;
 
+/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
+export namespace TrackerService {
+  export interface SignalSignatures extends GObject.Object.SignalSignatures {
+    /** The figures moved (at most twice a second). */
+    changed: () => void;
+    /** Started, stopped or failed to listen. */
+    'state-changed': () => void;
+  }
+}
+export interface TrackerService {
+  connect<K extends keyof TrackerService.SignalSignatures>(
+    signal: K,
+    callback: GObject.SignalCallback<this, TrackerService.SignalSignatures[K]>,
+  ): number;
+  emit<K extends keyof TrackerService.SignalSignatures>(
+    signal: K,
+    ...args: GObject.GjsParameters<TrackerService.SignalSignatures[K]>
+  ): void;
+}
+/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
+
 /**
  * The built-in tracker as the app runs it: reads `tracker_settings.*`, listens (HTTP on
  * Soup.Server, UDP on a Gio.Socket) only while `tracker_settings.enabled` is on, on
@@ -57,6 +78,7 @@ const CHANGED_MIN_MS = 500;
  * offers the figures and addresses the Tracker page shows. Signals: `changed` (figures moved;
  * at most twice a second) and `state-changed` (started, stopped or failed to listen).
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class TrackerService extends GObject.Object {
   static {
     GObject.registerClass({ GTypeName: 'DfsTrackerService', Signals: { changed: {}, 'state-changed': {} } }, this);
@@ -83,15 +105,10 @@ export class TrackerService extends GObject.Object {
     this.udp = new UdpTrackerServer(this.core, new ConnectionIds(options.nowSeconds));
   }
 
-  #emit(signal: 'changed' | 'state-changed'): void {
-    (this as unknown as { emit(name: string): void }).emit(signal);
-  }
-
   /** Calls `callback` on `changed` and `state-changed`; returns the disconnect. */
   onChange(callback: () => void): () => void {
-    const self = this as unknown as { connect(s: string, cb: () => void): number; disconnect(id: number): void };
-    const ids = [self.connect('changed', callback), self.connect('state-changed', callback)];
-    return () => ids.forEach((id) => self.disconnect(id));
+    const ids = [this.connect('changed', callback), this.connect('state-changed', callback)];
+    return () => ids.forEach((id) => this.disconnect(id));
   }
 
   /** Applies the settings: listens if the tracker is on. Call once at start-up. */
@@ -227,7 +244,7 @@ export class TrackerService extends GObject.Object {
       }
       if (this.running) this.core.start();
     }
-    this.#emit('state-changed');
+    this.emit('state-changed');
   }
 
   #closeAll(): void {
@@ -243,7 +260,7 @@ export class TrackerService extends GObject.Object {
     if (this.#changedSource || this.#stopped) return;
     this.#changedSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, CHANGED_MIN_MS, () => {
       this.#changedSource = 0;
-      this.#emit('changed');
+      this.emit('changed');
       return GLib.SOURCE_REMOVE;
     });
   }

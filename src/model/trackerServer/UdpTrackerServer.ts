@@ -94,10 +94,7 @@ export class UdpTrackerServer {
       let from: Gio.InetSocketAddress;
       let data: Uint8Array;
       try {
-        const [, address] = socket.receive_message([], Gio.SocketMsgFlags.PEEK, null) as unknown as [
-          number,
-          Gio.SocketAddress | null,
-        ];
+        const [, address] = socket.receive_message([], Gio.SocketMsgFlags.PEEK, null);
         data = this.#input!.read_bytes(MAX_DATAGRAM, null).toArray();
         if (!(address instanceof Gio.InetSocketAddress)) continue;
         from = address;

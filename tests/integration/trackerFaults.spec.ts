@@ -159,11 +159,15 @@ describe('tracker faults (local fault servers)', () => {
         const [t] = a.trackers;
         expect(t.state).toBe('disabled');
         expect(t.status).toBe('Error (not retried)');
-        expect(t.message).toBe(`Not retried: the tracker said “${words}”`);
+        expect(t.message).toBe(`Not retried until you update the tracker: it said “${words}”`);
         expect(a.nextAnnounceAt()).toBe(Infinity);
         clock.advance(100000);
         await a.announceDue(SEED, new Gio.Cancellable());
         expect(server.requests.length).toBe(1);
+        // Update Tracker asks it once more (its operator may have registered the torrent since).
+        expect(a.earliestForcedAnnounce()).toBeLessThan(Infinity);
+        await a.forceAnnounce(SEED, new Gio.Cancellable());
+        expect(server.requests.length).toBe(2);
       });
     }
 

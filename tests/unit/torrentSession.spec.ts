@@ -317,9 +317,13 @@ describe('TorrentSession', () => {
   it('judges tracker health as a real client shows it', () => {
     expect(trackerHealth([]).failing).toBeFalse();
     expect(trackerHealth([info('a', 0, 'idle', 0, '')]).failing).toBeFalse();
-    expect(trackerHealth([info('a', 0, 'disabled', 1, 'Not retried: unregistered torrent', 5)])).toEqual({
+    expect(
+      trackerHealth([
+        info('a', 0, 'disabled', 1, 'Not retried until you update the tracker: it said “unregistered torrent”', 5),
+      ]),
+    ).toEqual({
       failing: true,
-      lastFailure: 'Not retried: unregistered torrent',
+      lastFailure: 'Not retried until you update the tracker: it said “unregistered torrent”',
     });
     expect(trackerHealth([info('a', 0, 'error', 1, 'x', 1), info('b', 0, 'working', 0, '', 2)]).failing).toBeFalse();
     expect(trackerHealth([info('a', 0, 'stopped', 0, ''), info('b', 0, 'error', 3, 'y', 2)]).failing).toBeFalse();

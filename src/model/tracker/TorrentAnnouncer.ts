@@ -94,7 +94,8 @@ function shuffle<T>(list: T[], random: RandomInt): T[] {
  * regular announces at the tracker's interval (with the identity's floor), `completed` once
  * when the simulated download finishes, and `stopped` (numwant 0) to the trackers that
  * acknowledged `started`. Failures back off as the identity's client does, and move on to the
- * next tracker of the tier; a tracker that says the torrent is not registered is not retried.
+ * next tracker of the tier; a tracker that says the torrent is not registered is not retried
+ * until the user asks (Update Tracker).
  */
 export class TorrentAnnouncer {
   readonly #network: TrackerNetwork;
@@ -214,7 +215,8 @@ export class TorrentAnnouncer {
   earliestForcedAnnounce(): number {
     let at = Infinity;
     for (const g of this.#groups) {
-      const current = g.slots.find((s) => s.state !== 'disabled');
+      // A tracker that refused for good is tried again when the user asks (see forceAnnounce).
+      const current = g.slots.find((s) => s.state !== 'disabled') ?? g.slots[0];
       if (current) at = Math.min(at, Math.max(current.minAtUs, 0));
     }
     return at;
@@ -222,6 +224,14 @@ export class TorrentAnnouncer {
 
   /** "Update tracker": announces now where `min interval` allows, else as soon as it does. */
   async forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
+    // The user asked: a tracker that refused the torrent for good ("not registered") is asked once
+    // more, as a real client's "Update tracker" does — its operator may have registered it since.
+    const now = this.#network.clock.monotonicUs();
+    for (const s of this.#slots)
+      if (s.state === 'disabled') {
+        s.state = 'idle';
+        s.nextAtUs = now;
+      }
     for (const g of this.#groups) {
       const current = g.slots.find((s) => s.state !== 'disabled');
       if (current) g.nextAtUs = Math.min(g.nextAtUs, Math.max(current.minAtUs, 0));
@@ -378,7 +388,7 @@ export class TorrentAnnouncer {
       slot.failures++;
       if (err.kind === 'failure' && isPermanentRefusal(err.message)) {
         slot.state = 'disabled';
-        slot.message = _('Not retried: the tracker said “%s”').replace('%s', err.message);
+        slot.message = _('Not retried until you update the tracker: it said “%s”').replace('%s', err.message);
         slot.nextAtUs = Infinity;
       } else {
         slot.state = 'error';

@@ -1,24 +1,25 @@
-import Adw from 'gi://Adw';
+import type Adw from 'gi://Adw';
 
-import { _ } from '../lib/i18n.ts';
 import type { ProxyPasswordAccess } from './TorrentSource.ts';
 
 /**
- * The proxy password in Preferences: an entry applied to the keyring (SettingsStore.proxyPassword),
- * never to settings.json, and a note under it that says when there is no keyring and the
- * password is kept for this run only. (Adw.PasswordEntryRow is final: this holds the rows.)
+ * The proxy password in Preferences: the template's entry, applied to the keyring
+ * (SettingsStore.proxyPassword), never to settings.json, and the note under it that says when
+ * there is no keyring and the password is kept for this run only. (Adw.PasswordEntryRow is
+ * final, so this ties the two template rows together rather than being a row itself.)
  */
 export class ProxyPasswordRow {
-  readonly entry = new Adw.PasswordEntryRow({ title: _('Password'), show_apply_button: true });
-  readonly note = new Adw.ActionRow({ title: _('Not Saved'), visible: false });
+  readonly entry: Adw.PasswordEntryRow;
+  readonly note: Adw.ActionRow;
   readonly #password: ProxyPasswordAccess;
 
-  constructor(password: ProxyPasswordAccess) {
+  constructor(password: ProxyPasswordAccess, entry: Adw.PasswordEntryRow, note: Adw.ActionRow) {
     this.#password = password;
-    this.note.add_css_class('warning');
-    this.entry.connect('apply', () => void password.change(this.entry.get_text()));
+    this.entry = entry;
+    this.note = note;
+    entry.connect('apply', () => void password.change(entry.get_text()));
     const handler = password.connect('changed', () => this.#show());
-    this.entry.connect('destroy', () => password.disconnect(handler));
+    entry.connect('destroy', () => password.disconnect(handler));
     this.#show();
   }
 

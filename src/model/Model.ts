@@ -182,6 +182,8 @@ export class Model extends GObject.Object {
       batch.set(entry.path, session);
       return t;
     });
+    // In queue order: the folder lists files by name, but an unsorted list shows the queue (#).
+    added.sort((a, b) => a.torrent.id - b.torrent.id);
     this.registry.addMany(added);
     for (const session of added) this.counts.track(session.torrent, session.trackerHosts);
     this.#queueDataChanged();

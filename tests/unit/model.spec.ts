@@ -321,6 +321,29 @@ describe('Model', () => {
     expect(emitted).toBe(1);
   });
 
+  it('lists restored torrents in queue order, whatever order the folder gives their files in', async () => {
+    const dir = makeTempDir('dfs-model-order');
+    try {
+      const store1 = SettingsStore.open(dir);
+      const m1 = newModel(store1);
+      const [a, b, c] = ['order-a', 'order-b', 'order-c'].map((n) => m1.add(entry(n)));
+      m1.moveInQueue([c], 'top');
+      void [a, b];
+      await m1.saveState();
+      const m2 = newModel(SettingsStore.open(dir));
+      m2.addAll(['order-a', 'order-b', 'order-c'].map((n) => entry(n)));
+      const list = m2.torrents;
+      const shown = Array.from({ length: list.get_n_items() }, (_, i) => list.get_item(i) as Torrent);
+      expect(shown.map((t) => [t.id, t.name])).toEqual([
+        [1, 'order-c'],
+        [2, 'order-a'],
+        [3, 'order-b'],
+      ]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('persists through the real SettingsStore: settings.json holds every torrent, a new store restores it', async () => {
     const dir = makeTempDir('dfs-model-store');
     try {

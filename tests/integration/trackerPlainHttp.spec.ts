@@ -302,6 +302,7 @@ describe('plain HTTP farewells (integration)', () => {
       expect(server.requests[1].path).toContain('numwant=0');
       expect(a.owesStopped).toBeFalse();
       expect(a.trackers[0].state).toBe('stopped');
+      expect(a.trackers[0].nextAnnounce).toBeNull(); // a paused torrent plans nothing
     });
 
     it('stop() cancels a `started` it finds in flight first, then says goodbye; no other tracker is tried', async () => {

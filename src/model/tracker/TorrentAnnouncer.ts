@@ -136,7 +136,8 @@ export class TorrentAnnouncer {
     const wall = clock.wallSeconds();
     return this.#slots.map((s) => {
       const group = this.#groups.find((g) => g.slots.includes(s))!;
-      const planned = s.state === 'disabled' ? null : this.#plannedFor(group, s);
+      // Refused for good, or stopped (paused, quitting): nothing is planned until the user acts.
+      const planned = s.state === 'disabled' || s.state === 'stopped' ? null : this.#plannedFor(group, s);
       return {
         url: s.url,
         tier: s.tier,

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     `simulated ${HOURS} h of ${TORRENTS} torrents seeding (tick ${TICK} s) in ${((GLib.get_monotonic_time() - wall0) / 1e6).toFixed(1)} s`,
   );
   print(
-    `recording: ${cpuPerHour.toFixed(3)} CPU s/h (store's own ${busyPerHour.toFixed(3)} s/h), journal ${(bytesPerHour / 1024).toFixed(1)} KiB/h`,
+    `recording: ${cpuPerHour.toFixed(3)} CPU s/h (closing buckets: ${busyPerHour.toFixed(3)} s/h wall), journal ${(bytesPerHour / 1024).toFixed(1)} KiB/h`,
   );
   print(
     `compaction: ${compactCpu.toFixed(3)} CPU s and ${(compactBytes / 1024).toFixed(0)} KiB, once every ${hoursPerCompaction.toFixed(1)} h`,

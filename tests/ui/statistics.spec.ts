@@ -8,7 +8,7 @@ import { BucketCalendar } from '../../src/model/history/BucketCalendar.ts';
 import { exportHistory } from '../../src/model/history/historyExport.ts';
 import { HistoryStore } from '../../src/model/history/HistoryStore.ts';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
-import type { HistoryChart } from '../../src/view/statistics/HistoryChart.ts';
+import { type HistoryChart, niceCeiling } from '../../src/view/statistics/HistoryChart.ts';
 import type { StatisticsSource } from '../../src/view/statistics/StatisticsSource.ts';
 import { StatisticsWindow } from '../../src/view/statistics/StatisticsWindow.ts';
 import { TorrentHistoryTab } from '../../src/view/statistics/TorrentHistoryTab.ts';
@@ -84,6 +84,10 @@ describe('Statistics window', () => {
     bars.hoverAt(bars.marks[29].x + 1);
     expect(bars.hoverText()).toBe(`${bars.points[29].label}: ${formatBytes(30 * MB)}`);
     expect(bars.summary()).toContain(`${bars.points[29].label} ${formatBytes(30 * MB)}`);
+    // The scale rounds in the units its labels print: 30 MB → 50 MB, 2.1 GB → 5 GB (not "4.7 GB").
+    const MiB = 1048576;
+    expect([niceCeiling(30 * MiB, 1024), niceCeiling(2.1 * 1024 * MiB, 1024)]).toEqual([50 * MiB, 5 * 1024 * MiB]);
+    expect([niceCeiling(0.37), niceCeiling(841), niceCeiling(3)]).toEqual([0.5, 1000, 5]);
     // Ratio: 600 MB over 200 MB at the end of today, worked back by each day's upload.
     const ratio = win.overview.ratio.points.map((p) => p.value);
     expect(ratio[29]).toBeCloseTo(3, 5);

@@ -28,7 +28,7 @@ export class AppHealthPage extends Gtk.ScrolledWindow {
     super({ hscrollbar_policy: Gtk.PolicyType.NEVER, vexpand: true });
     this.#source = source;
     const chart = (title: string, format: (v: number) => string, color?: 'accent' | 'error' | 'success') =>
-      new HistoryChart({ title, kind: 'line', format, color, height: 110 });
+      new HistoryChart({ title, kind: 'line', format, color, height: 110, base: format === formatBytes ? 1024 : 1000 });
     this.figures = [
       ['cpuPercent', chart(_('CPU (one core = 100 %)'), (v) => `${v.toFixed(1)} %`)],
       ['rssBytes', chart(_('Memory'), formatBytes, 'success')],

@@ -37,6 +37,7 @@ export class HistoryChart extends Gtk.DrawingArea {
   readonly title: string;
   #points: ChartPoint[] = [];
   #format: (v: number) => string;
+  #base: number;
   #colorName: string;
   /** Marks from the last draw. */
   marks: DrawnMark[] = [];
@@ -46,6 +47,8 @@ export class HistoryChart extends Gtk.DrawingArea {
     title: string;
     kind: 'bars' | 'line';
     format: (v: number) => string;
+    /** 1024 for bytes: the scale then rounds in the units the labels print (KB, MB, GB). */
+    base?: 1000 | 1024;
     color?: 'accent' | 'error' | 'success';
     height?: number;
   }) {
@@ -58,6 +61,7 @@ export class HistoryChart extends Gtk.DrawingArea {
     this.kind = options.kind;
     this.title = options.title;
     this.#format = options.format;
+    this.#base = options.base ?? 1000;
     this.#colorName = `${options.color ?? 'accent'}_color`;
     this.add_css_class('dfs-history-chart');
     this.set_draw_func((_a, cr, w, h) => this.#draw(cr, w, h));
@@ -131,7 +135,7 @@ export class HistoryChart extends Gtk.DrawingArea {
     const plot = Math.max(1, height - TOP - BOTTOM);
     const n = this.#points.length;
     const peak = Math.max(0, ...this.#points.map((p) => p.value));
-    const scale = peak > 0 ? niceCeiling(peak) : 1;
+    const scale = peak > 0 ? niceCeiling(peak, this.#base) : 1;
     const yOf = (v: number) => TOP + plot - (Math.max(0, v) / scale) * plot;
 
     cr.setLineWidth(1);
@@ -147,7 +151,19 @@ export class HistoryChart extends Gtk.DrawingArea {
     cr.setFontSize(11);
     cr.setSourceRGBA(fg.red, fg.green, fg.blue, 0.7);
     cr.moveTo(2, 13);
-    cr.showText(`${this.title} · ${this.#format(scale)}`);
+    cr.showText(this.title);
+    // The scale where it applies: the top and middle grid lines carry their values.
+    cr.setFontSize(9);
+    cr.setSourceRGBA(fg.red, fg.green, fg.blue, 0.55);
+    for (const [fraction, i] of [
+      [1, 0],
+      [0.5, 2],
+    ]) {
+      cr.moveTo(2, Math.round(TOP + (plot * i) / 4) + 10);
+      cr.showText(this.#format(scale * fraction));
+    }
+    cr.setFontSize(11);
+    cr.setSourceRGBA(fg.red, fg.green, fg.blue, 0.7);
     const slotWidth = n > 0 ? width / n : width;
     if (this.kind === 'bars' && n > 0 && n <= 12) {
       // Few bars (trackers): each one named under it, cut to its width.
@@ -219,8 +235,15 @@ export class HistoryChart extends Gtk.DrawingArea {
   }
 }
 
-/** Rounds a peak up to 1, 2 or 5 × a power of ten, so the scale reads well. */
-export function niceCeiling(value: number): number {
+/**
+ * Rounds a peak up to 1, 2 or 5 × a power of ten — in units of `base`^k for bytes (2.1 GB → 5 GB,
+ * not 5·10⁹ bytes printed as "4.7 GB"), so the scale reads well.
+ */
+export function niceCeiling(value: number, base = 1000): number {
+  if (base !== 1000 && value >= base) {
+    const unit = base ** Math.floor(Math.log(value) / Math.log(base));
+    return niceCeiling(value / unit) * unit;
+  }
   const magnitude = 10 ** Math.floor(Math.log10(value));
   for (const m of [1, 2, 5, 10]) if (value <= m * magnitude) return m * magnitude;
   return 10 * magnitude;

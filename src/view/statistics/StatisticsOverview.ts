@@ -35,7 +35,12 @@ export class StatisticsOverview extends Gtk.ScrolledWindow {
 
   readonly #source: StatisticsSource;
   readonly totals = new Map<string, Gtk.Label[]>();
-  readonly uploadedPerDay = new HistoryChart({ title: _('Uploaded per day'), kind: 'bars', format: formatBytes });
+  readonly uploadedPerDay = new HistoryChart({
+    title: _('Uploaded per day'),
+    kind: 'bars',
+    format: formatBytes,
+    base: 1024,
+  });
   readonly ratio = new HistoryChart({ title: _('Ratio'), kind: 'line', format: formatRatio, color: 'success' });
 
   constructor(source: StatisticsSource) {

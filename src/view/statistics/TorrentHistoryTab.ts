@@ -27,9 +27,16 @@ export class TorrentHistoryTab extends Gtk.ScrolledWindow {
     title: _('Uploaded per hour, last day'),
     kind: 'bars',
     format: formatBytes,
+    base: 1024,
     height: 110,
   });
-  readonly perDay = new HistoryChart({ title: _('Uploaded per day'), kind: 'bars', format: formatBytes, height: 110 });
+  readonly perDay = new HistoryChart({
+    title: _('Uploaded per day'),
+    kind: 'bars',
+    format: formatBytes,
+    base: 1024,
+    height: 110,
+  });
   readonly ratio = new HistoryChart({
     title: _('Ratio'),
     kind: 'line',

@@ -22,7 +22,12 @@ export class TrackerStatisticsPage extends Gtk.ScrolledWindow {
   }
 
   readonly #source: StatisticsSource;
-  readonly perTracker = new HistoryChart({ title: _('Uploaded per tracker'), kind: 'bars', format: formatBytes });
+  readonly perTracker = new HistoryChart({
+    title: _('Uploaded per tracker'),
+    kind: 'bars',
+    format: formatBytes,
+    base: 1024,
+  });
   readonly errorsPerDay = new HistoryChart({
     title: _('Failed announces per day'),
     kind: 'bars',

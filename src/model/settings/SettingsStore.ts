@@ -3,13 +3,12 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
 import { errorMessage } from '../../lib/errors.ts';
-import { ensurePrivateDirectory, makeFolderPrivate, writeBytes } from '../../lib/files.ts';
+import { makeFolderPrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
 import { readRegularFile, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
-import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { adoptOriginal } from './adoptOriginal.ts';
 import { LibsecretKeyring, type SecretKeyring } from './Keyring.ts';
 import { ProxyPassword } from './ProxyPassword.ts';
@@ -28,6 +27,7 @@ import {
 } from './json.ts';
 import { type Setting, SETTINGS, type SettingValue } from './schema.ts';
 import { SettingsError } from './SettingsError.ts';
+import { SettingsWriter } from './SettingsWriter.ts';
 import { readSettingsFile, takePlainPassword } from './settingsFile.ts';
 import { normalizeTorrentState, type TorrentState } from './TorrentState.ts';
 import { problemWith } from './validation.ts';
@@ -39,10 +39,6 @@ const TORRENTS_KEY = 'torrents';
 function fill(template: string, ...values: string[]): string {
   const parts = template.split('%s');
   return parts.reduce((out, part, i) => out + (i > 0 ? (values[i - 1] ?? '') : '') + part);
-}
-
-function isNotFound(e: unknown): boolean {
-  return e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.NOT_FOUND);
 }
 
 /* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
@@ -117,15 +113,7 @@ export class SettingsStore extends GObject.Object {
   #user: JsonObject = {};
   #merged: JsonObject = {};
   #torrents: JsonObject = {};
-  #debounceSource = 0;
-  /** The write chain: every write starts after the previous one has finished. */
-  #chain: Promise<void> = Promise.resolve();
-  /** A write that is queued but has not started yet; later requests join it. */
-  #queued: Promise<void> | null = null;
-  #generation = 0;
-  #writtenGeneration = 0;
-  /** Set when the file could not be read (or not moved aside): never overwrite it then. */
-  #saveBlocked = false;
+  #writer!: SettingsWriter;
 
   /** Reads settings.json (synchronously: start-up only). Never throws on a bad file. */
   static open(configDir: string, options: SettingsStoreOptions = {}): SettingsStore {
@@ -140,6 +128,15 @@ export class SettingsStore extends GObject.Object {
   #load(configDir: string, defaults: JsonObject): string {
     this.configDir = configDir;
     this.path = GLib.build_filenamev([configDir, FILE_NAME]);
+    this.#writer = new SettingsWriter(this.path, configDir, {
+      content: () => this.#content(),
+      debounceMs: () => this.get(SETTINGS.ui_settings.settings_save_debounce_ms),
+      saved: () => {
+        this.lastSaveError = null;
+        this.emit('saved');
+      },
+      failed: (reason) => this.#failed(reason),
+    });
     this.#defaults = deepClone(defaults);
     // The folder holds passkeys and the settings: the user's only, also when an older version
     // (or the original) made it readable by others.
@@ -171,7 +168,7 @@ export class SettingsStore extends GObject.Object {
   #readFile(): JsonObject | null {
     const { settings, problem, keep } = readSettingsFile(this.path);
     if (problem) this.problems.push(problem);
-    if (keep) this.#saveBlocked = true;
+    if (keep) this.#writer.blocked = true;
     return settings;
   }
 
@@ -309,23 +306,17 @@ export class SettingsStore extends GObject.Object {
 
   /** Saves after `ui_settings.settings_save_debounce_ms` of quiet (one write for a burst of changes). */
   scheduleSave(): void {
-    if (this.#debounceSource) GLib.source_remove(this.#debounceSource);
-    const ms = this.get(SETTINGS.ui_settings.settings_save_debounce_ms);
-    this.#debounceSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, ms, () => {
-      this.#debounceSource = 0;
-      void this.saveNow();
-      return GLib.SOURCE_REMOVE;
-    });
+    this.#writer.schedule();
   }
 
   /** Settles once no write is running or queued (a debounced save still waiting is not counted). */
   get writesSettled(): Promise<void> {
-    return this.#chain;
+    return this.#writer.settled;
   }
 
   /** True while a debounced save is waiting. */
   get savePending(): boolean {
-    return this.#debounceSource !== 0 || this.#queued !== null;
+    return this.#writer.pending;
   }
 
   /**
@@ -334,18 +325,17 @@ export class SettingsStore extends GObject.Object {
    * `save-failed` and kept in `lastSaveError`.
    */
   saveNow(): Promise<void> {
-    if (this.#debounceSource) {
-      GLib.source_remove(this.#debounceSource);
-      this.#debounceSource = 0;
-    }
-    if (this.#queued) return this.#queued;
-    const write = this.#chain.then(() => {
-      this.#queued = null;
-      return this.#write();
-    });
-    this.#queued = write;
-    this.#chain = write;
-    return write;
+    return this.#writer.saveNow();
+  }
+
+  /**
+   * The same write, synchronously, for the very last save when the main loop will not run again.
+   * Returns false (and emits `save-failed`) if it failed.
+   */
+  saveSync(): boolean {
+    const ok = this.#writer.saveSync();
+    if (ok) this.lastSaveError = null;
+    return ok;
   }
 
   /** The file's content: the user's settings plus the torrent state. */
@@ -354,82 +344,11 @@ export class SettingsStore extends GObject.Object {
     return new TextEncoder().encode(`${JSON.stringify(content, null, 4)}\n`);
   }
 
-  async #write(): Promise<void> {
-    if (this.#saveBlocked) return this.#failed(_('the unreadable settings file is kept as it is'));
-    const generation = ++this.#generation;
-    const bytes = this.#content();
-    finishGarbageCollection();
-    const target = Gio.File.new_for_path(this.path);
-    const temp = Gio.File.new_for_path(`${this.path}.tmp`);
-    let tempWritten = false;
-    try {
-      await ensurePrivateDirectory(Gio.File.new_for_path(this.configDir));
-      try {
-        await temp.delete_async(GLib.PRIORITY_DEFAULT, null);
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
-      // PRIVATE (0600): the file holds the user's torrents and settings.
-      tempWritten = true;
-      await writeBytes(temp, bytes, Gio.FileCreateFlags.PRIVATE);
-      if (this.#writtenGeneration > generation) return; // a final synchronous save got there first
-      await temp.move_async(target, Gio.FileCopyFlags.OVERWRITE, GLib.PRIORITY_DEFAULT, null, null);
-      tempWritten = false;
-      this.#writtenGeneration = generation;
-      this.lastSaveError = null;
-      this.emit('saved');
-    } catch (e) {
-      // A disk that filled up mid-write leaves an empty or partial temporary file: not ours to keep.
-      if (tempWritten) await temp.delete_async(GLib.PRIORITY_DEFAULT, null).catch(() => undefined);
-      this.#failed(errorMessage(e));
-    }
-  }
-
   #failed(reason: string): void {
     const message = fill(_('Your settings could not be saved (%s). The previous settings file was kept.'), reason);
     this.lastSaveError = message;
     logger.warning(`settings: ${message}`);
     this.emit('save-failed', message);
-  }
-
-  /**
-   * The same write, synchronously, for the very last save when the main loop will not run again.
-   * Returns false (and emits `save-failed`) if it failed.
-   */
-  saveSync(): boolean {
-    if (this.#debounceSource) {
-      GLib.source_remove(this.#debounceSource);
-      this.#debounceSource = 0;
-    }
-    if (this.#saveBlocked) {
-      this.#failed(_('the unreadable settings file is kept as it is'));
-      noteFinalSave(false);
-      return false;
-    }
-    const generation = ++this.#generation;
-    const temp = Gio.File.new_for_path(`${this.path}.sync.tmp`);
-    let tempWritten = false;
-    try {
-      GLib.mkdir_with_parents(this.configDir, 0o700);
-      tempWritten = true;
-      temp.replace_contents(this.#content(), null, false, Gio.FileCreateFlags.PRIVATE, null);
-      temp.move(Gio.File.new_for_path(this.path), Gio.FileCopyFlags.OVERWRITE, null, null);
-      this.#writtenGeneration = generation;
-      this.lastSaveError = null;
-      noteFinalSave(true);
-      return true;
-    } catch (e) {
-      if (tempWritten) {
-        try {
-          temp.delete(null);
-        } catch {
-          // never created (the folder refused it): nothing left behind
-        }
-      }
-      this.#failed(errorMessage(e));
-      noteFinalSave(false);
-      return false;
-    }
   }
 
   // ---- export and import ----------------------------------------------------------------------

@@ -18,7 +18,8 @@ import {
 } from './announceUrl.ts';
 import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts';
 import { withDeadline } from './deadline.ts';
-import { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
+import { PlainHttpClient } from './PlainHttp.ts';
+import type { PlainReply } from './plainHttpReply.ts';
 import { checkRedirect } from './redirectPolicy.ts';
 import { TlsWatch } from './tlsFailure.ts';
 import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';

@@ -14,7 +14,8 @@ export {
 } from './TrackerNetwork.ts';
 export { buildAnnounceUrl, requestHead, scrapeUrlFor, splitUrl } from './announceUrl.ts';
 export { HttpTracker, MAX_REPLY_BYTES } from './HttpTracker.ts';
-export { PlainHttpClient, type PlainReply } from './PlainHttp.ts';
+export { PlainHttpClient } from './PlainHttp.ts';
+export type { PlainReply } from './plainHttpReply.ts';
 export { UdpTracker } from './UdpTracker.ts';
 export * from './types.ts';
 export { backoffDelay, isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';

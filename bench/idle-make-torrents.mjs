@@ -3,13 +3,13 @@
 // Writes N generated single-file .torrent files announcing to one tracker into a folder, and
 // prints their info hashes (40 hex, one per line) for the tracker's whitelist.
 //
-//   node bench/idle-make-torrents.mjs DIR N ANNOUNCE_URL
+//   node bench/idle-make-torrents.mjs DIR N ANNOUNCE_URL [NAME_PREFIX]   (names PREFIX-i.bin; default bench)
 import bencode from 'bencode';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [dir, count, announce] = process.argv.slice(2);
+const [dir, count, announce, prefix = 'bench'] = process.argv.slice(2);
 if (!dir || !count || !announce) {
   console.error('usage: idle-make-torrents.mjs DIR N ANNOUNCE_URL');
   process.exit(2);
@@ -22,12 +22,12 @@ for (let i = 0; i < Number(count); i++) {
   // .torrent files at 10 000 — and the bench's start-up quadratic by construction.)
   const length = (1 + (i % 64)) * 1048576;
   const info = {
-    name: `bench-${i}.bin`,
+    name: `${prefix}-${i}.bin`,
     'piece length': pieceLength,
     pieces: randomBytes(Math.ceil(length / pieceLength) * 20),
     length,
   };
   const bytes = bencode.encode({ announce, info });
-  writeFileSync(join(dir, `bench-${i}.torrent`), bytes);
+  writeFileSync(join(dir, `${prefix}-${i}.torrent`), bytes);
   console.log(createHash('sha1').update(bencode.encode(info)).digest('hex'));
 }

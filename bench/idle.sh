@@ -24,7 +24,7 @@ OT_PID=
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
   [ -n "$OT_PID" ] && kill "$OT_PID" 2>/dev/null || true
-  rm -rf "$TMP"
+  [ -n "${DFS_BENCH_KEEP:-}" ] && cp "$TMP/app.log" "$DFS_BENCH_KEEP" 2>/dev/null; rm -rf "$TMP"
 }
 trap cleanup EXIT
 

@@ -8,6 +8,9 @@ ROOT=$PWD
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 bench_bundle bench/ui-rows.ts "$OUT/ui-rows.js"
+# The window's templates: the resource bundle the app finds next to its own bundle.
+node tools/build.mjs >/dev/null
+cp dist/ie.fio.dfakeseeder.gresource "$OUT/"
 tmp_home=$OUT/home
 mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"
 XDG_CONFIG_HOME=$tmp_home/config XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none \

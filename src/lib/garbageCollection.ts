@@ -1,16 +1,89 @@
+import Gio from 'gi://Gio';
 import { gc } from 'system';
+
+import { errorMessage } from './errors.ts';
+import { logger } from './log.ts';
 
 /**
  * Finishes any garbage collection in progress, synchronously.
  *
  * GJS 1.74 drops every JS callback (async results, timeouts, signals) that arrives while an
  * incremental garbage collection is between sweep slices ("Attempting to run a JS callback during
- * garbage collection … it has been blocked"), and such a collection can stay unfinished once the
- * main loop goes idle: then every later callback is dropped too and the app stops for good. A
+ * garbage collection … it has been blocked"; fixed in GJS 1.82, commit 4e53510f), and such a
+ * collection can stay unfinished once the main loop goes idle: then every later callback is
+ * dropped too, a dropped GLib source is removed and a dropped async result never arrives. A
  * burst of allocation (the JSON of every torrent, a thousand .torrent files read, a thousand
  * farewell requests) starts one, so code that has just allocated a lot calls this before it
  * waits on the main loop.
  */
 export function finishGarbageCollection(): void {
   gc();
+}
+
+let probe: { list: Gio.ListStore; item: Gio.Cancellable } | null = null;
+
+/**
+ * Whether GJS would run a JS callback now: false while a collection is stuck between sweep
+ * slices. Asks GIO to call back into JS once (a list's equal function over one item) and sees
+ * whether the call arrived. While it is false GJS prints its "blocked" warning for the probe.
+ */
+export function callbacksRun(): boolean {
+  if (!probe) {
+    probe = { list: new Gio.ListStore({ item_type: Gio.Cancellable.$gtype }), item: new Gio.Cancellable() };
+    probe.list.append(probe.item);
+  }
+  let arrived = false;
+  probe.list.find_with_equal_func(probe.item, () => {
+    arrived = true;
+    return true;
+  });
+  return arrived;
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let checkQueued = false;
+let stalls = 0;
+
+/** How many stalled collections were found and finished (bench/scale.sh, specs). */
+export function stalledCollections(): number {
+  return stalls;
+}
+
+/**
+ * Called after a stalled collection was finished: callbacks may have been dropped meanwhile,
+ * so each owner of a GLib source checks it is still there. Returns the unsubscribe.
+ */
+export function onStalledCollection(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Checks, right after the current callback, that no collection was left between sweep slices,
+ * and finishes it if one was. The check runs as a promise job: GJS runs those from its own job
+ * source, which the 1.74 sweeping check does not block, just after the callback (and the
+ * collection slice GJS may start when a callback returns). Cheap: one probe, queued once however
+ * often this is called in a callback.
+ */
+export function checkCollectionSoon(): void {
+  if (checkQueued) return;
+  checkQueued = true;
+  void Promise.resolve().then(checkCollectionNow);
+}
+
+/** The check itself: true when a stalled collection was found (and finished). */
+export function checkCollectionNow(): boolean {
+  checkQueued = false;
+  if (callbacksRun()) return false;
+  gc();
+  stalls++;
+  for (const listener of listeners) {
+    try {
+      listener();
+    } catch (e) {
+      logger.warning(`a stalled-collection listener failed: ${errorMessage(e)}`);
+    }
+  }
+  return true;
 }

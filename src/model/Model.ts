@@ -16,6 +16,7 @@ import { type QueueMove, TorrentRegistry } from './session/TorrentRegistry.ts';
 import { type LibraryEntry, type SessionHost, TorrentSession } from './session/TorrentSession.ts';
 import { type Random, systemRandom } from './simulation/random.ts';
 import type { LocalTime } from './simulation/schedule.ts';
+import { type ScheduledCall, TickScheduler } from './torrent/TickScheduler.ts';
 import type { Torrent } from './torrent/Torrent.ts';
 import type { Announcer, TorrentWorker } from './torrent/TorrentWorker.ts';
 
@@ -90,9 +91,10 @@ export class Model extends GObject.Object {
   readonly #deleteCopy: ModelOptions['deleteCopy'];
   readonly #saveEverySeconds: number;
   readonly #host: SessionHost;
-  #dataChangedSource = 0;
-  #globalTickSource = 0;
-  #saveSource = 0;
+  #dataChanged: ScheduledCall | null = null;
+  /** On the engine clock, which re-arms itself if GJS 1.74 drops a callback (TickScheduler). */
+  #globalTick: ScheduledCall | null = null;
+  #saveTimer: ScheduledCall | null = null;
   #stopped = false;
 
   constructor(options: ModelOptions) {
@@ -115,7 +117,7 @@ export class Model extends GObject.Object {
       message: (text) => this.emit('message', text),
       tiersChanged: (s) => this.counts.setHosts(s.torrent, s.trackerHosts),
       get running() {
-        return model.#globalTickSource !== 0;
+        return model.#globalTick !== null;
       },
       get quitting() {
         return model.#stopped;
@@ -203,15 +205,11 @@ export class Model extends GObject.Object {
     const list = this.registry.sessions();
     const spreadMs = Math.min(list.length * 2, 5000); // 2 s for 1 000, 5 s from 2 500 on
     list.forEach((s, i) => s.start(list.length > 1 ? (i * spreadMs) / list.length : 0));
-    if (this.#globalTickSource || this.#stopped) return;
+    if (this.#globalTick || this.#stopped) return;
     this.globalTick();
-    this.#globalTickSource = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, this.rates.tickSeconds(), () => {
-      this.globalTick();
-      return GLib.SOURCE_CONTINUE;
-    });
-    this.#saveSource = GLib.timeout_add_seconds(GLib.PRIORITY_LOW, this.#saveEverySeconds, () => {
+    this.#globalTick = TickScheduler.shared.every(this.rates.tickSeconds(), () => this.globalTick());
+    this.#saveTimer = TickScheduler.shared.every(this.#saveEverySeconds, () => {
       void this.saveState().catch((e) => logger.error(`could not save torrent state: ${errorMessage(e)}`));
-      return GLib.SOURCE_CONTINUE;
     });
   }
 
@@ -410,12 +408,8 @@ export class Model extends GObject.Object {
   }
 
   #queueDataChanged(): void {
-    if (this.#dataChangedSource || this.#stopped) return;
-    this.#dataChangedSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, DATA_CHANGED_MIN_MS, () => {
-      this.#dataChangedSource = 0;
-      this.emit('data-changed');
-      return GLib.SOURCE_REMOVE;
-    });
+    if (this.#dataChanged?.pending || this.#stopped) return;
+    this.#dataChanged = TickScheduler.shared.after(DATA_CHANGED_MIN_MS, () => this.emit('data-changed'));
   }
 
   // ---- persistence -------------------------------------------------------------------------
@@ -435,9 +429,10 @@ export class Model extends GObject.Object {
   /** Stops the model's own timers (the quit sequence cancels the workers itself). */
   stopTimers(): void {
     this.#stopped = true;
-    for (const id of [this.#globalTickSource, this.#saveSource, this.#dataChangedSource])
-      if (id) GLib.source_remove(id);
-    this.#globalTickSource = this.#saveSource = this.#dataChangedSource = 0;
+    this.#globalTick?.cancel();
+    this.#saveTimer?.cancel();
+    this.#dataChanged?.cancel();
+    this.#globalTick = this.#saveTimer = this.#dataChanged = null;
   }
 }
 

@@ -1,6 +1,7 @@
 import GLib from 'gi://GLib';
 
 import { errorMessage } from '../../lib/errors.ts';
+import { checkCollectionNow, checkCollectionSoon, onStalledCollection } from '../../lib/garbageCollection.ts';
 import { logger } from '../../lib/log.ts';
 
 /** A call the scheduler will make (once, or every period) until cancelled. */
@@ -28,6 +29,10 @@ const REPEAT_GRID_US = 1_000_000;
 const BATCH_US = 20_000;
 /** One dispatch runs at most this long before yielding to the rest of the main loop (redraws). */
 const DISPATCH_BUDGET_US = 8_000;
+/** How often the watchdog checks that the scheduler's source is still there (not on the second grid). */
+const WATCHDOG_MS = 2_300;
+/** A source this late is looked up: GLib may have dropped it (see #ensureArmed). */
+const LATE_US = 1_000_000;
 
 /**
  * The engine's clock: every torrent worker's timers (its first-announce delay and its tick) are
@@ -43,8 +48,27 @@ const DISPATCH_BUDGET_US = 8_000;
  *
  * A dispatch runs every call that is due, but yields after DISPATCH_BUDGET_US (continuing at
  * idle priority, below GTK's redraw), so ten thousand ticks never freeze the window.
+ *
+ * GJS 1.74 drops a source's callback that arrives while a garbage collection is between sweep
+ * slices, and GLib then removes the source (src/lib/garbageCollection.ts): the engine would stop
+ * for good. So each dispatch checks for such a collection right after it, and one watchdog for
+ * every scheduler of the process (a second source, from the start) re-arms a source that is gone;
+ * a dispatch re-makes the watchdog if that is the one GLib dropped.
  */
 export class TickScheduler {
+  /** Schedulers with an armed source, which the watchdog checks. */
+  static readonly #armed = new Set<TickScheduler>();
+  static #watchdogId = 0;
+
+  static {
+    TickScheduler.#ensureWatchdog();
+    // Sources lost to a stalled collection are re-made as soon as it is finished.
+    onStalledCollection(() => {
+      for (const s of TickScheduler.#armed) s.#ensureArmed(true);
+      TickScheduler.#ensureWatchdog();
+    });
+  }
+
   static readonly shared = new TickScheduler();
 
   readonly #heap: Entry[] = [];
@@ -52,6 +76,7 @@ export class TickScheduler {
   #sourceId = 0;
   #armedForUs = Infinity;
   #dispatching = false;
+  #lastDispatchUs = 0;
 
   /** Number of pending calls (cancelled ones may linger until their time comes). */
   get size(): number {
@@ -103,8 +128,10 @@ export class TickScheduler {
     const top = this.#heap[0];
     if (!top) {
       this.#disarm();
+      TickScheduler.#armed.delete(this);
       return;
     }
+    TickScheduler.#armed.add(this);
     if (this.#sourceId && top.dueUs >= this.#armedForUs) return;
     this.#disarm();
     const delayMs = Math.max(0, Math.ceil((top.dueUs - GLib.get_monotonic_time()) / 1000));
@@ -118,7 +145,8 @@ export class TickScheduler {
   }
 
   #disarm(): void {
-    if (this.#sourceId) GLib.source_remove(this.#sourceId);
+    // Looked up, not removed blindly: GLib removes a source whose callback GJS dropped.
+    if (this.#sourceId) GLib.MainContext.default().find_source_by_id(this.#sourceId)?.destroy();
     this.#sourceId = 0;
     this.#armedForUs = Infinity;
   }
@@ -126,6 +154,7 @@ export class TickScheduler {
   #dispatch(): void {
     this.#dispatching = true;
     const start = GLib.get_monotonic_time();
+    this.#lastDispatchUs = start;
     let yielded = false;
     try {
       for (;;) {
@@ -161,6 +190,38 @@ export class TickScheduler {
       });
       this.#armedForUs = -Infinity;
     } else this.#arm();
+    TickScheduler.#ensureWatchdog();
+    checkCollectionSoon();
+  }
+
+  /**
+   * Re-arms when the armed source is gone (its callback dropped by GJS, see the class comment).
+   * `lookUp`: look the source up even if it is not late yet.
+   */
+  #ensureArmed(lookUp: boolean): void {
+    if (this.#dispatching) return;
+    if (!this.#sourceId) {
+      this.#arm();
+      return;
+    }
+    const now = GLib.get_monotonic_time();
+    const late =
+      this.#armedForUs === -Infinity ? now - this.#lastDispatchUs > LATE_US : now - this.#armedForUs > LATE_US;
+    if (!lookUp && !late) return;
+    if (GLib.MainContext.default().find_source_by_id(this.#sourceId)) return;
+    logger.warning('engine clock: its main-loop source was dropped; re-armed');
+    this.#sourceId = 0;
+    this.#armedForUs = Infinity;
+    this.#arm();
+  }
+
+  /** The watchdog: one more source, which checks the others (and for a stalled collection). */
+  static #ensureWatchdog(): void {
+    if (TickScheduler.#watchdogId && GLib.MainContext.default().find_source_by_id(TickScheduler.#watchdogId)) return;
+    TickScheduler.#watchdogId = GLib.timeout_add(GLib.PRIORITY_DEFAULT, WATCHDOG_MS, () => {
+      if (!checkCollectionNow()) for (const s of TickScheduler.#armed) s.#ensureArmed(false);
+      return GLib.SOURCE_CONTINUE;
+    });
   }
 
   #dropCancelledTop(): void {

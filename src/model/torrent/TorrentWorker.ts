@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import {
   bytesLeft,
@@ -347,6 +348,8 @@ export class TorrentWorker {
       if (!isCancelled(e)) this.#ctx.log(this.torrent, 'error', errorMessage(e));
     } finally {
       if (kind === 'announce') this.#announcing = false;
+      // Replies come in bursts that allocate; see that no collection is left stalled after them.
+      checkCollectionSoon();
     }
   }
 

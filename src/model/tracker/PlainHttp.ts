@@ -4,6 +4,7 @@ import GLib from 'gi://GLib';
 import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
+import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { cancelledError } from './deadline.ts';
 import { parseReply, type PlainReply } from './plainHttpReply.ts';
 import { TrackerError } from './types.ts';
@@ -69,7 +70,8 @@ export class PlainHttpClient {
   #sweepJustSentSource = 0;
   readonly #inFlight = new Set<Exchange>();
   readonly #watched = new Map<Gio.Cancellable, { handler: number; exchanges: Set<Exchange> }>();
-  #sweepSource = 0;
+  /** The deadline sweep, on the engine clock (which outlives a callback GJS 1.74 drops). */
+  #sweep: ScheduledCall | null = null;
   /** Requests whose head was written in full (for specs and benches). */
   sent = 0;
 
@@ -326,14 +328,16 @@ export class PlainHttpClient {
       }
       w.exchanges.add(x);
     }
-    if (!this.#sweepSource)
-      this.#sweepSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, SWEEP_MS, () => {
-        const now = GLib.get_monotonic_time();
-        for (const e of [...this.#inFlight]) if (e.deadlineUs <= now) this.#fail(e, timeoutError(e.timeoutSeconds));
-        if (this.#inFlight.size > 0) return GLib.SOURCE_CONTINUE;
-        this.#sweepSource = 0;
-        return GLib.SOURCE_REMOVE;
-      });
+    if (!this.#sweep?.pending) this.#scheduleSweep();
+  }
+
+  /** Fails what is past its deadline, every SWEEP_MS while anything is in flight. */
+  #scheduleSweep(): void {
+    this.#sweep = TickScheduler.shared.after(SWEEP_MS, () => {
+      const now = GLib.get_monotonic_time();
+      for (const e of [...this.#inFlight]) if (e.deadlineUs <= now) this.#fail(e, timeoutError(e.timeoutSeconds));
+      if (this.#inFlight.size > 0) this.#scheduleSweep();
+    });
   }
 
   #finish(x: Exchange, reply: PlainReply): void {

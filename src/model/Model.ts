@@ -266,6 +266,14 @@ export class Model extends GObject.Object {
     };
   }
 
+  /** "Scrape Now", as forceAnnounce: when the last goes (null: no tracker can be scraped) and the scrapes. */
+  scrapeNow(torrents: Torrent[]): { goesAt: number | null; done: Promise<void> } {
+    const runs = this.registry.sessionsOf(torrents).map((s) => s.scrapeNow());
+    const done = Promise.all(runs.map((r) => r.done)).then(() => undefined);
+    const times = runs.map((r) => r.goesAt).filter((x): x is number => x !== null);
+    return { goesAt: times.length ? Math.max(...times) : null, done };
+  }
+
   forceComplete(torrents: Torrent[]): void {
     this.#each(torrents, (s) => s.forceComplete());
   }

@@ -1,5 +1,6 @@
 import { identityById } from '../../src/model/identity/index.ts';
-import { decodeReply, parseAnnounceReply, parseScrapeReply } from '../../src/model/tracker/bencodeReply.ts';
+import { decodeReply, parseAnnounceReply } from '../../src/model/tracker/bencodeReply.ts';
+import { parseMultiScrapeReply } from '../../src/model/tracker/scrapeReply.ts';
 import {
   backoffDelay,
   isPermanentRefusal,
@@ -98,8 +99,9 @@ describe('tracker replies and URLs', () => {
     const scrape = latin1Bytes(
       `d5:filesd20:${String.fromCharCode(...hash)}d8:completei4e10:downloadedi9e10:incompletei2eeee`,
     );
-    expect(parseScrapeReply(scrape, hash)).toEqual({ seeders: 4, leechers: 2, downloaded: 9 });
-    expect(() => parseScrapeReply(scrape, new Uint8Array(20))).toThrowError(TrackerError, /does not list/);
+    const read = parseMultiScrapeReply(scrape, [hash, new Uint8Array(20)]);
+    expect([...read.files.values()]).toEqual([{ seeders: 4, leechers: 2, downloaded: 9 }]);
+    expect(read.minRequestInterval).toBeNull();
   });
 
   it('refuses malformed bencode and bounds nesting', () => {

@@ -48,6 +48,15 @@ export interface ClientIdentity {
   };
   /** allTiers: one tracker of every tier in parallel (µTorrent/qBittorrent); else BEP 12. */
   tiers: { allTiers: boolean; shuffle: boolean };
+  /**
+   * Scrapes the client makes on its own (reference/protocol.md §A4, §A6). `auto`: running
+   * torrents are scraped every `interval` s (Transmission; pushed back by an announce that
+   * carried all three counts when `skipWhenAnnounced`), times rounded up to `roundTo` s so that
+   * batches fill. libtorrent auto-scrapes only queued (paused, auto-managed) torrents, which this
+   * app has none of, so its family never scrapes on its own. `maxHashes`: torrents per request
+   * (Transmission's multiscrape: 60; libtorrent scrapes one at a time).
+   */
+  scrape: { auto: boolean; interval: number; skipWhenAnnounced: boolean; roundTo: number; maxHashes: number };
 }
 
 type Json = Record<string, unknown>;

@@ -177,6 +177,14 @@ export class TorrentSession {
     return { goesAt, done: this.worker.forceAnnounce() };
   }
 
+  /** "Scrape Now", as forceAnnounce: when it goes (null when no tracker can be scraped) and the scrapes. */
+  scrapeNow(): { goesAt: number | null; done: Promise<void> } {
+    const { at, done } = this.worker.scrapeNow();
+    const now = GLib.get_monotonic_time();
+    const wall = Math.floor(GLib.get_real_time() / 1e6);
+    return { goesAt: Number.isFinite(at) ? wall + Math.max(0, Math.ceil((at - now) / 1e6)) : null, done };
+  }
+
   // ---- progress actions ----------------------------------------------------------------------
 
   /** Force Complete applies only below 100 %. */
@@ -334,6 +342,8 @@ export class TorrentSession {
     const infos = this.worker.announcer.trackers;
     const t = this.torrent;
     let best: TrackerInfo | null = null;
+    /** The tracker whose seeders/leechers are freshest (announce or scrape). */
+    let freshest: TrackerInfo | null = null;
     let replied = false;
     for (const info of infos) {
       const reply = `${info.lastAnnounce ?? ''}|${info.state}`;
@@ -354,15 +364,21 @@ export class TorrentSession {
           this.appendLog('error', `${info.url}: ${info.message}`);
       }
       if (info.state === 'working' && (!best || (info.lastAnnounce ?? 0) > (best.lastAnnounce ?? 0))) best = info;
+      if (info.countsAt !== null && (!freshest || info.countsAt > (freshest.countsAt ?? 0))) freshest = info;
     }
     const health = trackerHealth(infos);
     this.#trackersFailing = health.failing;
     if (best) this.#trackerAnswered = true;
     else if (health.failing) this.#trackerAnswered = false;
     t.freeze_notify();
+    const counts = freshest ?? best;
+    if (counts) {
+      if (counts.seeders !== null && counts.seeders >= 0 && t.seeders !== counts.seeders) t.seeders = counts.seeders;
+      if (counts.leechers !== null && counts.leechers >= 0 && t.leechers !== counts.leechers)
+        t.leechers = counts.leechers;
+      if (counts.countsAt !== null && t.counts_time !== counts.countsAt) t.counts_time = counts.countsAt;
+    }
     if (best) {
-      if (best.seeders !== null && best.seeders >= 0 && t.seeders !== best.seeders) t.seeders = best.seeders;
-      if (best.leechers !== null && best.leechers >= 0 && t.leechers !== best.leechers) t.leechers = best.leechers;
       const host = trackerHost(best.url);
       if (t.tracker_host !== host) t.tracker_host = host;
     }

@@ -75,6 +75,7 @@ export class Torrent extends GObject.Object {
           // Tracker side
           seeders: int('seeders', -1, 2147483647, -1),
           leechers: int('leechers', -1, 2147483647, -1),
+          'counts-time': int('counts-time', 0, 2147483647, 0),
           'next-update': int('next-update', -1, 2147483647, 0),
           'tracker-host': str('tracker-host'),
           'tracker-message': str('tracker-message'),
@@ -145,9 +146,11 @@ export class Torrent extends GObject.Object {
   /** Seconds spent seeding (complete and active), lifetime. */
   declare seeding_time: number;
 
-  /** From the last tracker reply; -1 while unknown. */
+  /** The freshest of the trackers' announce and scrape figures; -1 while unknown. */
   declare seeders: number;
   declare leechers: number;
+  /** When seeders/leechers were received (unix seconds); 0 while unknown. */
+  declare counts_time: number;
   /** Seconds until the next regular announce; -1 when none is scheduled (no usable tracker). */
   declare next_update: number;
   declare tracker_host: string;

@@ -43,6 +43,11 @@ export interface Announcer {
   /** Monotonic µs at which a forced announce can go (Infinity: no tracker can be reached). */
   earliestForcedAnnounce(): number;
   stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
+  /** Monotonic µs of the next scrape due (optional: an announcer without scrapes never scrapes). */
+  nextScrapeAt?(): number;
+  scrapeDue?(cancellable: Gio.Cancellable): Promise<void>;
+  /** "Scrape Now": `at`, the monotonic µs it goes (Infinity: no tracker can be scraped), and the scrapes. */
+  scrapeNow?(cancellable: Gio.Cancellable): { at: number; done: Promise<void> };
   /** Trackers that answered the last stop() with a refusal (optional: none counted without it). */
   readonly lastStopRejected?: number;
   /** Per tracker, in the torrent's order: state, message, figures (what the Trackers tab shows). */
@@ -84,7 +89,7 @@ export interface EngineContext {
   readonly scheduler?: TickScheduler;
 }
 
-type OpKind = 'announce' | 'stop';
+type OpKind = 'announce' | 'stop' | 'scrape';
 
 /**
  * One torrent's engine: one scheduled call on the engine's clock (TickScheduler: one GLib
@@ -106,6 +111,7 @@ export class TorrentWorker {
   readonly #inflight = new Set<Promise<unknown>>();
   #idleWaiters: (() => void)[] = [];
   #announcing = false;
+  #scraping = false;
   /** Bytes since the current tracker session's `started`: what trackers are told. */
   #announcedUp = 0;
   #announcedDown = 0;
@@ -235,6 +241,26 @@ export class TorrentWorker {
     if (!this.#announcing && this.#announcer.nextAnnounceAt() <= GLib.get_monotonic_time()) {
       void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#token));
     }
+    const scrapes = this.#announcer.scrapeDue;
+    if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= GLib.get_monotonic_time()) {
+      void this.#run('scrape', () => scrapes.call(this.#announcer, this.#token));
+    }
+  }
+
+  /**
+   * "Scrape Now", running or paused: `at`, the monotonic µs it goes (later when a tracker's
+   * `min_request_interval` holds it back; Infinity when no tracker can be scraped).
+   */
+  scrapeNow(): { at: number; done: Promise<void> } {
+    const scrapeNow = this.#announcer.scrapeNow;
+    if (this.#cancelled || !scrapeNow) return { at: Infinity, done: Promise.resolve() };
+    let at = Infinity;
+    const done = this.#run('scrape', () => {
+      const r = scrapeNow.call(this.#announcer, this.#token);
+      at = r.at;
+      return r.done;
+    });
+    return { at, done };
   }
 
   #simulate(elapsed: number, now: number): void {
@@ -342,12 +368,14 @@ export class TorrentWorker {
   /** Runs one tracker operation with the worker's bookkeeping; errors are logged, never thrown. */
   async #run(kind: OpKind, op: () => Promise<unknown>): Promise<void> {
     if (kind === 'announce') this.#announcing = true;
+    if (kind === 'scrape') this.#scraping = true;
     try {
       await this.#track(op());
     } catch (e) {
       if (!isCancelled(e)) this.#ctx.log(this.torrent, 'error', errorMessage(e));
     } finally {
       if (kind === 'announce') this.#announcing = false;
+      if (kind === 'scrape') this.#scraping = false;
       // Replies come in bursts that allocate; see that no collection is left stalled after them.
       checkCollectionSoon();
     }

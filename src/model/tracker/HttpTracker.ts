@@ -16,13 +16,14 @@ import {
   type SplitUrl,
   splitUrl,
 } from './announceUrl.ts';
-import { glimpse, parseAnnounceReply, parseScrapeReply } from './bencodeReply.ts';
+import { glimpse, parseAnnounceReply } from './bencodeReply.ts';
 import { withDeadline } from './deadline.ts';
 import { PlainHttpClient } from './PlainHttp.ts';
 import type { PlainReply } from './plainHttpReply.ts';
 import { checkRedirect } from './redirectPolicy.ts';
+import { multiScrapeUrl, parseMultiScrapeReply, type ScrapeReply } from './scrapeReply.ts';
 import { TlsWatch } from './tlsFailure.ts';
-import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 
 /** Replies larger than this are refused: a real announce reply is a few kilobytes. */
 export const MAX_REPLY_BYTES = 1 << 20;
@@ -127,18 +128,19 @@ export class HttpTracker {
     return { status: r.status, reason: r.reason, body };
   }
 
+  /** One scrape for several torrents (BEP 48: the repeated `info_hash=`); the caller keeps the URL short enough. */
   async scrape(
     url: string,
-    infoHash: Uint8Array,
+    infoHashes: Uint8Array[],
     identity: ClientIdentity,
     timeoutSeconds: number,
     cancellable: Gio.Cancellable | null,
-  ): Promise<ScrapeEntry> {
+  ): Promise<ScrapeReply> {
     const base = scrapeUrlFor(url);
     if (!base) throw new TrackerError('protocol', _('This tracker does not support scrape.'));
-    const full = base + (base.includes('?') ? '&' : '?') + `info_hash=${escapeBytes(identity, infoHash)}`;
+    const full = multiScrapeUrl(base, infoHashes, (h) => escapeBytes(identity, h));
     const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, identity, c));
-    return this.#check(r, (b) => parseScrapeReply(b, infoHash));
+    return this.#check(r, (b) => parseMultiScrapeReply(b, infoHashes));
   }
 
   #check<T>(r: Fetched, parse: (body: Uint8Array) => T): T {

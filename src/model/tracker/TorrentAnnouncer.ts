@@ -6,6 +6,7 @@ import { logger } from '../../lib/log.ts';
 import { printable } from '../../lib/printable.ts';
 import type { RandomInt } from '../identity/index.ts';
 import { isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';
+import { TorrentScrapes } from './TorrentScrapes.ts';
 import type { TrackerNetwork } from './TrackerNetwork.ts';
 import { type AnnounceEvent, type Peer, TrackerError, type TrackerInfo, type TrackerState } from './types.ts';
 
@@ -42,9 +43,6 @@ class Slot {
   /** Forced announces (and regular ones) wait until here: the tracker's `min interval`. */
   minAtUs = 0;
   failures = 0;
-  seeders: number | null = null;
-  leechers: number | null = null;
-  downloaded: number | null = null;
   peers: Peer[] = [];
   trackerId: string | null = null;
   startedAcked = false;
@@ -107,6 +105,7 @@ export class TorrentAnnouncer {
   /** Incremented by stop(): announces that began before it leave the trackers' state alone. */
   #session = 0;
   #lastStopRejected = 0;
+  readonly #scrapes: TorrentScrapes;
 
   constructor(options: TorrentAnnouncerOptions) {
     this.#network = options.network;
@@ -127,7 +126,24 @@ export class TorrentAnnouncer {
     } else if (this.#slots.length) {
       this.#groups.push(new Group(tierSlots.flat()));
     }
+    this.#scrapes = new TorrentScrapes({
+      network: options.network,
+      infoHash: this.#infoHash,
+      urls: this.#slots.map((s) => s.url),
+      inUse: () => this.#inUse(),
+      onChanged: () => this.#onChanged(),
+    });
   }
+
+  /** The tracker each group is using (scraped on the identity's schedule). */
+  #inUse(): string[] {
+    return this.#groups.flatMap((g) => g.slots.find((s) => s.state !== 'disabled')?.url ?? []);
+  }
+
+  // Scrapes (TorrentScrapes): when the next is due, those due, and "Scrape Now".
+  nextScrapeAt = (): number => this.#scrapes.nextScrapeAt();
+  scrapeDue = (cancellable: Gio.Cancellable): Promise<void> => this.#scrapes.scrapeDue(cancellable);
+  scrapeNow = (cancellable: Gio.Cancellable) => this.#scrapes.scrapeNow(cancellable);
 
   /** Per tracker, in the torrent's order, for the UI. */
   get trackers(): TrackerInfo[] {
@@ -145,12 +161,11 @@ export class TorrentAnnouncer {
         status: statusText(s.state),
         lastAnnounce: s.lastAnnounce,
         nextAnnounce: planned === null ? null : wall + Math.max(0, Math.round((planned - nowUs) / 1e6)),
-        seeders: s.seeders,
-        leechers: s.leechers,
-        downloaded: s.downloaded,
         message: s.message,
         peers: s.peers,
         failures: s.failures,
+        // Seeders, leechers, completed: the freshest of announce and scrape.
+        ...this.#scrapes.view(s.url),
       };
     });
   }
@@ -355,9 +370,7 @@ export class TorrentAnnouncer {
       slot.failures = 0;
       slot.message = reply.warning === null ? '' : printable(reply.warning);
       if (reply.trackerId) slot.trackerId = reply.trackerId;
-      if (reply.seeders !== null) slot.seeders = reply.seeders;
-      if (reply.leechers !== null) slot.leechers = reply.leechers;
-      if (reply.downloaded !== null) slot.downloaded = reply.downloaded;
+      this.#scrapes.announced(slot.url, reply);
       slot.peers = reply.peers;
       slot.nextAtUs = now + regularDelay(identity, reply.interval) * 1e6;
       slot.minAtUs = now + minIntervalDelay(identity, reply.minInterval, reply.interval) * 1e6;

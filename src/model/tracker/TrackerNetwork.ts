@@ -19,7 +19,8 @@ import { SETTINGS } from '../settings/schema.ts';
 import type { Settings } from '../settings/Settings.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
-import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+import type { ScrapeReply } from './scrapeReply.ts';
+import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 
 /** The settings TrackerNetwork reads: the Settings interface, plus the proxy password source. */
@@ -364,8 +365,12 @@ export class TrackerNetwork {
     return this.#announceCap.loadOf(trackerKey(url));
   }
 
-  /** Seeders, leechers and completed downloads for one torrent (HTTP BEP 48 or UDP scrape). */
-  scrape(url: string, infoHash: Uint8Array, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
+  /**
+   * Seeders, leechers and completed downloads for several torrents in one request (HTTP BEP 48
+   * or UDP action 2), under the announce cap. The caller (ScrapeBatcher) keeps the batch within
+   * the tracker's limits.
+   */
+  scrape(url: string, infoHashes: Uint8Array[], cancellable: Gio.Cancellable | null): Promise<ScrapeReply> {
     const identity = this.identity;
     return this.#underFairCap(url, cancellable, () => {
       if (splitUrl(url)?.scheme === 'udp') {
@@ -374,9 +379,9 @@ export class TrackerNetwork {
           timeoutSeconds: this.udpTimeoutSeconds,
           connectionIdLifetime: identity.udp.connectionIdLifetime,
         };
-        return this.#udpEndpointFor(url).scrape(infoHash, policy, cancellable);
+        return this.#udpEndpointFor(url).scrape(infoHashes, policy, cancellable);
       }
-      return this.#http.scrape(url, infoHash, identity, this.httpTimeoutSeconds, cancellable);
+      return this.#http.scrape(url, infoHashes, identity, this.httpTimeoutSeconds, cancellable);
     });
   }
 

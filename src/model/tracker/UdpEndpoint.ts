@@ -9,6 +9,7 @@ import { compactPeers } from './bencodeReply.ts';
 import { cancelledError } from './deadline.ts';
 import type { AnnounceContext } from './announceUrl.ts';
 import { type Socks5Proxy, Socks5UdpRelay } from './Socks5UdpRelay.ts';
+import { parseUdpScrapeReply, type ScrapeReply, udpScrapePacket, udpScrapeReplyLength } from './scrapeReply.ts';
 import { UdpDatagramReader } from './UdpDatagramReader.ts';
 import {
   ACTION_ANNOUNCE,
@@ -19,10 +20,9 @@ import {
   connectPacket,
   isConnectionIdError,
   randomU32,
-  scrapePacket,
   type UdpPolicy,
 } from './udpPackets.ts';
-import { type AnnounceReply, type AnnounceRequest, type ScrapeEntry, TrackerError } from './types.ts';
+import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 
 interface Pending {
   action: number;
@@ -419,18 +419,19 @@ export class UdpEndpoint {
     };
   }
 
-  scrape(infoHash: Uint8Array, policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<ScrapeEntry> {
-    return this.#withFreshIdOnRefusal(() => this.#scrapeOnce(infoHash, policy, cancellable));
+  /** One scrape for up to MAX_UDP_SCRAPE_HASHES torrents (BEP 15 action 2). */
+  scrape(infoHashes: Uint8Array[], policy: UdpPolicy, cancellable: Gio.Cancellable | null): Promise<ScrapeReply> {
+    return this.#withFreshIdOnRefusal(() => this.#scrapeOnce(infoHashes, policy, cancellable));
   }
 
   async #scrapeOnce(
-    infoHash: Uint8Array,
+    infoHashes: Uint8Array[],
     policy: UdpPolicy,
     cancellable: Gio.Cancellable | null,
-  ): Promise<ScrapeEntry> {
+  ): Promise<ScrapeReply> {
     const cid = await this.#connectionIdFor(policy, cancellable);
-    const d = await this.#transact(scrapePacket(cid, infoHash), ACTION_SCRAPE, 20, policy, cancellable);
-    const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
-    return { seeders: v.getUint32(8), downloaded: v.getUint32(12), leechers: v.getUint32(16) };
+    const packet = udpScrapePacket(cid, infoHashes);
+    const d = await this.#transact(packet, ACTION_SCRAPE, udpScrapeReplyLength(infoHashes.length), policy, cancellable);
+    return parseUdpScrapeReply(d, infoHashes);
   }
 }

@@ -1,4 +1,4 @@
-import { TrackerError, type AnnounceReply, type Peer, type ScrapeEntry } from './types.ts';
+import { TrackerError, type AnnounceReply, type Peer } from './types.ts';
 import { _ } from '../../lib/i18n.ts';
 import { printable } from '../../lib/printable.ts';
 
@@ -176,21 +176,5 @@ export function parseAnnounceReply(bytes: Uint8Array): AnnounceReply {
     downloaded: num(d, 'downloaded'),
     warning: warning === null ? null : printable(warning),
     peers,
-  };
-}
-
-/** Reads an HTTP scrape reply for one info hash (matched by its 20 raw bytes). */
-export function parseScrapeReply(bytes: Uint8Array, infoHash: Uint8Array): ScrapeEntry {
-  const d = decodeDict(bytes);
-  const failure = str(d, 'failure reason');
-  if (failure !== null) throw new TrackerError('failure', failure);
-  const files = d.get('files');
-  if (!(files instanceof Map)) throw new TrackerError('protocol', _('The scrape reply has no “files”.'));
-  const entry = files.get(latin1(infoHash));
-  if (!(entry instanceof Map)) throw new TrackerError('protocol', _('The scrape reply does not list this torrent.'));
-  return {
-    seeders: num(entry, 'complete') ?? 0,
-    leechers: num(entry, 'incomplete') ?? 0,
-    downloaded: num(entry, 'downloaded') ?? 0,
   };
 }

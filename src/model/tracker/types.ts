@@ -29,12 +29,6 @@ export interface AnnounceReply {
   peers: Peer[];
 }
 
-export interface ScrapeEntry {
-  seeders: number;
-  leechers: number;
-  downloaded: number;
-}
-
 /**
  * Why an announce failed. `failure` is the tracker's own `failure reason` (or a UDP error
  * packet); the others are ours: no answer, a transport error, an HTTP error status or a reply
@@ -82,9 +76,19 @@ export interface TrackerInfo {
   lastAnnounce: number | null;
   /** Wall-clock unix seconds of the next planned announce, or null if none is planned. */
   nextAnnounce: number | null;
+  /** The freshest of the last announce's and the last scrape's figures, each on its own. */
   seeders: number | null;
   leechers: number | null;
   downloaded: number | null;
+  /** When those figures were received (wall-clock unix seconds), and from which, or null. */
+  countsAt: number | null;
+  countsFrom: 'announce' | 'scrape' | null;
+  /** The tracker has a scrape URL (or is UDP); lastScrape/nextScrape as lastAnnounce/nextAnnounce. */
+  canScrape: boolean;
+  lastScrape: number | null;
+  nextScrape: number | null;
+  /** The last scrape's error, or ''. */
+  scrapeMessage: string;
   /** The last error, failure reason or warning, or '' when all is well. */
   message: string;
   peers: Peer[];

@@ -76,12 +76,3 @@ export function announcePacket(
   packet.set(options, 98);
   return packet;
 }
-
-/** A scrape request for one info hash. */
-export function scrapePacket(connectionId: Uint8Array, infoHash: Uint8Array): Uint8Array {
-  const packet = new Uint8Array(36);
-  packet.set(connectionId, 0);
-  new DataView(packet.buffer).setUint32(8, ACTION_SCRAPE);
-  packet.set(infoHash.subarray(0, 20), 16);
-  return packet;
-}

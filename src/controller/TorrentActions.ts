@@ -32,6 +32,8 @@ export interface CommandTarget {
   forceStart(torrents: Torrent[]): void;
   /** `goesAt`: unix seconds the announce goes (later than now within a tracker's min interval). */
   forceAnnounce(torrents: Torrent[]): { goesAt: number | null; done: Promise<void> };
+  /** "Scrape Now"; `goesAt` as for forceAnnounce (later within a tracker's `min_request_interval`). */
+  scrapeNow(torrents: Torrent[]): { goesAt: number | null; done: Promise<void> };
   forceRecheck(torrents: Torrent[]): void;
   forceComplete(torrents: Torrent[]): void;
   setRandomProgress(torrents: Torrent[]): void;
@@ -101,6 +103,7 @@ export class TorrentActions {
       'resume-all': () => model.resume(model.all().filter((t) => !t.active)),
       'force-start': (h) => model.forceStart(this.#torrents(h)),
       'force-announce': (h) => this.#forceAnnounce(this.#torrents(h)),
+      scrape: (h) => this.#scrapeNow(this.#torrents(h)),
       'force-recheck': (h) => model.forceRecheck(this.#torrents(h)),
       'force-complete': (h) => model.forceComplete(this.#torrents(h)),
       'random-progress': (h) => model.setRandomProgress(this.#torrents(h)),
@@ -227,6 +230,21 @@ export class TorrentActions {
     if (goesAt !== null && goesAt > Math.floor(GLib.get_real_time() / 1e6) + 1) {
       const time = GLib.DateTime.new_from_unix_local(goesAt)?.format('%X') ?? String(goesAt);
       this.#host.notice('info', format(_('The trackers ask to wait: the update goes at %1$s.'), time));
+    }
+    return done;
+  }
+
+  /** "Scrape Now": says when it goes if a tracker's `min_request_interval` holds it back, or that none can be scraped. */
+  #scrapeNow(torrents: Torrent[]): Promise<void> {
+    const { goesAt, done } = this.#host.model.scrapeNow(torrents);
+    if (goesAt === null)
+      this.#host.notice(
+        'info',
+        _('None of these trackers can be scraped (their address has no “announce” to turn into “scrape”).'),
+      );
+    else if (goesAt > Math.floor(GLib.get_real_time() / 1e6) + 1) {
+      const time = GLib.DateTime.new_from_unix_local(goesAt)?.format('%X') ?? String(goesAt);
+      this.#host.notice('info', format(_('The trackers ask to wait: the scrape goes at %1$s.'), time));
     }
     return done;
   }

@@ -27,6 +27,7 @@ import { StatusTab } from './StatusTab.ts';
 import type { TorrentActionActivator } from './torrentActions.ts';
 import type { TorrentSource, Unsubscribe } from './TorrentSource.ts';
 import { TorrentHistoryTab } from './statistics/TorrentHistoryTab.ts';
+import { scrapeColumns, withScrapeButton } from './trackerCounts.ts';
 
 /** The tabs, in order: stack page name and title. */
 export const DETAILS_TABS: [name: string, title: () => string][] = [
@@ -88,6 +89,9 @@ export class DetailsPane extends Gtk.Stack {
     { key: 'next', title: _('Next Announce') },
     { key: 'seeders', title: _('Seeders'), numeric: true },
     { key: 'leechers', title: _('Leechers'), numeric: true },
+    { key: 'completed', title: _('Completed'), numeric: true },
+    { key: 'counts', title: _('Counts From') },
+    { key: 'scraped', title: _('Last Scrape') },
     { key: 'message', title: _('Message'), expand: true, width: 240 },
   ]);
   readonly peersTable = recordTable([
@@ -142,11 +146,13 @@ export class DetailsPane extends Gtk.Stack {
     this.#addTab('files', new Gtk.ScrolledWindow({ child: this.files, vexpand: true }));
     this.#addTab(
       'trackers',
-      this.#withPlaceholder(
-        'trackers',
-        this.trackersTable.widget,
-        _('No Trackers'),
-        _('This torrent lists no tracker.'),
+      withScrapeButton(
+        this.#withPlaceholder(
+          'trackers',
+          this.trackersTable.widget,
+          _('No Trackers'),
+          _('This torrent lists no tracker.'),
+        ),
       ),
     );
     this.#addTab(
@@ -282,7 +288,8 @@ export class DetailsPane extends Gtk.Stack {
         'seeders:sort': tr.seeders,
         leechers: formatCount(tr.leechers),
         'leechers:sort': tr.leechers,
-        message: tr.message,
+        ...scrapeColumns(tr),
+        message: [tr.message, tr.scrapeMessage].filter(Boolean).join(' — '),
       }));
       setRecords(this.trackersTable.store, rows);
       this.#showTable('trackers', rows.length);

@@ -45,6 +45,7 @@ export function selectionAbilities(selected: Torrent[]): Record<string, boolean>
     resume: selected.some((t) => !running(t)),
     'force-start': any,
     'update-tracker': selected.some(running),
+    'scrape-now': any,
     'force-recheck': any,
     'add-builtin-tracker': any,
     'force-complete': selected.some((t) => t.progress < 1),
@@ -136,6 +137,8 @@ export class SelectionActions {
     add('force-start', (s) => this.#run('force-start', hashes(s)));
     // The controller says when the announce goes if a tracker's minimum interval holds it back.
     add('update-tracker', (s) => this.#run('force-announce', hashes(s)));
+    // The controller says when it goes if a tracker's `min_request_interval` holds it back.
+    add('scrape-now', (s) => this.#run('scrape', hashes(s)));
     add('add-builtin-tracker', (s) => this.#run('add-built-in-tracker', hashes(s)));
     add('force-recheck', (s) => this.#run('force-recheck', hashes(s)));
     add('force-complete', (s) => this.#run('force-complete', hashes(s)));

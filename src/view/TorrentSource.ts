@@ -126,6 +126,14 @@ export interface TrackerView {
   seeders: number;
   leechers: number;
   downloaded: number;
+  /** When those figures came (unix seconds; the freshest of announce and scrape), and from which. */
+  countsAt: number | null;
+  countsFrom: 'announce' | 'scrape' | null;
+  /** False when the tracker has no scrape URL (it is never scraped). */
+  canScrape: boolean;
+  lastScrape: number | null;
+  /** The last scrape's error, '' if none. */
+  scrapeMessage: string;
   /** The last warning or failure reason from the tracker (or the error reaching it), '' if none. */
   message: string;
   /** Its last announce was answered with success (a failure reason or an unreachable host is not). */

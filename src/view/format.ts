@@ -66,6 +66,15 @@ export function formatTime(unixSeconds: number): string {
   return dt ? (dt.format('%X') ?? '') : '';
 }
 
+/** How long ago a unix time was, in words ("just now", "4 min ago", "2 h ago"); a dash for null. */
+export function formatAge(unixSeconds: number | null, now = Math.floor(GLib.get_real_time() / 1e6)): string {
+  if (!unixSeconds) return '—';
+  const s = Math.max(0, now - unixSeconds);
+  if (s < 60) return _('just now');
+  if (s < 3600) return format(ngettext('%1$d min ago', '%1$d min ago', Math.floor(s / 60)), Math.floor(s / 60));
+  return format(ngettext('%1$d h ago', '%1$d h ago', Math.floor(s / 3600)), Math.floor(s / 3600));
+}
+
 /** Seeders/leechers are -1 until a tracker says; show a dash instead of a made-up number. */
 export function formatCount(n: number): string {
   return n < 0 ? '—' : String(n);

@@ -20,6 +20,8 @@ export const TORRENT_ACTIONS = {
   'force-start': { type: 'as', example: '["<info hash>", …]' },
   /** "Update Tracker": announces now, respecting each tracker's `min interval`. */
   'force-announce': { type: 'as', example: '["<info hash>", …]' },
+  /** "Scrape Now": asks the trackers for seeders, leechers and completed, within their `min_request_interval`. */
+  scrape: { type: 'as', example: '["<info hash>", …]' },
   /** "Force Recheck": the (simulated) data is verified; the torrent's log says how much. */
   'force-recheck': { type: 'as', example: '["<info hash>", …]' },
   'force-complete': { type: 'as', example: '["<info hash>", …]' },
@@ -59,6 +61,7 @@ export interface TorrentActionArgs {
   'resume-all': null;
   'force-start': Hashes;
   'force-announce': Hashes;
+  scrape: Hashes;
   'force-recheck': Hashes;
   'force-complete': Hashes;
   'random-progress': Hashes;

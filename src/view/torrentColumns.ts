@@ -11,6 +11,7 @@ import {
   formatPriority,
   formatRate,
   formatStatus,
+  formatTime,
   formatYesNo,
 } from './format.ts';
 
@@ -124,6 +125,17 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
   },
   { ...num('seeders', _('Seeders'), 'seeders', (t) => t.seeders, formatCount), width: 75 },
   { ...num('leechers', _('Leechers'), 'leechers', (t) => t.leechers, formatCount), width: 75 },
+  // The time of day, not "n min ago": a cell only redraws when its property changes.
+  {
+    ...num(
+      'counts_time',
+      _('Counts As Of'),
+      'counts-time',
+      (t) => t.counts_time,
+      (n) => (n ? formatTime(n) : '—'),
+    ),
+    width: 95,
+  },
   num(
     'ratio',
     _('Ratio'),

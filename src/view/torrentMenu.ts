@@ -43,6 +43,7 @@ export function torrentContextMenu(): Gio.Menu {
     null,
     section(
       item(_('_Update Tracker'), 'torrent.update-tracker'),
+      item(_('_Scrape Now'), 'torrent.scrape-now'),
       item(_('Add the _Built-in Tracker'), 'torrent.add-builtin-tracker'),
       item(_('Force Re_check'), 'torrent.force-recheck'),
       item(_('Force _Complete'), 'torrent.force-complete'),

@@ -195,6 +195,11 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
       args: () => h('a'),
       done: () => true,
     },
+    scrape: {
+      window: () => (select('a'), runWindow('scrape-now')),
+      args: () => h('a'),
+      done: () => true,
+    },
     'force-complete': {
       prepare: () => {
         torrents.c.progress = 0.5;

@@ -251,6 +251,7 @@ describe('torrent list', () => {
         'resume',
         'force-start',
         'update-tracker',
+        'scrape-now',
         'add-builtin-tracker',
         'force-recheck',
         'force-complete',
@@ -331,6 +332,8 @@ describe('torrent list', () => {
       f.window.list!.selectTorrents([c]);
       run('update-tracker');
       expect(f.model.callsTo('forceAnnounce')).toEqual([[[c]]]);
+      run('scrape-now');
+      expect(f.model.callsTo('scrapeNow')).toEqual([[[c]]]);
       run('force-complete');
       expect(c.progress).toBe(1);
       run('force-recheck');

@@ -90,6 +90,11 @@ export class ModelDouble implements TorrentSource, CommandTarget {
         seeders: 3,
         leechers: 7,
         downloaded: 1,
+        countsAt: 1_700_000_000,
+        countsFrom: 'scrape' as const,
+        canScrape: true,
+        lastScrape: 1_700_000_000,
+        scrapeMessage: '',
         message: '',
         working: true,
       })),
@@ -293,6 +298,11 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     return { goesAt: null, done: Promise.resolve() };
   }
 
+  scrapeNow(ts: Torrent[]): { goesAt: number | null; done: Promise<void> } {
+    this.#record('scrapeNow', ts);
+    return { goesAt: Math.floor(Date.now() / 1000), done: Promise.resolve() };
+  }
+
   forceRecheck(ts: Torrent[]): void {
     this.#record('forceRecheck', ts);
     for (const t of ts) t.progress = Math.max(0, t.progress - 0.05);
@@ -340,6 +350,11 @@ export class ModelDouble implements TorrentSource, CommandTarget {
         seeders: -1,
         leechers: -1,
         downloaded: -1,
+        countsAt: null,
+        countsFrom: null,
+        canScrape: true,
+        lastScrape: null,
+        scrapeMessage: '',
         message: '',
         working: false,
       })),

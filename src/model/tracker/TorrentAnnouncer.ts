@@ -126,18 +126,9 @@ export class TorrentAnnouncer {
     } else if (this.#slots.length) {
       this.#groups.push(new Group(tierSlots.flat()));
     }
-    this.#scrapes = new TorrentScrapes({
-      network: options.network,
-      infoHash: this.#infoHash,
-      urls: this.#slots.map((s) => s.url),
-      inUse: () => this.#inUse(),
-      onChanged: () => this.#onChanged(),
-    });
-  }
-
-  /** The tracker each group is using (scraped on the identity's schedule). */
-  #inUse(): string[] {
-    return this.#groups.flatMap((g) => g.slots.find((s) => s.state !== 'disabled')?.url ?? []);
+    // Scraped on the identity's schedule: the tracker each group is using.
+    const inUse = () => this.#groups.flatMap((g) => g.slots.find((s) => s.state !== 'disabled')?.url ?? []);
+    this.#scrapes = new TorrentScrapes(options.network, this.#infoHash, this.#slots, inUse, this.#onChanged);
   }
 
   // Scrapes (TorrentScrapes): when the next is due, those due, and "Scrape Now".
@@ -164,8 +155,7 @@ export class TorrentAnnouncer {
         message: s.message,
         peers: s.peers,
         failures: s.failures,
-        // Seeders, leechers, completed: the freshest of announce and scrape.
-        ...this.#scrapes.view(s.url),
+        ...this.#scrapes.view(s.url), // seeders, leechers, completed: the freshest of announce and scrape
       };
     });
   }

@@ -67,15 +67,6 @@ class TrackerScrape {
   }
 }
 
-export interface TorrentScrapesOptions {
-  network: TrackerNetwork;
-  infoHash: Uint8Array;
-  urls: string[];
-  /** The trackers in use (one per announce group): the only ones scraped on the schedule. */
-  inUse: () => string[];
-  onChanged: () => void;
-}
-
 /**
  * One torrent's scrapes (reference/protocol.md §A4, §A6), on the chosen identity's schedule:
  * Transmission scrapes the tracker in use every 30 min (or the tracker's `min_request_interval`
@@ -90,13 +81,20 @@ export class TorrentScrapes {
   readonly #inUse: () => string[];
   readonly #onChanged: () => void;
 
-  constructor(options: TorrentScrapesOptions) {
-    this.#network = options.network;
-    this.#infoHash = options.infoHash;
-    this.#inUse = options.inUse;
-    this.#onChanged = options.onChanged;
-    const interval = options.network.identity.scrape.interval;
-    for (const url of options.urls) this.#trackers.set(url, new TrackerScrape(url, interval));
+  /** `inUse`: the trackers in use (one per announce group), the only ones scraped on the schedule. */
+  constructor(
+    network: TrackerNetwork,
+    infoHash: Uint8Array,
+    trackers: readonly { url: string }[],
+    inUse: () => string[],
+    onChanged: () => void,
+  ) {
+    this.#network = network;
+    this.#infoHash = infoHash;
+    this.#inUse = inUse;
+    this.#onChanged = onChanged;
+    const interval = network.identity.scrape.interval;
+    for (const { url } of trackers) this.#trackers.set(url, new TrackerScrape(url, interval));
   }
 
   /** Seconds from now to the scrape `seconds` ahead, rounded up as the client rounds (Transmission: to 10 s). */

@@ -62,8 +62,7 @@ export class AppController {
       credited: (t, up, down) => statistics.credited(t, up, down),
     });
     this.model = model;
-    this.readout = new ModelReadout(model, settings);
-    this.readout.statistics = statistics;
+    this.readout = new ModelReadout(model, settings, statistics);
     statistics.installActions(app);
     const trackerServer = new TrackerService(settings);
     this.trackerServer = trackerServer;

@@ -9,7 +9,7 @@ import { isSecretSetting, refusedOverDBus, settingsSnapshot, type SnapshotSource
 
 export const SETTINGS_INTERFACE = `${APP_ID}.Settings`;
 
-/** The original's D-Bus interface (reference/original.md §4.1), same names and signatures. */
+/** The original DFakeSeeder's D-Bus interface, same names and signatures. */
 const INTERFACE_XML = `<node>
   <interface name="${SETTINGS_INTERFACE}">
     <method name="GetSettings"><arg type="s" direction="out" name="settings_json"/></method>

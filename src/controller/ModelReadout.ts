@@ -37,16 +37,17 @@ const COUNTS_MIN_MS = 1000;
 export class ModelReadout implements TorrentSource {
   readonly #model: Model;
   readonly settings: SettingsStore;
-  /** History and app health, set by the controller that builds both. */
-  statistics?: StatisticsSource;
+  /** History and app health (the Statistics window, the History tab). */
+  readonly statistics: StatisticsSource;
   readonly #noticeListeners = new Set<(n: Notice) => void>();
   readonly #countListeners = new Set<() => void>();
   #countsSource = 0;
   #lastCountsUs = 0;
 
-  constructor(model: Model, settings: SettingsStore) {
+  constructor(model: Model, settings: SettingsStore, statistics: StatisticsSource) {
     this.#model = model;
     this.settings = settings;
+    this.statistics = statistics;
     model.connect('data-changed', () => this.#queueCounts());
   }
 
@@ -95,11 +96,11 @@ export class ModelReadout implements TorrentSource {
   }
 
   stateCounts(): Record<TorrentState, number> {
-    return this.#model.stateCounts();
+    return this.#model.counts.byState();
   }
 
   trackerHostCounts(): { host: string; count: number }[] {
-    return this.#model.trackerHostCounts();
+    return this.#model.counts.byHost();
   }
 
   trackerHosts(torrent: Torrent): string[] {

@@ -20,7 +20,7 @@ export function historyDir(): string {
 /** What the service reads of the Model. */
 export interface StatisticsModel {
   all(): Torrent[];
-  trackerHosts(torrent: Torrent): string[];
+  sessionOf(torrent: Torrent): { readonly trackerHosts: string[] } | null;
 }
 
 /** Tracker hosts of a torrent are looked up again after this long (a tracker list edit shows up). */
@@ -59,7 +59,7 @@ export class StatisticsService implements StatisticsSource {
     const now = GLib.get_monotonic_time();
     let entry = this.#hosts.get(torrent);
     if (!entry || now - entry.atUs > HOSTS_TTL_US) {
-      entry = { hosts: this.#model?.trackerHosts(torrent) ?? [], atUs: now };
+      entry = { hosts: this.#model?.sessionOf(torrent)?.trackerHosts ?? [], atUs: now };
       this.#hosts.set(torrent, entry);
       this.history.describeTorrent(torrent.info_hash, torrent.name, torrent.total_size);
     }

@@ -140,18 +140,9 @@ export class Model extends GObject.Object {
     return this.registry.all();
   }
 
-  byPath(path: string): Torrent | null {
-    return this.registry.byPath(path)?.torrent ?? null;
-  }
-
   /** The session that owns a torrent (its trackers, options, log, history, what applies). */
   sessionOf(torrent: Torrent): TorrentSession | null {
     return this.registry.of(torrent) ?? null;
-  }
-
-  /** Distinct tracker hosts of a torrent, in tier order. */
-  trackerHosts(torrent: Torrent): string[] {
-    return this.registry.of(torrent)?.trackerHosts ?? [];
   }
 
   /** Workers for the quit sequence (cancel → farewell → drained). */
@@ -220,11 +211,6 @@ export class Model extends GObject.Object {
       running.map((s) => s.path),
       nowUs,
     );
-  }
-
-  /** Global caps in KB/s (0 = none). */
-  globalLimitsKBps(): { up: number; down: number } {
-    return this.rates.limitsKBps();
   }
 
   /** Call when a setting changed (the controller forwards SettingsStore's `changed`). */
@@ -398,14 +384,6 @@ export class Model extends GObject.Object {
   }
 
   // ---- counts and filters ------------------------------------------------------------------
-
-  stateCounts(): Record<StateFilter, number> {
-    return this.counts.byState();
-  }
-
-  trackerHostCounts(): { host: string; count: number }[] {
-    return this.counts.byHost();
-  }
 
   /** Predicate for a filter model: state, tracker host ('' = any) and search text together. */
   matcher(state: StateFilter, host: string, search: string): (t: Torrent) => boolean {

@@ -16,7 +16,7 @@ import {
 } from './format.ts';
 
 /**
- * The torrent list's columns: every column of the original (reference/original.md §3.4) plus the
+ * The torrent list's columns: every column of the original DFakeSeeder plus the
  * port's live figures. `id` is the name stored in the `columns` setting (the original's
  * property names), `property` the `Torrent` GObject property the cell watches.
  */

@@ -26,7 +26,7 @@ export function columnsMenu(): Gio.Menu {
 }
 
 /**
- * The torrent list's context menu: every action of the original (reference/original.md §3.5),
+ * The torrent list's context menu: every action of the original DFakeSeeder,
  * acting on the selection through `torrent.*` actions.
  */
 export function torrentContextMenu(): Gio.Menu {

@@ -111,8 +111,8 @@ describe('engine against opentracker (integration)', () => {
     try {
       await waitFor(() => torrent.status === 'tracker-error', 'the tracker error', 20000);
       expect(torrent.tracker_message).not.toBe('');
-      expect(model.stateCounts().error).toBe(1);
-      expect(model.stateCounts().seeding).toBe(0);
+      expect(model.counts.byState().error).toBe(1);
+      expect(model.counts.byState().seeding).toBe(0);
       const before = [torrent.total_uploaded, torrent.session_uploaded, torrent.ratio, torrent.seeding_time];
       // Not even the ticks before the first failure came back: no tracker has answered yet.
       expect([torrent.total_uploaded, torrent.total_downloaded]).toEqual([0, 0]);

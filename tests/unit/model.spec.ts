@@ -161,8 +161,8 @@ describe('Model', () => {
     m.add(entry('broken', null));
     m.forceComplete([debian]);
     await m.pause([arch]);
-    expect(m.stateCounts()).toEqual({ all: 4, downloading: 1, seeding: 1, active: 0, paused: 1, error: 1 });
-    expect(m.trackerHostCounts()).toEqual([
+    expect(m.counts.byState()).toEqual({ all: 4, downloading: 1, seeding: 1, active: 0, paused: 1, error: 1 });
+    expect(m.counts.byHost()).toEqual([
       { host: 'torrent.ubuntu.com', count: 1 },
       { host: 'tracker.debian.org', count: 2 },
     ]);
@@ -176,7 +176,7 @@ describe('Model', () => {
     expect(filter('error', '', '')).toEqual(['broken']);
     expect(filter('downloading', '', 'iso')).toEqual(['ubuntu-24.04-desktop.iso']);
     ubuntu.upload_rate = 100;
-    expect(m.stateCounts().active).toBe(1);
+    expect(m.counts.byState().active).toBe(1);
   });
 
   it('keeps queue ids 1..n without gaps when moving and removing', async () => {
@@ -202,7 +202,7 @@ describe('Model', () => {
         .sort(),
     ).toEqual([1, 2, 3, 4]);
     expect(removed).toEqual(['/tmp/dfs-model-spec/d.torrent']);
-    expect(m.byPath('/tmp/dfs-model-spec/d.torrent')).toBeNull();
+    expect(m.registry.byPath('/tmp/dfs-model-spec/d.torrent')).toBeUndefined();
     void [a, b, c, e];
   });
 
@@ -272,10 +272,10 @@ describe('Model', () => {
     await m.editTracker(t, 'udp://tracker.one:1337/announce', 'http://tracker.two/announce');
     expect(m.sessionOf(t)!.tiers).toEqual([['http://tracker.two/announce']]);
     expect(m.sessionOf(t)!.trackerHosts).toEqual(['tracker.two']);
-    expect(m.trackerHostCounts()).toEqual([{ host: 'tracker.two', count: 1 }]);
+    expect(m.counts.byHost()).toEqual([{ host: 'tracker.two', count: 1 }]);
     await m.removeTracker(t, 'http://tracker.two/announce');
     expect(t.status).toBe('tracker-error');
-    expect(m.trackerHostCounts()).toEqual([]);
+    expect(m.counts.byHost()).toEqual([]);
   });
 
   it('restores every torrent’s state after a save (round trip)', async () => {
@@ -430,13 +430,13 @@ describe('Model', () => {
       model.connect('message', (_m, text) => messages.push(text));
       model.globalTick(0);
       expect(settings.get(SETTINGS.speed.enable_alternative_speeds)).toBeFalse();
-      expect(model.globalLimitsKBps().up).toBe(500);
+      expect(model.rates.limitsKBps().up).toBe(500);
       now = { weekday: 3, hour: 23, minute: 30 };
       model.globalTick(30e6); // checked once a minute
       expect(settings.get(SETTINGS.speed.enable_alternative_speeds)).toBeFalse();
       model.globalTick(61e6);
       expect(settings.get(SETTINGS.speed.enable_alternative_speeds)).toBeTrue();
-      expect(model.globalLimitsKBps().up).toBe(20);
+      expect(model.rates.limitsKBps().up).toBe(20);
       now = { weekday: 4, hour: 6, minute: 0 };
       model.globalTick(122e6);
       expect(settings.get(SETTINGS.speed.enable_alternative_speeds)).toBeFalse();
@@ -485,7 +485,7 @@ describe('Model', () => {
       expect(messages).toEqual(['done: Ratio target 1.00 reached']);
       expect(m.sessionOf(done)!.worker.isRunning).toBeFalse();
       expect(other.active).toBeTrue();
-      expect(m.stateCounts().paused).toBe(1);
+      expect(m.counts.byState().paused).toBe(1);
       // resuming clears the reason; force start ignores the condition from then on
       m.forceStart([done]);
       tickAll(m);

@@ -183,7 +183,7 @@ describe('TorrentSession', () => {
     trackers.set(bothFail());
     expect(t.status).toBe('tracker-error');
     expect(t.tracker_message).toBe('Could not resolve unresolvable.example');
-    expect(model.stateCounts()).toEqual({ all: 1, downloading: 0, seeding: 0, active: 0, paused: 0, error: 1 });
+    expect(model.counts.byState()).toEqual({ all: 1, downloading: 0, seeding: 0, active: 0, paused: 0, error: 1 });
     const before = { up: t.total_uploaded, session: t.session_uploaded, ratio: t.ratio };
     await delay(300);
     session.worker.tick();
@@ -203,7 +203,7 @@ describe('TorrentSession', () => {
     await delay(300);
     session.worker.tick();
     expect(t.total_uploaded).toBeGreaterThan(before.up);
-    expect(model.stateCounts().error).toBe(0);
+    expect(model.counts.byState().error).toBe(0);
     // paused while failing: paused; resumed: the error again until a tracker answers
     trackers.set(bothFail());
     await model.pause([t]);
@@ -240,7 +240,7 @@ describe('TorrentSession', () => {
     a.upload_rate = 100;
     expect(notes).toEqual(['active=1']);
     expect(model.counts.active).toBe(1);
-    expect(model.trackerHostCounts()).toEqual([
+    expect(model.counts.byHost()).toEqual([
       { host: 'other.example', count: 1 },
       { host: 'refused.example', count: 1 },
       { host: 'unresolvable.example', count: 1 },

@@ -2,7 +2,7 @@ import GLib from 'gi://GLib';
 
 import { _ } from '../../lib/i18n.ts';
 import { constantTimeEqual, sha256 } from './pbkdf2.ts';
-import type { RemoteSettings, StoredToken } from './RemoteSettings.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 import { randomToken } from './secureRandom.ts';
 
 const PREFIX = 'dfs_';
@@ -22,15 +22,25 @@ function fromHex(hex: string): Uint8Array {
  * plain SHA-256 of it is a safe thing to store (`remote.tokens`); the token itself is returned
  * once, by `create`, and never kept.
  */
-export class ApiTokens {
-  readonly #settings: RemoteSettings;
+/** A stored API token: only its hash is kept; the token itself is shown once, when created. */
+export interface StoredToken {
+  id: string;
+  name: string;
+  /** Hex SHA-256 of the token. */
+  hash: string;
+  /** Unix seconds. */
+  created: number;
+}
 
-  constructor(settings: RemoteSettings) {
+export class ApiTokens {
+  readonly #settings: Settings;
+
+  constructor(settings: Settings) {
     this.#settings = settings;
   }
 
   list(): StoredToken[] {
-    const raw = this.#settings.get<readonly string[]>('remote.tokens');
+    const raw = this.#settings.get(SETTINGS.remote.tokens);
     const out: StoredToken[] = [];
     for (const line of raw) {
       const [id, created, hash, ...name] = line.split('$');
@@ -42,7 +52,7 @@ export class ApiTokens {
 
   #save(tokens: StoredToken[]): void {
     this.#settings.set(
-      'remote.tokens',
+      SETTINGS.remote.tokens.path,
       tokens.map((t) => `${t.id}$${t.created}$${t.hash}$${t.name}`),
     );
   }

@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import { PBKDF2_ITERATIONS, constantTimeEqual, pbkdf2Sha256 } from './pbkdf2.ts';
-import type { RemoteSettings } from './RemoteSettings.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 import { randomBytes } from './secureRandom.ts';
 
 /** Where a password record can live besides settings.json: the desktop keyring (libsecret). */
@@ -24,24 +24,24 @@ const MIN_LENGTH = 8;
  * "is a password set" needs no keyring round trip.
  */
 export class PasswordVault {
-  readonly #settings: RemoteSettings;
+  readonly #settings: Settings;
   readonly #keyring: Keyring | null;
 
-  constructor(settings: RemoteSettings, keyring: Keyring | null) {
+  constructor(settings: Settings, keyring: Keyring | null) {
     this.#settings = settings;
     this.#keyring = keyring;
   }
 
   get isSet(): boolean {
-    return this.#settings.get<boolean>('remote.password_in_keyring') || this.#record() !== '';
+    return this.#settings.get(SETTINGS.remote.password_in_keyring) || this.#record() !== '';
   }
 
   get inKeyring(): boolean {
-    return this.#settings.get<boolean>('remote.password_in_keyring');
+    return this.#settings.get(SETTINGS.remote.password_in_keyring);
   }
 
   #record(): string {
-    return this.#settings.get<string>('remote.password_hash') ?? '';
+    return this.#settings.get(SETTINGS.remote.password_hash);
   }
 
   /** A sentence saying why this password is refused, or null. */
@@ -60,22 +60,22 @@ export class PasswordVault {
     if (this.#keyring) {
       try {
         await this.#keyring.store(record);
-        this.#settings.set('remote.password_hash', '');
-        this.#settings.set('remote.password_in_keyring', true);
+        this.#settings.set(SETTINGS.remote.password_hash.path, '');
+        this.#settings.set(SETTINGS.remote.password_in_keyring.path, true);
         return;
       } catch (e) {
         logger.info(`keyring not available for the remote password (${errorMessage(e)}); using settings.json`);
       }
     }
-    this.#settings.set('remote.password_hash', record);
-    this.#settings.set('remote.password_in_keyring', false);
+    this.#settings.set(SETTINGS.remote.password_hash.path, record);
+    this.#settings.set(SETTINGS.remote.password_in_keyring.path, false);
   }
 
   /** Forgets the password (remote access then stays off until a new one is set). */
   async clear(): Promise<void> {
     if (this.inKeyring && this.#keyring) await this.#keyring.clear().catch(() => undefined);
-    this.#settings.set('remote.password_hash', '');
-    this.#settings.set('remote.password_in_keyring', false);
+    this.#settings.set(SETTINGS.remote.password_hash.path, '');
+    this.#settings.set(SETTINGS.remote.password_in_keyring.path, false);
   }
 
   /** True when `password` is the one set; the comparison takes the same time whatever differs. */

@@ -9,7 +9,7 @@ import { LoginThrottle, type ThrottlePolicy } from './LoginThrottle.ts';
 import { type Keyring, PasswordVault } from './PasswordVault.ts';
 import { RemoteApi } from './RemoteApi.ts';
 import { RemoteServer, loadCertificate } from './RemoteServer.ts';
-import type { RemoteSettings } from './RemoteSettings.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 import type { CommandSurface, RemoteSource } from './RemoteSource.ts';
 import { RequestGuard } from './RequestGuard.ts';
 import { SessionStore } from './SessionStore.ts';
@@ -26,7 +26,7 @@ export interface RemoteStatus {
 }
 
 export interface RemoteAccessOptions {
-  settings: RemoteSettings;
+  settings: Settings;
   source: RemoteSource;
   commands: CommandSurface;
   keyring: Keyring | null;
@@ -49,7 +49,7 @@ export class RemoteAccess {
   readonly sessions = new SessionStore();
   readonly events: EventStream;
   readonly api: RemoteApi;
-  readonly #settings: RemoteSettings;
+  readonly #settings: Settings;
   readonly #server: RemoteServer;
   readonly #listeners = new Set<() => void>();
   readonly #forceOn: boolean;
@@ -68,7 +68,7 @@ export class RemoteAccess {
     const guard = new RequestGuard(settings, this.sessions, this.tokens, () => this.#tls);
     this.events = new EventStream(source, () => this.api.stats(), {
       counts: () => source.stateCounts(),
-      alternativeSpeeds: () => settings.get<boolean>('speed.enable_alternative_speeds'),
+      alternativeSpeeds: () => settings.get(SETTINGS.speed.enable_alternative_speeds),
     });
     this.api = new RemoteApi({
       settings,
@@ -158,7 +158,7 @@ export class RemoteAccess {
 
   #apply(): void {
     const s = this.#settings;
-    const on = this.#forceOn || s.get<boolean>('remote.enabled');
+    const on = this.#forceOn || s.get(SETTINGS.remote.enabled);
     this.events.closeAll();
     this.#server.stop();
     this.#problem = '';
@@ -166,14 +166,14 @@ export class RemoteAccess {
     if (on) {
       try {
         if (!this.vault.isSet) throw new Error(_('Set a password for remote access first.'));
-        const cert = s.get<string>('remote.tls_certificate').trim();
-        const key = s.get<string>('remote.tls_key').trim();
+        const cert = s.get(SETTINGS.remote.tls_certificate).trim();
+        const key = s.get(SETTINGS.remote.tls_key).trim();
         if ((cert === '') !== (key === '')) throw new Error(_('TLS needs both a certificate file and its key file.'));
         const tls = cert !== '' ? loadCertificate(cert, key) : null;
         this.#tls = tls !== null;
         this.#server.start({
-          port: s.get<number>('remote.port'),
-          network: s.get<string>('remote.listen') === 'network',
+          port: s.get(SETTINGS.remote.port),
+          network: s.get(SETTINGS.remote.listen) === 'network',
           tls,
         });
         logger.info(`remote access: listening on ${this.#server.uris.join(', ')}`);

@@ -9,7 +9,7 @@ import { type EventStream, MAX_STREAMS } from './EventStream.ts';
 import { HttpError, sendError, sendJson } from './httpReply.ts';
 import type { LoginThrottle } from './LoginThrottle.ts';
 import type { PasswordVault } from './PasswordVault.ts';
-import type { RemoteSettings } from './RemoteSettings.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 import type { CommandSurface, RemoteSource } from './RemoteSource.ts';
 import { type Caller, RequestGuard } from './RequestGuard.ts';
 import { SESSION_COOKIE, type SessionStore } from './SessionStore.ts';
@@ -42,7 +42,7 @@ const OPTION_KEYS = new Set([
 ]);
 
 export interface RemoteApiParts {
-  settings: RemoteSettings;
+  settings: Settings;
   source: RemoteSource;
   commands: CommandSurface;
   guard: RequestGuard;
@@ -260,7 +260,7 @@ export class RemoteApi {
       total_downloaded: t.totalDownloaded,
       torrents: s.torrents().length,
       counts: s.stateCounts(),
-      alternative_speeds: this.#p.settings.get<boolean>('speed.enable_alternative_speeds'),
+      alternative_speeds: this.#p.settings.get(SETTINGS.speed.enable_alternative_speeds),
     };
   }
 

@@ -5,7 +5,7 @@ import { _, format } from '../../lib/i18n.ts';
 import type { ApiTokens } from './ApiTokens.ts';
 import { HttpError } from './httpReply.ts';
 import { constantTimeEqual } from './pbkdf2.ts';
-import type { RemoteSettings } from './RemoteSettings.ts';
+import { type Settings, SETTINGS } from '../../model/settings/index.ts';
 import { SESSION_COOKIE, type Session, type SessionStore } from './SessionStore.ts';
 
 /** Who is asking: a browser session (cookie + CSRF) or a script (API token). */
@@ -36,12 +36,12 @@ function isIpLiteral(host: string): boolean {
  * - with a session, a request that changes something carries its CSRF token in `X-CSRF-Token`.
  */
 export class RequestGuard {
-  readonly #settings: RemoteSettings;
+  readonly #settings: Settings;
   readonly #sessions: SessionStore;
   readonly #tokens: ApiTokens;
   readonly #tls: () => boolean;
 
-  constructor(settings: RemoteSettings, sessions: SessionStore, tokens: ApiTokens, tls: () => boolean) {
+  constructor(settings: Settings, sessions: SessionStore, tokens: ApiTokens, tls: () => boolean) {
     this.#settings = settings;
     this.#sessions = sessions;
     this.#tokens = tokens;
@@ -51,12 +51,12 @@ export class RequestGuard {
   /** True when the page may be opened under this host name. */
   hostAllowed(host: string): boolean {
     if (LOOPBACK_NAMES.has(host)) return true;
-    if (this.#settings.get<string>('remote.listen') !== 'network') return false;
+    if (this.#settings.get(SETTINGS.remote.listen) !== 'network') return false;
     if (isIpLiteral(host)) return true;
     const own = GLib.get_host_name().toLowerCase();
     if (host === own || host === `${own}.local`) return true;
     return this.#settings
-      .get<string>('remote.host_names')
+      .get(SETTINGS.remote.host_names)
       .split(',')
       .map((n) => n.trim().toLowerCase())
       .some((n) => n !== '' && n === host);
@@ -73,7 +73,7 @@ export class RequestGuard {
       throw new HttpError(
         403,
         'host_not_allowed',
-        this.#settings.get<string>('remote.listen') === 'network'
+        this.#settings.get(SETTINGS.remote.listen) === 'network'
           ? format(
               _(
                 'This app does not answer to the address “%1$s”. Open it by its IP address, or add the name under Preferences → Remote Access → Other names.',

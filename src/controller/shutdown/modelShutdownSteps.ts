@@ -1,5 +1,5 @@
 import type { ShutdownParticipant, ShutdownSteps } from '../ShutdownCoordinator.ts';
-import { type Settings, SETTINGS } from '../../model/settings/index.ts';
+import { SETTINGS, type SettingsStore } from '../../model/settings/index.ts';
 
 /** What the quit sequence uses of the Model (src/model/Model.ts). */
 export interface ShutdownModel {
@@ -10,16 +10,8 @@ export interface ShutdownModel {
   syncState(): void;
 }
 
-/** What the quit sequence uses of SettingsStore (src/model/settings/). */
-export interface ShutdownSettings {
-  get: Settings['get'];
-  /** Settles once no asynchronous write is running or queued. */
-  readonly writesSettled: Promise<void>;
-  /** The atomic write, synchronously; false (and lastSaveError) if it failed. */
-  saveSync(): boolean;
-  /** The last failed save's plain-words message, or null once a save succeeded. */
-  readonly lastSaveError: string | null;
-}
+/** What the quit sequence uses of SettingsStore: the write chain, the last synchronous write, its error. */
+export type ShutdownSettings = Pick<SettingsStore, 'get' | 'writesSettled' | 'saveSync' | 'lastSaveError'>;
 
 /**
  * The quit sequence's steps for a running model: its workers are the participants, the

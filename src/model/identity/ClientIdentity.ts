@@ -4,7 +4,7 @@ import clientsData from '../../../data/clients.json';
 
 /**
  * A client identity: everything a tracker can see of the client we claim to be. The numbers
- * and formats come from reference/protocol.md (§A6, §A7) and live in data/clients.json; this
+ * and formats come from the real clients' source and captures and live in data/clients.json; this
  * module only types them and merges each client over its family's defaults.
  */
 export type PeerIdTail = 'libtorrent' | 'transmission' | 'alnum' | 'binary';

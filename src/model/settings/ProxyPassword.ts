@@ -4,16 +4,11 @@ import GObject from 'gi://GObject';
 import { format, _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import type { SecretKeyring } from './Keyring.ts';
+import { SETTINGS } from './schema.ts';
+import type { SettingsStore } from './SettingsStore.ts';
 
 /** The setting that holds the reference to the keyring item (never the password itself). */
-export const PASSWORD_ID_SETTING = 'proxy.password_id';
-
-/** What ProxyPassword uses of SettingsStore. */
-export interface PasswordSettings {
-  get<T>(path: string): T;
-  set(path: string, value: unknown): void;
-  scheduleSave(): void;
-}
+const PASSWORD_ID = SETTINGS.proxy.password_id;
 
 /* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 export namespace ProxyPassword {
@@ -55,7 +50,7 @@ export class ProxyPassword extends GObject.Object {
     );
   }
 
-  #settings!: PasswordSettings;
+  #settings!: SettingsStore;
   #keyring!: SecretKeyring;
   #value = '';
   #problem: string | null = null;
@@ -63,7 +58,7 @@ export class ProxyPassword extends GObject.Object {
   /** Each change gets a number; a slower keyring answer for an older one is ignored. */
   #serial = 0;
 
-  static create(settings: PasswordSettings, keyring: SecretKeyring): ProxyPassword {
+  static create(settings: SettingsStore, keyring: SecretKeyring): ProxyPassword {
     const p = new ProxyPassword();
     p.#settings = settings;
     p.#keyring = keyring;
@@ -138,18 +133,18 @@ export class ProxyPassword extends GObject.Object {
         if (id) await this.#keyring.clear(id);
         if (serial !== this.#serial) return;
         this.#update('', null);
-        if (id) this.#settings.set(PASSWORD_ID_SETTING, '');
+        if (id) this.#settings.set(PASSWORD_ID.path, '');
         return;
       }
       id ||= GLib.uuid_string_random();
-      const server = String(this.#settings.get('proxy.server') ?? '');
+      const server = this.#settings.get(SETTINGS.proxy.server);
       await this.#keyring.store(
         id,
         format(_('D’ Fake Seeder proxy password for %1$s'), server || _('the proxy')),
         password,
       );
       if (serial !== this.#serial) return;
-      if (this.#id() !== id) this.#settings.set(PASSWORD_ID_SETTING, id);
+      if (this.#id() !== id) this.#settings.set(PASSWORD_ID.path, id);
       this.#update(password, null);
     } catch (e) {
       if (serial !== this.#serial) return;
@@ -164,7 +159,7 @@ export class ProxyPassword extends GObject.Object {
   }
 
   #id(): string {
-    return String(this.#settings.get(PASSWORD_ID_SETTING) ?? '');
+    return this.#settings.get(PASSWORD_ID);
   }
 
   #update(value: string, problem: string | null): void {

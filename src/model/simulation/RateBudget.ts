@@ -1,8 +1,8 @@
 import type { Rates } from './accrual.ts';
 
 /**
- * Global upload/download caps over the sum of all torrents (reference/original.md §1.8, where
- * the original never applied them). Each torrent reports the rates it wants; when their sum is
+ * Global upload/download caps over the sum of all torrents (settings the original
+ * DFakeSeeder had but never applied). Each torrent reports the rates it wants; when their sum is
  * above a cap, every torrent is scaled down by the same factor, so the total equals the cap.
  * Plain class, no GLib: the workers share one instance through the Model.
  */

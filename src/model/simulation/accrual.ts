@@ -2,7 +2,7 @@ import { type Random, uniform } from './random.ts';
 
 /**
  * One torrent's simulated transfer, as the original computes it each tick
- * (reference/original.md §1.3): configured KB/s × a random factor in
+ * (DFakeSeeder's tick): configured KB/s × a random factor in
  * [speed_variation_min, speed_variation_max), credited for the seconds that really elapsed.
  * Pure: the caller passes the state, the elapsed time and the random source.
  */

@@ -1,7 +1,7 @@
 import { type Random, uniform } from './random.ts';
 
 /**
- * Speed distribution (`speed_distribution.{upload,download}`, reference/original.md §1.8):
+ * Speed distribution (`speed_distribution.{upload,download}`, the original's settings):
  * a total (the global limit ± spread %) is shared out among the active torrents by a skewed
  * law, after a random stopped_min..max % of them are stopped (speed 0). Unlike the original it
  * never overwrites the torrents' configured speeds nor writes settings: the shares live here,

@@ -1,5 +1,5 @@
 /**
- * The alternative-speed scheduler (`scheduler.*`, reference/original.md §1.8): alternative
+ * The alternative-speed scheduler (`scheduler.*`, as in the original DFakeSeeder): alternative
  * speeds are on during a daily time window on the chosen weekdays. A window that ends at or
  * before its start crosses midnight; its part after midnight belongs to the day it started on.
  */

@@ -2,7 +2,7 @@ import { _ } from '../../lib/i18n.ts';
 import { type Random, uniform } from './random.ts';
 
 /**
- * Stop conditions the original lacked (reference/original.md §1.3, §7.1 item 6): pause a
+ * Stop conditions the original DFakeSeeder lacked: pause a
  * torrent once its ratio reaches a target, or once it has seeded for a number of hours.
  */
 export interface StopSettings {

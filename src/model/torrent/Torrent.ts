@@ -3,7 +3,7 @@ import GObject from 'gi://GObject';
 /**
  * One torrent as the rest of the app sees it: a GObject whose properties notify, so the view can
  * bind list rows and details to it. It holds the original DFakeSeeder's per-torrent fields (the
- * columns of its list, reference/original.md §2.3 and §3.4) plus the few the port adds.
+ * columns of its list) plus the few the port adds.
  *
  * The properties are plain state. The engine (TorrentSession and its TorrentWorker) writes them;
  * the view only reads them and asks the controller for changes.

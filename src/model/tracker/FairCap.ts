@@ -37,7 +37,7 @@ const MAX_TRACKERS_KNOWN = 4096;
  *
  * Real clients do the same in their own ways: Transmission starts at most 20 announces per
  * half-second tick and orders them by priority, libtorrent gives up on a silent tracker after
- * its receive timeout (reference/protocol.md §A3, §A6).
+ * its receive timeout.
  */
 export class FairCap {
   #limit: number;

@@ -2,7 +2,7 @@ import type { ClientIdentity, RandomInt } from '../identity/index.ts';
 import type { TrackerErrorKind } from './types.ts';
 
 /**
- * When to announce next, as the identity's real client decides it (reference/protocol.md §A6).
+ * When to announce next, as the identity's real client decides it.
  * All values are seconds.
  */
 

@@ -7,7 +7,8 @@ import { logger } from '../../lib/log.ts';
 import { ConnectionIds } from './ConnectionIds.ts';
 import { HttpTrackerServer } from './HttpTrackerServer.ts';
 import { TrackerCore } from './TrackerCore.ts';
-import { readTrackerConfig, readListenSettings, type ListenSettings, type SettingsReader } from './trackerSettings.ts';
+import type { Settings } from '../settings/Settings.ts';
+import { readTrackerConfig, readListenSettings, type ListenSettings } from './trackerSettings.ts';
 import { UdpTrackerServer } from './UdpTrackerServer.ts';
 
 /** What the Tracker page shows per torrent. */
@@ -87,7 +88,7 @@ export class TrackerService extends GObject.Object {
   readonly core: TrackerCore;
   readonly http: HttpTrackerServer;
   readonly udp: UdpTrackerServer;
-  readonly #settings: SettingsReader;
+  readonly #settings: Settings;
   readonly #names = new Map<string, string>();
   #listen: ListenSettings | null = null;
   #changedSource = 0;
@@ -95,7 +96,7 @@ export class TrackerService extends GObject.Object {
   /** Why it is not listening although turned on (port taken, bad address), in words. */
   error = '';
 
-  constructor(settings: SettingsReader, options: { nowSeconds?: () => number } = {}) {
+  constructor(settings: Settings, options: { nowSeconds?: () => number } = {}) {
     super();
     this.#settings = settings;
     this.core = new TrackerCore({ nowSeconds: options.nowSeconds });

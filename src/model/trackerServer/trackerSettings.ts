@@ -2,9 +2,6 @@ import { type Setting, SETTINGS } from '../settings/schema.ts';
 import type { Settings } from '../settings/Settings.ts';
 import type { TrackerConfig } from './TrackerConfig.ts';
 
-/** The settings the tracker reads: the one Settings interface (SettingsStore implements it). */
-export type SettingsReader = Pick<Settings, 'get'>;
-
 /** The built-in tracker's keys in the settings table (`tracker_settings.*` in data/default.json). */
 const T = SETTINGS.tracker_settings;
 
@@ -28,13 +25,13 @@ export interface ListenSettings {
   bindAddress: string;
 }
 
-function list(s: SettingsReader, key: Setting<readonly string[]>, hex = false): Set<string> {
+function list(s: Settings, key: Setting<readonly string[]>, hex = false): Set<string> {
   const items = s.get(key).map((x) => x.trim().toLowerCase());
   return new Set(hex ? items.filter((x) => /^[0-9a-f]{40}$/.test(x)) : items.filter((x) => x !== ''));
 }
 
 // Values are already within the table's bounds (SettingsStore validates them).
-export function readListenSettings(s: SettingsReader): ListenSettings {
+export function readListenSettings(s: Settings): ListenSettings {
   return {
     enabled: s.get(T.enabled),
     http: s.get(T.http_enabled),
@@ -45,7 +42,7 @@ export function readListenSettings(s: SettingsReader): ListenSettings {
   };
 }
 
-export function readTrackerConfig(s: SettingsReader): TrackerConfig {
+export function readTrackerConfig(s: Settings): TrackerConfig {
   const interval = s.get(T.announce_interval_seconds);
   return {
     interval,

@@ -12,6 +12,7 @@
 #   RESULT n=… announced=… all_announced_ms=… idle_cpu=… rss_mb=… quit_ms=… stopped=…
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/opentracker.sh
 N=${1:-1000}
 IDLE_SECONDS=${2:-60}
 PORT=$((20000 + RANDOM % 20000))
@@ -30,18 +31,9 @@ trap cleanup EXIT
 
 node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$PORT/announce" >"$OT/whitelist.txt"
-cat >"$OT/ot.conf" <<CONF
-listen.tcp_udp 127.0.0.1:$PORT
-access.whitelist /whitelist.txt
-access.stats 127.0.0.1
-tracker.user nobody
-tracker.rootdir $OT
-CONF
-opentracker -f "$OT/ot.conf" >/dev/null 2>&1 &
-OT_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/stats?mode=peer" >/dev/null && break; sleep 0.05; done
+ot_start "$OT" "$PORT"
 
-seeds() { curl -sf "http://127.0.0.1:$PORT/stats?mode=peer" | sed -n 2p; }
+seeds() { ot_seeds "$PORT"; }
 now_ms() { date +%s%3N; }
 clk=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

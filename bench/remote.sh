@@ -13,6 +13,7 @@
 #   bash bench/remote.sh [N=1000] [SECONDS=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/opentracker.sh
 N=${1:-1000}
 SECS=${2:-30}
 PORT=$((20000 + RANDOM % 20000))
@@ -32,16 +33,7 @@ trap cleanup EXIT
 
 node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$PORT/announce" >"$OT/whitelist.txt"
-cat >"$OT/ot.conf" <<CONF
-listen.tcp_udp 127.0.0.1:$PORT
-access.whitelist /whitelist.txt
-access.stats 127.0.0.1
-tracker.user nobody
-tracker.rootdir $OT
-CONF
-opentracker -f "$OT/ot.conf" >/dev/null 2>&1 &
-OT_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/stats?mode=peer" >/dev/null && break; sleep 0.05; done
+ot_start "$OT" "$PORT"
 
 export XDG_CONFIG_HOME=$TMP/config XDG_CACHE_HOME=$TMP/cache DISPLAY= WAYLAND_DISPLAY= DBUS_SESSION_BUS_ADDRESS=disabled:
 echo 'bench remote password' | gjs -m dist/main.js --set-remote-password >/dev/null 2>&1
@@ -56,7 +48,7 @@ settings() { # enabled(true|false)
     fs.writeFileSync(f, JSON.stringify(s));' "$TMP/config/dfakeseeder/settings.json" "$1" "$RPORT" "bench\$0\$$HASH\$bench"
 }
 
-seeds() { curl -sf "http://127.0.0.1:$PORT/stats?mode=peer" | sed -n 2p; }
+seeds() { ot_seeds "$PORT"; }
 now_ms() { date +%s%3N; }
 clk=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -15,6 +15,7 @@
 # The load generator is Python: on a busy machine it, not opentracker, can be the limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/opentracker.sh
 N=${1:-1000}
 SECONDS_EACH=${2:-8}
 CONCURRENCY=${3:-32}
@@ -40,16 +41,7 @@ node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$OT_PORT/announce" >"$OT/whitelist.txt"
 python3 -c "import os; [print(os.urandom(20).hex()) for _ in range(1000)]" >"$TMP/load-hashes.txt"
 cat "$TMP/load-hashes.txt" >>"$OT/whitelist.txt"
-cat >"$OT/ot.conf" <<CONF
-listen.tcp_udp 127.0.0.1:$OT_PORT
-access.whitelist /whitelist.txt
-access.stats 127.0.0.1
-tracker.user nobody
-tracker.rootdir $OT
-CONF
-opentracker -f "$OT/ot.conf" >/dev/null 2>&1 &
-OT_PID=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$OT_PORT/stats?mode=peer" >/dev/null && break; sleep 0.05; done
+ot_start "$OT" "$OT_PORT"
 
 cat >"$TMP/config/dfakeseeder/settings.json" <<JSON
 { "tracker_settings": { "enabled": true, "http_port": $OUR_PORT, "udp_port": $OUR_PORT } }
@@ -59,7 +51,7 @@ dbus-run-session -- bash -c 'echo $$ >"$0/app.pid"; exec env XDG_CONFIG_HOME="$0
 for _ in $(seq 100); do [ -s "$TMP/app.pid" ] && break; sleep 0.02; done
 APP_PID=$(cat "$TMP/app.pid")
 
-seeds() { curl -sf "http://127.0.0.1:$OT_PORT/stats?mode=peer" | sed -n 2p; }
+seeds() { ot_seeds "$OT_PORT"; }
 deadline=$(($(date +%s) + 300))
 while [ "$(date +%s)" -lt "$deadline" ]; do
   [ "$(seeds || echo 0)" -ge "$N" ] && break

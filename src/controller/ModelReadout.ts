@@ -20,7 +20,7 @@ import type {
   TorrentLogLine,
   TorrentOptions,
   TorrentSource,
-  TorrentState,
+  StateFilter,
   TrackerView,
   Unsubscribe,
 } from '../view/TorrentSource.ts';
@@ -95,7 +95,7 @@ export class ModelReadout implements TorrentSource {
     this.#countsSource = 0;
   }
 
-  stateCounts(): Record<TorrentState, number> {
+  stateCounts(): Record<StateFilter, number> {
     return this.#model.counts.byState();
   }
 

@@ -5,9 +5,9 @@ import Pango from 'gi://Pango';
 
 import { _, format } from '../lib/i18n.ts';
 import { uiResource } from '../lib/resources.ts';
-import { TORRENT_STATES, type TorrentState } from './TorrentSource.ts';
+import { STATE_FILTERS, type StateFilter } from './TorrentSource.ts';
 
-const STATE_LABELS: Record<TorrentState, () => string> = {
+const STATE_LABELS: Record<StateFilter, () => string> = {
   all: () => _('All'),
   downloading: () => _('Downloading'),
   seeding: () => _('Seeding'),
@@ -16,7 +16,7 @@ const STATE_LABELS: Record<TorrentState, () => string> = {
   error: () => _('Error'),
 };
 
-const STATE_ICONS: Record<TorrentState, string> = {
+const STATE_ICONS: Record<StateFilter, string> = {
   all: 'view-list-symbolic',
   downloading: 'folder-download-symbolic',
   seeding: 'send-to-symbolic',
@@ -62,19 +62,19 @@ export class Sidebar extends Gtk.ScrolledWindow {
   declare emit: GObject.SignalMethods<this, SidebarSignals>['emit'];
   declare _states_list: Gtk.ListBox;
   declare _trackers_list: Gtk.ListBox;
-  readonly #stateCounts = new Map<TorrentState, Gtk.Label>();
-  readonly #stateRows = new Map<TorrentState, Gtk.ListBoxRow>();
+  readonly #stateCounts = new Map<StateFilter, Gtk.Label>();
+  readonly #stateRows = new Map<StateFilter, Gtk.ListBoxRow>();
   /** Host per tracker row; null is "All Trackers". */
   readonly #rowHosts = new Map<Gtk.ListBoxRow, string | null>();
   readonly #hostCounts = new Map<Gtk.ListBoxRow, Gtk.Label>();
   readonly #hostIcons = new Map<Gtk.ListBoxRow, Gtk.Image>();
-  #selectedState: TorrentState = 'all';
+  #selectedState: StateFilter = 'all';
   #selectedHost: string | null = null;
   #rebuilding = false;
 
   constructor(params: Partial<Gtk.ScrolledWindow.ConstructorProps> = {}) {
     super(params);
-    for (const state of TORRENT_STATES) {
+    for (const state of STATE_FILTERS) {
       const { row, count } = countRow(STATE_LABELS[state](), STATE_ICONS[state]);
       this.#stateCounts.set(state, count);
       this.#stateRows.set(state, row);
@@ -91,7 +91,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
       this.#selectedHost = this.#rowHosts.get(row) ?? null;
       this.emit('filter-changed');
     });
-    this.update(Object.fromEntries(TORRENT_STATES.map((s) => [s, 0])) as Record<TorrentState, number>, []);
+    this.update(Object.fromEntries(STATE_FILTERS.map((s) => [s, 0])) as Record<StateFilter, number>, []);
   }
 
   get statesList(): Gtk.ListBox {
@@ -102,7 +102,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
     return this._trackers_list;
   }
 
-  get selectedState(): TorrentState {
+  get selectedState(): StateFilter {
     return this.#selectedState;
   }
 
@@ -111,7 +111,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
     return this.#selectedHost;
   }
 
-  selectState(state: TorrentState): void {
+  selectState(state: StateFilter): void {
     this._states_list.select_row(this.#stateRows.get(state)!);
   }
 
@@ -120,7 +120,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
   }
 
   /** Shows new counts; the tracker rows are rebuilt only when the set of hosts changed. */
-  update(counts: Record<TorrentState, number>, hosts: HostCount[]): void {
+  update(counts: Record<StateFilter, number>, hosts: HostCount[]): void {
     for (const [state, label] of this.#stateCounts) label.set_label(String(counts[state] ?? 0));
     const sorted = [...hosts].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host));
     const wanted = [null, ...sorted.map((h) => h.host)];
@@ -135,7 +135,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
   }
 
   /** The label of a state's count (for specs). */
-  countOf(state: TorrentState): string {
+  countOf(state: StateFilter): string {
     return this.#stateCounts.get(state)!.get_label();
   }
 

@@ -4,7 +4,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { _, format, ngettext } from '../lib/i18n.ts';
 import { uiResource } from '../lib/resources.ts';
 import { formatBytes, formatRate } from './format.ts';
-import type { SessionTotals, TorrentState } from './TorrentSource.ts';
+import type { SessionTotals, StateFilter } from './TorrentSource.ts';
 
 /**
  * The bottom bar: torrent counts and how many are selected, current speeds, and what was moved
@@ -26,7 +26,7 @@ export class StatusBar extends Gtk.Box {
   declare _upload_label: Gtk.Label;
   declare _download_label: Gtk.Label;
   #selected = 0;
-  #counts: Record<TorrentState, number> | null = null;
+  #counts: Record<StateFilter, number> | null = null;
 
   get counts(): Gtk.Label {
     return this._counts_label;
@@ -46,7 +46,7 @@ export class StatusBar extends Gtk.Box {
     if (this.#counts) this.#showCounts(this.#counts);
   }
 
-  update(totals: SessionTotals, counts: Record<TorrentState, number>): void {
+  update(totals: SessionTotals, counts: Record<StateFilter, number>): void {
     this.#counts = counts;
     this.#showCounts(counts);
     // Translators: "<speed> · <amount> this session · <amount> in total"; a session is the app's run.
@@ -56,7 +56,7 @@ export class StatusBar extends Gtk.Box {
     setIfChanged(this._download_label, line(totals.downloadRate, totals.sessionDownloaded, totals.totalDownloaded));
   }
 
-  #showCounts(counts: Record<TorrentState, number>): void {
+  #showCounts(counts: Record<StateFilter, number>): void {
     const all = counts.all ?? 0;
     const parts = [format(ngettext('%1$d torrent', '%1$d torrents', all), all)];
     if (counts.seeding) parts.push(format(_('%1$d seeding'), counts.seeding));

@@ -29,7 +29,7 @@ export interface TorrentSource {
   readonly counts: TorrentCounts;
 
   /** How many torrents are in each sidebar state (counted with the model's `torrentMatchesState`). */
-  stateCounts(): Record<TorrentState, number>;
+  stateCounts(): Record<StateFilter, number>;
 
   /** Tracker host names over all torrents' announce URLs, each with its torrent count. */
   trackerHostCounts(): { host: string; count: number }[];
@@ -72,12 +72,10 @@ export interface TorrentSource {
 }
 
 /**
- * The sidebar's states: the model's (src/model/filters.ts), whose `torrentMatchesState` both
+ * The sidebar's states are the model's (src/model/filters.ts), whose `torrentMatchesState` both
  * the counts and the list filter use, so a count always matches what a click on the row shows.
  */
-export type TorrentState = StateFilter;
-
-export const TORRENT_STATES: readonly TorrentState[] = STATE_FILTERS;
+export { STATE_FILTERS, type StateFilter };
 
 export type Unsubscribe = () => void;
 

@@ -6,7 +6,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
 import type { LimitsDialog } from '../../src/view/LimitsDialog.ts';
 import type { TextDialog } from '../../src/view/TextDialog.ts';
-import { TORRENT_STATES } from '../../src/view/TorrentSource.ts';
+import { STATE_FILTERS } from '../../src/view/TorrentSource.ts';
 import type { TrackerDialog } from '../../src/view/TrackerDialog.ts';
 import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
 import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
@@ -199,7 +199,7 @@ describe('torrent list', () => {
     const sidebar = f.window.sidebar!;
     const shown: Record<string, string> = {};
     const listed: Record<string, string> = {};
-    for (const state of TORRENT_STATES) {
+    for (const state of STATE_FILTERS) {
       sidebar.selectState(state);
       await pumpEvents(50);
       shown[state] = sidebar.countOf(state);

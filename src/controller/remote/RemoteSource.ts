@@ -8,7 +8,7 @@ import type {
   TorrentFile,
   TorrentLogLine,
   TorrentOptions,
-  TorrentState,
+  StateFilter,
   TrackerView,
   Unsubscribe,
 } from '../../view/TorrentSource.ts';
@@ -22,7 +22,7 @@ export interface RemoteSource {
   log(torrent: Torrent): TorrentLogLine[];
   options(torrent: Torrent): TorrentOptions;
   totals(): SessionTotals;
-  stateCounts(): Record<TorrentState, number>;
+  stateCounts(): Record<StateFilter, number>;
   clientIdentities(): ClientIdentityChoice[];
   /** Called (at most about once a second) after figures or the list changed. */
   onChanged(callback: () => void): Unsubscribe;

@@ -16,7 +16,7 @@ import type {
   TorrentLogLine,
   TorrentOptions,
   TorrentSource,
-  TorrentState,
+  StateFilter,
   TrackerView,
 } from '../../../src/view/TorrentSource.ts';
 import { makeTorrent, type TorrentFixture } from '../../support/torrents.ts';
@@ -145,8 +145,8 @@ export class ModelDouble implements TorrentSource, CommandTarget {
 
   // ---- read access ----
 
-  stateCounts(): Record<TorrentState, number> {
-    const counts = Object.fromEntries(STATE_FILTERS.map((s) => [s, 0])) as Record<TorrentState, number>;
+  stateCounts(): Record<StateFilter, number> {
+    const counts = Object.fromEntries(STATE_FILTERS.map((s) => [s, 0])) as Record<StateFilter, number>;
     for (const t of this.all()) for (const s of STATE_FILTERS) if (torrentMatchesState(t, s)) counts[s]++;
     return counts;
   }

@@ -25,6 +25,7 @@ import type {
   Unsubscribe,
 } from '../view/TorrentSource.ts';
 import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
+import { TransferTotals } from '../model/session/TransferTotals.ts';
 
 /** Counts reach the view at most about once a second. */
 const COUNTS_MIN_MS = 1000;
@@ -41,6 +42,7 @@ export class ModelReadout implements TorrentSource {
   readonly statistics: StatisticsSource;
   readonly #noticeListeners = new Set<(n: Notice) => void>();
   readonly #countListeners = new Set<() => void>();
+  readonly figures = new TransferTotals();
   #countsSource = 0;
   #lastCountsUs = 0;
 
@@ -84,6 +86,7 @@ export class ModelReadout implements TorrentSource {
     this.#countsSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, Math.round(wait), () => {
       this.#countsSource = 0;
       this.#lastCountsUs = GLib.get_monotonic_time();
+      this.figures.update(this.totals());
       for (const l of this.#countListeners) l();
       return GLib.SOURCE_REMOVE;
     });

@@ -1,7 +1,6 @@
 import Adw from 'gi://Adw';
 import Gdk from 'gi://Gdk?version=4.0';
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
@@ -117,9 +116,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   readonly toasts: WindowToasts;
   readonly #filters = new ListFilters();
   readonly #cleanups: (() => void)[] = [];
-  #tick = 0;
-  #ticks = 0;
-  #counts: ReturnType<TorrentSource['stateCounts']> | null = null;
+  #updates = 0;
 
   constructor(params: Partial<Adw.ApplicationWindow.ConstructorProps>) {
     super(params);
@@ -217,6 +214,11 @@ export class MainWindow extends Adw.ApplicationWindow {
     );
 
     this.#cleanups.push(source.onCountsChanged(() => this.#updateCounts()));
+    // Figures, counts and the live views follow what the model pushes: nothing is polled.
+    this.#cleanups.push(this._status_bar.follow(source.counts, source.figures));
+    this.#cleanups.push(this._sidebar.follow(source.counts));
+    const updated = source.figures.connect('updated', () => this.#onUpdated());
+    this.#cleanups.push(() => source.figures.disconnect(updated));
     this.#cleanups.push(
       source.onNotice((n) => (n.kind === 'error' ? this.toasts.problem(n.message) : this.showToast(n.message))),
     );
@@ -230,10 +232,6 @@ export class MainWindow extends Adw.ApplicationWindow {
     });
     this.#cleanups.push(() => settings.disconnect(settingsHandler));
 
-    this.#tick = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, 1, () => {
-      this.#onTick();
-      return GLib.SOURCE_CONTINUE;
-    });
     this.#updateCounts();
     this.#updatePages();
     this.#selectionChanged();
@@ -254,8 +252,6 @@ export class MainWindow extends Adw.ApplicationWindow {
     if (this.trackerPage) this._main_stack.remove(this.trackerPage);
     this.trackerPage = null;
     this.trackerButton.set_visible(false);
-    if (this.#tick) GLib.source_remove(this.#tick);
-    this.#tick = 0;
     // A removal waiting for its Undo toast happens now: the user asked for it.
     this.#filters.finishRemovals();
     this.toasts.dispose();
@@ -386,7 +382,7 @@ export class MainWindow extends Adw.ApplicationWindow {
   #selectionChanged(): void {
     const selected = this.selectedTorrents();
     this.selectionActions.follow(selected);
-    this._status_bar.setSelected(selected.length);
+    this._status_bar.selected = selected.length;
     this.details?.setSelection(selected);
   }
 
@@ -407,24 +403,19 @@ export class MainWindow extends Adw.ApplicationWindow {
   #updateCounts(): void {
     const c = this.source;
     if (!c) return;
-    const counts = c.stateCounts();
-    this.#counts = counts;
-    this._sidebar.update(counts, this.#filters.hostHealth(c, counts.error ?? 0));
-    this._status_bar.update(c.totals(), counts);
-    this._failure_banner.setFailures(counts.error ?? 0, counts.error ? this.#filters.lastFailure(c) : '');
+    const { all, error } = c.counts;
+    this._sidebar.update(all, this.#filters.hostHealth(c, error));
+    this._failure_banner.setFailures(error, error ? this.#filters.lastFailure(c) : '');
     this.#updatePages();
   }
 
-  #onTick(): void {
-    const c = this.source;
-    if (!c) return;
-    this.#ticks++;
+  /** The engine moved (pushed at most about once a second): what changes with it follows. */
+  #onUpdated(): void {
+    this.#updates++;
     this.details?.tick();
-    // Counts come with onCountsChanged; only the totals and rates move every second.
-    if (this.#counts) this._status_bar.update(c.totals(), this.#counts);
     this.selectionActions.update();
-    // States and figures move; re-apply the state filter and the sort every few seconds.
-    if (this.#ticks % 2 === 0) {
+    // States and figures move; re-apply the state filter and the sort every other update.
+    if (this.#updates % 2 === 0) {
       this.#filters.refreshState(this._sidebar);
       this.list?.refreshSort();
     }

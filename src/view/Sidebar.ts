@@ -5,6 +5,7 @@ import Pango from 'gi://Pango';
 
 import { _, format } from '../lib/i18n.ts';
 import { uiResource } from '../lib/resources.ts';
+import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
 import { STATE_FILTERS, type StateFilter } from './TorrentSource.ts';
 
 const STATE_LABELS: Record<StateFilter, () => string> = {
@@ -91,7 +92,7 @@ export class Sidebar extends Gtk.ScrolledWindow {
       this.#selectedHost = this.#rowHosts.get(row) ?? null;
       this.emit('filter-changed');
     });
-    this.update(Object.fromEntries(STATE_FILTERS.map((s) => [s, 0])) as Record<StateFilter, number>, []);
+    this.update(0, []);
   }
 
   get statesList(): Gtk.ListBox {
@@ -119,14 +120,27 @@ export class Sidebar extends Gtk.ScrolledWindow {
     for (const [row, h] of this.#rowHosts) if (h === host) this._trackers_list.select_row(row);
   }
 
-  /** Shows new counts; the tracker rows are rebuilt only when the set of hosts changed. */
-  update(counts: Record<StateFilter, number>, hosts: HostCount[]): void {
-    for (const [state, label] of this.#stateCounts) label.set_label(String(counts[state] ?? 0));
+  /** Binds each state's count to the model's notifying count; the returned function unbinds them. */
+  follow(counts: TorrentCounts): () => void {
+    const bindings = [...this.#stateCounts].map(([state, label]) =>
+      counts.bind_property_full(
+        state,
+        label,
+        'label',
+        GObject.BindingFlags.SYNC_CREATE,
+        (_b, n: number) => [true, String(n)],
+        null,
+      ),
+    );
+    return () => bindings.forEach((b) => b.unbind());
+  }
+
+  /** Shows the hosts' counts and health; the rows are rebuilt only when the set of hosts changed. */
+  update(total: number, hosts: HostCount[]): void {
     const sorted = [...hosts].sort((a, b) => b.count - a.count || a.host.localeCompare(b.host));
     const wanted = [null, ...sorted.map((h) => h.host)];
     const current = [...this.#rowHosts.values()];
     if (wanted.join('\n') !== current.join('\n')) this.#rebuildTrackers(wanted);
-    const total = counts.all ?? 0;
     for (const [row, host] of this.#rowHosts) {
       const info = host === null ? null : sorted.find((h) => h.host === host);
       this.#hostCounts.get(row)?.set_label(String(host === null ? total : (info?.count ?? 0)));

@@ -3,12 +3,36 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { _, format, ngettext } from '../lib/i18n.ts';
 import { uiResource } from '../lib/resources.ts';
+import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
+import type { TransferTotals } from '../model/session/TransferTotals.ts';
 import { formatBytes, formatRate } from './format.ts';
-import type { SessionTotals, StateFilter } from './TorrentSource.ts';
+
+const count = (name: string) => GObject.ParamSpec.int(name, '', '', GObject.ParamFlags.READWRITE, 0, 2147483647, 0);
+const figure = (name: string) =>
+  GObject.ParamSpec.double(name, '', '', GObject.ParamFlags.READWRITE, 0, Number.MAX_SAFE_INTEGER, 0);
+
+/** The counts it shows: its property ← TorrentCounts' property. */
+const COUNTS: [own: string, counts: string][] = [
+  ['torrents', 'all'],
+  ['seeding', 'seeding'],
+  ['downloading', 'downloading'],
+  ['paused', 'paused'],
+  ['errors', 'error'],
+];
+/** The figures it shows, named as TransferTotals names them. */
+const FIGURES = [
+  'upload-rate',
+  'download-rate',
+  'session-uploaded',
+  'session-downloaded',
+  'total-uploaded',
+  'total-downloaded',
+];
 
 /**
  * The bottom bar: torrent counts and how many are selected, current speeds, and what was moved
- * since the app started and in total, each figure with its name. It shows what it is given.
+ * since the app started and in total, each figure with its name. Every figure is a property of
+ * its own, bound (`follow`) to the model's notifying counts and totals; it redraws on notify.
  */
 export class StatusBar extends Gtk.Box {
   static {
@@ -17,6 +41,10 @@ export class StatusBar extends Gtk.Box {
         GTypeName: 'DfsStatusBar',
         Template: uiResource('status-bar'),
         InternalChildren: ['counts_label', 'upload_label', 'download_label'],
+        Properties: Object.fromEntries([
+          ...[...COUNTS.map(([own]) => own), 'selected'].map((name) => [name, count(name)]),
+          ...FIGURES.map((name) => [name, figure(name)]),
+        ]),
       },
       this,
     );
@@ -25,8 +53,26 @@ export class StatusBar extends Gtk.Box {
   declare _counts_label: Gtk.Label;
   declare _upload_label: Gtk.Label;
   declare _download_label: Gtk.Label;
-  #selected = 0;
-  #counts: Record<StateFilter, number> | null = null;
+  declare torrents: number;
+  declare seeding: number;
+  declare downloading: number;
+  declare paused: number;
+  declare errors: number;
+  /** How many torrents are selected ("N selected" next to the counts). */
+  declare selected: number;
+  declare upload_rate: number;
+  declare download_rate: number;
+  declare session_uploaded: number;
+  declare session_downloaded: number;
+  declare total_uploaded: number;
+  declare total_downloaded: number;
+
+  constructor(params: Partial<Gtk.Box.ConstructorProps> = {}) {
+    super(params);
+    // Its own properties only: a widget's others also notify while GTK disposes of it.
+    for (const name of [...COUNTS.map(([own]) => own), 'selected', ...FIGURES])
+      this.connect(`notify::${name}`, () => this.#show());
+  }
 
   get counts(): Gtk.Label {
     return this._counts_label;
@@ -40,31 +86,29 @@ export class StatusBar extends Gtk.Box {
     return this._download_label;
   }
 
-  /** How many torrents are selected ("N selected" next to the counts). */
-  setSelected(n: number): void {
-    this.#selected = n;
-    if (this.#counts) this.#showCounts(this.#counts);
+  /** Binds every figure to the model's; the returned function unbinds them. */
+  follow(counts: TorrentCounts, totals: TransferTotals): () => void {
+    const flags = GObject.BindingFlags.SYNC_CREATE;
+    const bindings = [
+      ...COUNTS.map(([own, name]) => counts.bind_property(name, this, own, flags)),
+      ...FIGURES.map((name) => totals.bind_property(name, this, name, flags)),
+    ];
+    return () => bindings.forEach((b) => b.unbind());
   }
 
-  update(totals: SessionTotals, counts: Record<StateFilter, number>): void {
-    this.#counts = counts;
-    this.#showCounts(counts);
+  #show(): void {
+    const parts = [format(ngettext('%1$d torrent', '%1$d torrents', this.torrents), this.torrents)];
+    if (this.seeding) parts.push(format(_('%1$d seeding'), this.seeding));
+    if (this.downloading) parts.push(format(_('%1$d downloading'), this.downloading));
+    if (this.paused) parts.push(format(_('%1$d paused'), this.paused));
+    if (this.errors) parts.push(format(ngettext('%1$d error', '%1$d errors', this.errors), this.errors));
+    if (this.selected) parts.push(format(ngettext('%1$d selected', '%1$d selected', this.selected), this.selected));
+    setIfChanged(this._counts_label, parts.join(' · '));
     // Translators: "<speed> · <amount> this session · <amount> in total"; a session is the app's run.
     const line = (rate: number, session: number, total: number) =>
       format(_('%1$s · %2$s this session · %3$s in total'), formatRate(rate), formatBytes(session), formatBytes(total));
-    setIfChanged(this._upload_label, line(totals.uploadRate, totals.sessionUploaded, totals.totalUploaded));
-    setIfChanged(this._download_label, line(totals.downloadRate, totals.sessionDownloaded, totals.totalDownloaded));
-  }
-
-  #showCounts(counts: Record<StateFilter, number>): void {
-    const all = counts.all ?? 0;
-    const parts = [format(ngettext('%1$d torrent', '%1$d torrents', all), all)];
-    if (counts.seeding) parts.push(format(_('%1$d seeding'), counts.seeding));
-    if (counts.downloading) parts.push(format(_('%1$d downloading'), counts.downloading));
-    if (counts.paused) parts.push(format(_('%1$d paused'), counts.paused));
-    if (counts.error) parts.push(format(ngettext('%1$d error', '%1$d errors', counts.error), counts.error));
-    if (this.#selected) parts.push(format(ngettext('%1$d selected', '%1$d selected', this.#selected), this.#selected));
-    setIfChanged(this._counts_label, parts.join(' · '));
+    setIfChanged(this._upload_label, line(this.upload_rate, this.session_uploaded, this.total_uploaded));
+    setIfChanged(this._download_label, line(this.download_rate, this.session_downloaded, this.total_downloaded));
   }
 }
 

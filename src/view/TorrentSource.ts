@@ -28,6 +28,12 @@ export interface TorrentSource {
    */
   readonly counts: TorrentCounts;
 
+  /**
+   * The totals and overall rates as notifying properties, pushed as the engine ticks (at most
+   * about once a second); its `updated` signal is the pace of everything live in the window.
+   */
+  readonly figures: TransferTotals;
+
   /** How many torrents are in each sidebar state (counted with the model's `torrentMatchesState`). */
   stateCounts(): Record<StateFilter, number>;
 
@@ -149,19 +155,11 @@ export interface PeerView {
 import type { TorrentLogLine, TorrentOptionValues as TorrentOptions } from '../model/Model.ts';
 import type { Settings } from '../model/settings/Settings.ts';
 import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
+import type { TransferFigures, TransferTotals } from '../model/session/TransferTotals.ts';
 export type { TorrentLogLine, TorrentOptions };
 
-export interface SessionTotals {
-  /** Bytes since each torrent's tracker session started, summed. */
-  sessionUploaded: number;
-  sessionDownloaded: number;
-  /** Lifetime bytes, summed. */
-  totalUploaded: number;
-  totalDownloaded: number;
-  /** Current bytes per second, summed. */
-  uploadRate: number;
-  downloadRate: number;
-}
+/** Session and lifetime totals over all torrents, and the current overall rates. */
+export type SessionTotals = TransferFigures;
 
 export interface ClientIdentityChoice {
   /** The value the preferences store under the identity setting (see `identitySetting`). */

@@ -168,6 +168,23 @@ describe('details pane', () => {
     expect(text).toBe('46.9 KB/s · 50.0 MB this session · 1.2 GB in total');
   });
 
+  it('status bar figures are bound to the pushed totals and counts: nothing is polled', async () => {
+    const bar = f.window.statusBar!;
+    const plain = () => bar.upload.get_label().replace(/\u00a0/g, ' ');
+    const before = plain();
+    t.upload_rate = 1024 * 1024;
+    await pumpEvents(1200);
+    // No timer pulls the totals: the label moves only when the model pushes.
+    expect(plain()).toBe(before);
+    f.model.figures.update(f.model.totals());
+    expect(bar.upload_rate).toBe(f.model.figures.upload_rate);
+    expect(plain()).toMatch(/^1\.0\d? MB\/s · /);
+    // A count is a binding too: the torrent's status changing moves it at once, with no push.
+    Object.assign(t, { active: false, status: 'paused' });
+    expect(bar.paused).toBe(f.model.counts.paused);
+    expect(bar.counts.get_label()).toContain('1 paused');
+  });
+
   it('saves a screenshot of the list with a selection', async () => {
     f.window.list!.selectTorrents([t]);
     await pumpEvents(100);

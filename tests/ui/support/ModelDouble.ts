@@ -21,6 +21,7 @@ import type {
 } from '../../../src/view/TorrentSource.ts';
 import { makeTorrent, type TorrentFixture } from '../../support/torrents.ts';
 import { TorrentCounts } from '../../../src/model/session/TorrentCounts.ts';
+import { TransferTotals } from '../../../src/model/session/TransferTotals.ts';
 
 interface Entry {
   metainfo: Metainfo;
@@ -51,6 +52,8 @@ export class ModelDouble implements TorrentSource, CommandTarget {
   readonly settings: SettingsStore;
   /** The model's own counts object, following the fixtures as the model's follows its torrents. */
   readonly counts = new TorrentCounts();
+  /** The totals, pushed as the controller pushes them: on each `countsChanged` (an engine tick). */
+  readonly figures = new TransferTotals();
 
   constructor(settings: SettingsStore) {
     this.settings = settings;
@@ -128,6 +131,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
   }
 
   countsChanged(): void {
+    this.figures.update(this.totals());
     for (const l of this.countListeners) l();
   }
 

@@ -6,6 +6,7 @@ import { logger } from '../lib/log.ts';
 import { dbusError } from './dbusError.ts';
 import { DBusService } from './DBusService.ts';
 import { isSecretSetting, refusedOverDBus, settingsSnapshot, type SnapshotSource } from './dbusSettingsPolicy.ts';
+import type { Settings } from '../model/settings/Settings.ts';
 
 export const SETTINGS_INTERFACE = `${APP_ID}.Settings`;
 
@@ -26,12 +27,8 @@ const INTERFACE_XML = `<node>
   </interface>
 </node>`;
 
-/** What the service uses of the settings store (docs/ARCHITECTURE.md, Settings). */
-export interface DBusSettingsStore extends SnapshotSource {
-  set(path: string, value: unknown): void;
-  connect(signal: 'changed', callback: (store: unknown, path: string) => void): number;
-  disconnect(id: number): void;
-}
+/** What the service uses of the settings store: the Settings interface and the torrents' saved state. */
+export type DBusSettingsStore = Settings & SnapshotSource;
 
 export interface DBusSettingsHost {
   settings: DBusSettingsStore;

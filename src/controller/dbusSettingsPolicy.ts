@@ -1,6 +1,7 @@
 import { _, format } from '../lib/i18n.ts';
 import { leafPaths, type Json } from '../model/settings/json.ts';
 import { shippedDefaults } from '../model/settings/defaults.ts';
+import type { SettingsStore } from '../model/settings/SettingsStore.ts';
 
 /**
  * What the session bus may read and change of the settings (issue 19, Security 1). Any program
@@ -39,11 +40,7 @@ export function refusedOverDBus(path: string): string | null {
 }
 
 /** What GetSettings reads of the settings store. */
-export interface SnapshotSource {
-  get<T>(path: string): T;
-  torrentStateKeys(): string[];
-  getTorrentState(key: string): object | undefined;
-}
+export type SnapshotSource = Pick<SettingsStore, 'get' | 'torrentStateKeys' | 'getTorrentState'>;
 
 /**
  * The settings as GetSettings returns them: every known key but the secrets, plus the torrents'
@@ -60,7 +57,7 @@ export function settingsSnapshot(settings: SnapshotSource): Record<string, unkno
   }
   const torrents: Record<string, unknown> = {};
   for (const key of settings.torrentStateKeys()) {
-    const { trackers: _trackers, ...state } = (settings.getTorrentState(key) ?? {}) as Record<string, unknown>;
+    const { trackers: _trackers, ...state } = settings.getTorrentState(key) ?? {};
     torrents[key] = state;
   }
   out.torrents = torrents;

@@ -126,11 +126,7 @@ export class PreferenceControls {
   }
 
   has(path: string): boolean {
-    try {
-      return this.settings.get<unknown>(path) !== undefined;
-    } catch {
-      return false;
-    }
+    return this.settings.get<unknown>(path) !== undefined;
   }
 
   write(path: string, value: unknown): void {

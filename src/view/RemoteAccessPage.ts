@@ -6,6 +6,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { errorMessage } from '../lib/errors.ts';
 import { _, format } from '../lib/i18n.ts';
+import { SETTINGS } from '../model/settings/schema.ts';
 import type { SettingsAccess } from './TorrentSource.ts';
 
 /** What the page needs of remote access (the controller's RemoteAccess gives it). */
@@ -138,10 +139,10 @@ export class RemoteAccessPage extends Adw.PreferencesPage {
     group.add(this.#warning);
 
     this.#refreshers.push(() => {
-      on.set_active(this.#settings.get<boolean>('remote.enabled'));
-      port.set_value(this.#settings.get<number>('remote.port'));
-      where.set_selected(this.#settings.get<string>('remote.listen') === 'network' ? 1 : 0);
-      names.set_text(this.#settings.get<string>('remote.host_names'));
+      on.set_active(this.#settings.get(SETTINGS.remote.enabled));
+      port.set_value(this.#settings.get(SETTINGS.remote.port));
+      where.set_selected(this.#settings.get(SETTINGS.remote.listen) === 'network' ? 1 : 0);
+      names.set_text(this.#settings.get(SETTINGS.remote.host_names));
       copy.set_sensitive(this.#remote.status.address !== '');
     });
   }
@@ -232,12 +233,12 @@ export class RemoteAccessPage extends Adw.PreferencesPage {
     try {
       for (const r of this.#refreshers) r();
       const s = this.#remote.status;
-      const enabled = this.#settings.get<boolean>('remote.enabled');
+      const enabled = this.#settings.get(SETTINGS.remote.enabled);
       this.#address.set_subtitle(
         s.listening ? s.address : enabled && s.problem ? s.problem : _('Not listening (remote access is off)'),
       );
-      const network = this.#settings.get<string>('remote.listen') === 'network';
-      const tls = this.#settings.get<string>('remote.tls_certificate').trim() !== '';
+      const network = this.#settings.get(SETTINGS.remote.listen) === 'network';
+      const tls = this.#settings.get(SETTINGS.remote.tls_certificate).trim() !== '';
       this.#warning.set_visible(network && !tls);
       this.#passwordState.set_subtitle(
         !this.#remote.passwordIsSet

@@ -10,7 +10,7 @@ import { TorrentLibrary } from '../model/library/index.ts';
 import { type LibraryEntry, Model } from '../model/Model.ts';
 import { SettingsStore } from '../model/settings/index.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
-import { TorrentAnnouncer, TrackerNetwork } from '../model/tracker/index.ts';
+import { AnnouncerLanes, TrackerNetwork } from '../model/tracker/index.ts';
 import { TrackerService } from '../model/trackerServer/index.ts';
 import { ModelReadout } from './ModelReadout.ts';
 import { ShutdownCoordinator, type ShutdownReport } from './ShutdownCoordinator.ts';
@@ -57,7 +57,7 @@ export class AppController {
     this.statistics = statistics;
     const model = new Model({
       settings,
-      createAnnouncer: (metainfo, tiers, onChanged) => new TorrentAnnouncer({ metainfo, network, tiers, onChanged }),
+      createAnnouncer: (metainfo, tiers, onChanged) => new AnnouncerLanes({ metainfo, network, tiers, onChanged }),
       deleteCopy: (entry) => library.remove(entry),
       credited: (t, up, down) => statistics.credited(t, up, down),
     });

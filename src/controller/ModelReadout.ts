@@ -139,6 +139,7 @@ export class ModelReadout implements TorrentSource {
       );
     return infos.map((i) => ({
       url: i.url,
+      lane: i.lane ?? '',
       tier: i.tier,
       status: i.status,
       lastAnnounce: i.lastAnnounce,

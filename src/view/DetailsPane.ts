@@ -277,7 +277,8 @@ export class DetailsPane extends Gtk.Stack {
     const tab = this.tabs.get_visible_child_name();
     if (tab === 'trackers') {
       const rows = this.#source.trackers(t).map((tr) => ({
-        url: tr.url,
+        // a tracker announced to with each hash (v1, v2) or family (IPv4, IPv6): one row each
+        url: tr.lane ? format(_('%1$s (%2$s)'), tr.url, tr.lane) : tr.url,
         tier: tr.tier + 1,
         status: tr.status,
         last: tr.lastAnnounce ? formatTime(tr.lastAnnounce) : '—',

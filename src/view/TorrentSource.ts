@@ -118,6 +118,8 @@ export interface TorrentFile {
 
 export interface TrackerView {
   url: string;
+  /** Which announce of the tracker this row is (`v2`, `IPv6`, `v1 · IPv4`), '' when it has one. */
+  lane?: string;
   /** 0-based BEP 12 tier. */
   tier: number;
   /** A short word for the state, e.g. "working", "updating", "not contacted", "error", "disabled". */

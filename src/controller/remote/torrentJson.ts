@@ -80,6 +80,7 @@ export function torrentDetails(source: RemoteSource, t: Torrent) {
     options: source.options(t),
     trackers: source.trackers(t).map((x) => ({
       url: x.url,
+      lane: x.lane ?? '',
       tier: x.tier,
       status: x.status,
       last_announce: x.lastAnnounce,

@@ -57,6 +57,18 @@ export interface ClientIdentity {
    * (Transmission's multiscrape: 60; libtorrent scrapes one at a time).
    */
   scrape: { auto: boolean; interval: number; skipWhenAnnounced: boolean; roundTo: number; maxHashes: number };
+  /**
+   * A hybrid (BEP 52) torrent: `both` announces once per tracker with each hash, the SHA-1 and
+   * the truncated SHA-256 (libtorrent 2); `v1` with the SHA-1 only (Transmission 4, and clients
+   * without v2 support).
+   */
+  hybrid: 'both' | 'v1';
+  /**
+   * `each`: one announce per address family the tracker has and this computer can use, as
+   * libtorrent 2 does per listen socket (BEP 7 2020); `any`: one announce over whichever
+   * address the name resolves to first.
+   */
+  addressFamilies: 'each' | 'any';
 }
 
 type Json = Record<string, unknown>;

@@ -347,21 +347,23 @@ export class TorrentSession {
     let replied = false;
     for (const info of infos) {
       const reply = `${info.lastAnnounce ?? ''}|${info.state}`;
-      if (info.lastAnnounce && this.#lastReplies.get(info.url) !== reply) {
-        this.#lastReplies.set(info.url, reply);
+      // A tracker announced to with each hash or over each family has a row per lane.
+      const row = info.lane ? `${info.url} (${info.lane})` : info.url;
+      if (info.lastAnnounce && this.#lastReplies.get(row) !== reply) {
+        this.#lastReplies.set(row, reply);
         replied = true;
         if (info.state === 'working')
           this.appendLog(
             'info',
             format(
               _('announced to %1$s: %2$s seeders, %3$s leechers'),
-              info.url,
+              row,
               String(info.seeders ?? '?'),
               String(info.leechers ?? '?'),
             ),
           );
         else if (info.state === 'error' || info.state === 'disabled')
-          this.appendLog('error', `${info.url}: ${info.message}`);
+          this.appendLog('error', `${row}: ${info.message}`);
       }
       if (info.state === 'working' && (!best || (info.lastAnnounce ?? 0) > (best.lastAnnounce ?? 0))) best = info;
       if (info.countsAt !== null && (!freshest || info.countsAt > (freshest.countsAt ?? 0))) freshest = info;

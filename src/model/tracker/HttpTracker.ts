@@ -23,7 +23,7 @@ import type { PlainReply } from './plainHttpReply.ts';
 import { checkRedirect } from './redirectPolicy.ts';
 import { multiScrapeUrl, parseMultiScrapeReply, type ScrapeReply } from './scrapeReply.ts';
 import { TlsWatch } from './tlsFailure.ts';
-import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
+import { type AddressFamily, type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 
 /** Replies larger than this are refused: a real announce reply is a few kilobytes. */
 export const MAX_REPLY_BYTES = 1 << 20;
@@ -84,9 +84,11 @@ export class HttpTracker {
     options: { farewell?: boolean } = {},
   ): Promise<AnnounceReply> {
     const full = buildAnnounceUrl(url, req, ctx);
-    const split = options.farewell && this.plain ? splitUrl(full) : null;
+    // libsoup cannot be told which of a name's addresses to use: an announce for one address
+    // family (BEP 7) goes over the plain transport, which can. Through a proxy there is none.
+    const split = (options.farewell || req.family) && this.plain ? splitUrl(full) : null;
     if (split?.scheme === 'http') {
-      const r = await this.#fetchPlain(full, split, ctx.identity, timeoutSeconds, cancellable);
+      const r = await this.#fetchPlain(full, split, ctx.identity, timeoutSeconds, cancellable, req.family ?? null);
       return this.#check(r, parseAnnounceReply);
     }
     const r = await withDeadline(timeoutSeconds, cancellable, (c) => this.#fetch(full, ctx.identity, c));
@@ -106,6 +108,7 @@ export class HttpTracker {
     identity: ClientIdentity,
     timeoutSeconds: number,
     cancellable: Gio.Cancellable | null,
+    family: AddressFamily | null = null,
   ): Promise<Fetched> {
     const head = requestHead(url, identity, u);
     const r: PlainReply = await this.plain!.get(
@@ -115,6 +118,7 @@ export class HttpTracker {
       timeoutSeconds,
       cancellable,
       MAX_REPLY_BYTES,
+      family,
     );
     if (r.status >= 300 && r.status < 400 && r.location !== null) {
       // The rest of the chain goes over libsoup, under the same redirect rules.

@@ -7,7 +7,8 @@ import { _ } from '../../lib/i18n.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { cancelledError } from './deadline.ts';
 import { parseReply, type PlainReply } from './plainHttpReply.ts';
-import { TrackerError } from './types.ts';
+import { familyOf, noAddressError, ofFamily } from './trackerFamilies.ts';
+import { type AddressFamily, TrackerError } from './types.ts';
 
 /** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
 const RESOLVE_CACHE_US = 60 * 1e6;
@@ -30,6 +31,7 @@ interface Request {
   timeoutSeconds: number;
   cancellable: Gio.Cancellable | null;
   maxBytes: number;
+  family: AddressFamily | null;
 }
 
 /** One request in flight: its socket, where it is, and how it settles. */
@@ -92,13 +94,15 @@ export class PlainHttpClient {
     timeoutSeconds: number,
     cancellable: Gio.Cancellable | null,
     maxBytes: number,
+    family: AddressFamily | null = null,
   ): Promise<PlainReply> {
     if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
     const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
-    const request: Request = { head, deadlineUs, timeoutSeconds, cancellable, maxBytes };
+    const request: Request = { head, deadlineUs, timeoutSeconds, cancellable, maxBytes, family };
     // An address literal (the usual tracker URL here) is parsed once per host and port, here,
     // so a burst of a thousand requests to one tracker starts them all without waiting.
     const literal = this.#literal(host, port);
+    if (literal && family && familyOf(literal.get_address()) !== family) return Promise.reject(noAddressError(family));
     return literal ? this.#exchange(literal, request) : this.#getByName(host, port, request);
   }
 
@@ -115,7 +119,8 @@ export class PlainHttpClient {
   }
 
   async #getByName(host: string, port: number, request: Request): Promise<PlainReply> {
-    const addresses = await this.#resolve(host, request.cancellable, request.timeoutSeconds);
+    // An announce for one family (BEP 7) goes to that family's addresses only.
+    const addresses = ofFamily(await this.#resolve(host, request.cancellable, request.timeoutSeconds), request.family);
     let lastError: unknown = null;
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {

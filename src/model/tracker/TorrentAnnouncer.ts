@@ -8,7 +8,9 @@ import type { RandomInt } from '../identity/index.ts';
 import { isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';
 import { TorrentScrapes } from './TorrentScrapes.ts';
 import type { TrackerNetwork } from './TrackerNetwork.ts';
-import { type AnnounceEvent, type Peer, TrackerError, type TrackerInfo, type TrackerState } from './types.ts';
+import { trackerStatusText as statusText } from './trackerStatusText.ts';
+import type { AnnounceEvent, AnnounceLane, Peer, TrackerInfo, TrackerState } from './types.ts';
+import { laneFields, TrackerError } from './types.ts';
 
 /** Session counters since `started` (bytes), as trackers are told them. */
 export interface AnnounceStats {
@@ -30,6 +32,8 @@ export interface TorrentAnnouncerOptions {
   /** The tracker list to use instead of the metainfo's (after the user edited it). */
   tiers?: string[][];
   onChanged?: () => void;
+  /** One of several announces of the torrent (AnnouncerLanes): its hash's and family's. */
+  lane?: AnnounceLane;
 }
 
 /** One tracker URL of this torrent and what we know of it. */
@@ -101,6 +105,7 @@ export class TorrentAnnouncer {
   readonly #slots: Slot[] = [];
   readonly #groups: Group[] = [];
   readonly #onChanged: () => void;
+  readonly #lane: AnnounceLane | null;
   #lastLeft: number | null = null;
   /** Incremented by stop(): announces that began before it leave the trackers' state alone. */
   #session = 0;
@@ -111,6 +116,7 @@ export class TorrentAnnouncer {
     this.#network = options.network;
     this.#infoHash = options.metainfo.infoHash;
     this.#onChanged = options.onChanged ?? (() => {});
+    this.#lane = options.lane ?? null;
     const tiers = (options.tiers ?? options.metainfo.announceTiers).filter((t) => t.length > 0);
     const identity = options.network.identity;
     const seen = new Set<string>();
@@ -147,6 +153,7 @@ export class TorrentAnnouncer {
       const planned = s.state === 'disabled' || s.state === 'stopped' ? null : this.#plannedFor(group, s);
       return {
         url: s.url,
+        ...(this.#lane ? { lane: this.#lane.label } : {}),
         tier: s.tier,
         state: s.state,
         status: statusText(s.state),
@@ -262,7 +269,7 @@ export class TorrentAnnouncer {
         try {
           await this.#network.announce(
             s.url,
-            { infoHash: this.#infoHash, event: 'stopped', ...stats, trackerId: s.trackerId },
+            { infoHash: this.#infoHash, event: 'stopped', ...stats, trackerId: s.trackerId, ...laneFields(this.#lane) },
             { cancellable, farewell: true },
           );
           s.message = '';
@@ -349,6 +356,7 @@ export class TorrentAnnouncer {
           downloaded: stats.downloaded,
           left: stats.left,
           trackerId: slot.trackerId,
+          ...laneFields(this.#lane),
         },
         { cancellable: requestCancellable },
       );
@@ -423,22 +431,5 @@ export class TorrentAnnouncer {
       g.slots.splice(i, 1);
       g.slots.splice(tierStart, 0, slot);
     }
-  }
-}
-
-function statusText(state: TrackerState): string {
-  switch (state) {
-    case 'idle':
-      return _('Not contacted yet');
-    case 'announcing':
-      return _('Announcing…');
-    case 'working':
-      return _('Working');
-    case 'error':
-      return _('Error');
-    case 'disabled':
-      return _('Error (not retried)');
-    case 'stopped':
-      return _('Stopped');
   }
 }

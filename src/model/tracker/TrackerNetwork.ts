@@ -20,7 +20,7 @@ import type { Settings } from '../settings/Settings.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
 import type { ScrapeReply } from './scrapeReply.ts';
-import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
+import { type AddressFamily, type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 
 /** The settings TrackerNetwork reads: the Settings interface, plus the proxy password source. */
@@ -181,6 +181,11 @@ export class TrackerNetwork {
     return `${type}://${auth}${host}:${port}`;
   }
 
+  /** A proxy is set: it resolves tracker names, so announces cannot choose an address family. */
+  get proxied(): boolean {
+    return this.#proxyUri !== null;
+  }
+
   /** A SOCKS 4 proxy is set: tracker names are refused, never looked up here (HttpTracker). */
   #socks4(): boolean {
     return this.#proxyUri !== null && this.#settings.get(SETTINGS.proxy.type) === 'socks4';
@@ -279,11 +284,11 @@ export class TrackerNetwork {
   async announce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
     try {
       const reply = await this.#announceOnce(url, req, options);
-      this.onAnnounceOutcome?.(hexOf(req.infoHash), url, true);
+      this.onAnnounceOutcome?.(hexOf(req.torrentHash ?? req.infoHash), url, true);
       return reply;
     } catch (e) {
       const cancelled = e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED);
-      if (!cancelled) this.onAnnounceOutcome?.(hexOf(req.infoHash), url, false);
+      if (!cancelled) this.onAnnounceOutcome?.(hexOf(req.torrentHash ?? req.infoHash), url, false);
       throw e;
     }
   }
@@ -292,7 +297,8 @@ export class TrackerNetwork {
     // The first announces of a session wait for the keyring's answer, not for a 407 without it.
     if (this.#settings.proxyPassword) await this.#settings.proxyPassword.ready;
     const identity = this.identity;
-    const key = this.#keyFor(identity, hexOf(req.infoHash));
+    // One key per torrent, whichever of its hashes or address families is announced (BEP 15).
+    const key = this.#keyFor(identity, hexOf(req.torrentHash ?? req.infoHash));
     const peerId = this.#peerIdFor(identity);
     const ctx = { identity, peerId, key: key.text, keyValue: key.value, port: this.port };
     const farewell = options.farewell === true;
@@ -333,7 +339,7 @@ export class TrackerNetwork {
         connectionIdLifetime: identity.udp.connectionIdLifetime,
       };
       const urlData = identity.udp.urlData ? UdpTracker.urlData(url) : null;
-      return this.#udpEndpointFor(url).announce(urlData, req, ctx, policy, cancellable);
+      return this.#udpEndpointFor(url, req.family ?? null).announce(urlData, req, ctx, policy, cancellable);
     }
     throw new TrackerError('protocol', _('Unsupported tracker address: %s').replace('%s', url));
   }
@@ -389,7 +395,7 @@ export class TrackerNetwork {
    * The endpoint for a UDP tracker. An HTTP or SOCKS 4 proxy cannot carry UDP, and announcing
    * around it would show the tracker the address the proxy is there to hide: refused instead.
    */
-  #udpEndpointFor(url: string): UdpEndpoint {
+  #udpEndpointFor(url: string, family: AddressFamily | null = null): UdpEndpoint {
     if (this.#proxyUri && !this.udp.proxied)
       throw new TrackerError(
         'network',
@@ -397,7 +403,7 @@ export class TrackerNetwork {
           'A UDP tracker cannot be reached through an HTTP or SOCKS 4 proxy without revealing your address: use a SOCKS 5 proxy, or none.',
         ),
       );
-    return this.udp.endpointFor(url);
+    return this.udp.endpointFor(url, family);
   }
 
   /** Closes sockets and the session; announces still running fail with an error. */

@@ -22,7 +22,8 @@ import {
   randomU32,
   type UdpPolicy,
 } from './udpPackets.ts';
-import { type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
+import { ofFamily } from './trackerFamilies.ts';
+import { type AddressFamily, type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 
 interface Pending {
   action: number;
@@ -67,10 +68,14 @@ export class UdpEndpoint {
   /** Requests sent again after the tracker refused our connection id (for specs). */
   reconnects = 0;
 
-  constructor(host: string, port: number, proxy: Socks5Proxy | null = null) {
+  /** Only this family's addresses (BEP 7: one announce per family), or any. */
+  readonly #family: AddressFamily | null;
+
+  constructor(host: string, port: number, proxy: Socks5Proxy | null = null, family: AddressFamily | null = null) {
     this.host = host;
     this.port = port;
     this.#proxy = proxy;
+    this.#family = family;
   }
 
   /** The port the socket sends to: the tracker's, or the proxy relay's (for specs). */
@@ -116,7 +121,8 @@ export class UdpEndpoint {
     this.#opening ??= (async () => {
       if (this.#proxy) return this.#openThroughProxy(this.#proxy, cancellable);
       let address = Gio.InetAddress.new_from_string(this.host);
-      if (!address) {
+      if (address) ofFamily([address], this.#family);
+      else {
         let list: Gio.InetAddress[];
         try {
           list = (await Gio.Resolver.get_default().lookup_by_name_async(this.host, cancellable)) as Gio.InetAddress[];
@@ -127,6 +133,7 @@ export class UdpEndpoint {
             _('Could not find the tracker’s address: %s').replace('%s', errorMessage(e)),
           );
         }
+        list = ofFamily(list, this.#family);
         address = list.find((a) => a.get_family() === Gio.SocketFamily.IPV4) ?? list[0];
       }
       this.#connectSocket(new Gio.InetSocketAddress({ address, port: this.port }));

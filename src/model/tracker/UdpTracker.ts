@@ -1,7 +1,7 @@
 import { _ } from '../../lib/i18n.ts';
 import { splitUrl } from './announceUrl.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
-import { TrackerError } from './types.ts';
+import { type AddressFamily, TrackerError } from './types.ts';
 import { UdpEndpoint } from './UdpEndpoint.ts';
 
 export { UdpEndpoint };
@@ -22,14 +22,15 @@ export class UdpTracker {
     return this.#proxy !== null;
   }
 
-  endpointFor(url: string): UdpEndpoint {
+  /** `family`: an endpoint that only uses the name's addresses of that family (BEP 7). */
+  endpointFor(url: string, family: AddressFamily | null = null): UdpEndpoint {
     const u = splitUrl(url);
     if (!u || u.scheme !== 'udp' || u.port === -1)
       throw new TrackerError('protocol', _('Not a valid UDP tracker address (udp://host:port): %s').replace('%s', url));
-    const k = `${u.host}:${u.port}`;
+    const k = `${u.host}:${u.port}:${family ?? ''}`;
     let e = this.#endpoints.get(k);
     if (!e) {
-      e = new UdpEndpoint(u.host, u.port, this.#proxy);
+      e = new UdpEndpoint(u.host, u.port, this.#proxy, family);
       this.#endpoints.set(k, e);
     }
     return e;

@@ -1,3 +1,4 @@
+export { AnnouncerLanes, type AnnouncerLanesOptions, type LanesMetainfo } from './AnnouncerLanes.ts';
 export {
   type AnnounceStats,
   type AnnouncerMetainfo,

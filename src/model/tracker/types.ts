@@ -3,8 +3,30 @@ import { printable } from '../../lib/printable.ts';
 /** What is sent in one announce (HTTP or UDP), independent of the wire format. */
 export type AnnounceEvent = 'started' | 'completed' | 'stopped' | 'none';
 
+/** The address family an announce goes over (BEP 7: one announce per family). */
+export type AddressFamily = 'ipv4' | 'ipv6';
+
+/** What sets one of a torrent's announces apart (AnnouncerLanes): label, own hash, family. */
+export interface AnnounceLane {
+  label: string;
+  torrentHash: Uint8Array;
+  family: AddressFamily | null;
+}
+
+/** What a lane adds to each of its requests (nothing for a torrent's only announce). */
+export function laneFields(lane: AnnounceLane | null): { torrentHash?: Uint8Array; family?: AddressFamily } {
+  return lane ? { torrentHash: lane.torrentHash, ...(lane.family && { family: lane.family }) } : {};
+}
+
 export interface AnnounceRequest {
   infoHash: Uint8Array; // 20 bytes
+  /**
+   * The torrent's own hash when `infoHash` is another of its hashes (the truncated SHA-256 of a
+   * hybrid): the `key` and the history follow the torrent, not the hash.
+   */
+  torrentHash?: Uint8Array;
+  /** Announce over this family only; absent: whichever address the tracker's name gives first. */
+  family?: AddressFamily;
   event: AnnounceEvent;
   uploaded: number;
   downloaded: number;
@@ -68,6 +90,11 @@ export type TrackerState = 'idle' | 'announcing' | 'working' | 'error' | 'disabl
 
 export interface TrackerInfo {
   url: string;
+  /**
+   * Which of the torrent's announces this row is, when a tracker gets several: its hash (`v1`,
+   * `v2`) and address family (`IPv4`, `IPv6`); '' or absent when there is one.
+   */
+  lane?: string;
   tier: number;
   state: TrackerState;
   /** Plain words for the state ("Working", "Not contacted yet", "Error", …). */

@@ -1,0 +1,193 @@
+import type Gio from 'gi://Gio';
+
+import { _ } from '../../lib/i18n.ts';
+import { type AnnouncerMetainfo, type AnnounceStats, TorrentAnnouncer } from './TorrentAnnouncer.ts';
+import type { TrackerNetwork } from './TrackerNetwork.ts';
+import { familiesOf, type UrlFamilies } from './trackerFamilies.ts';
+import type { AddressFamily, TrackerInfo } from './types.ts';
+
+/** The metainfo a torrent's lanes need: its hashes besides the one trackers usually get. */
+export interface LanesMetainfo extends AnnouncerMetainfo {
+  infoHashV1?: Uint8Array | null;
+  /** The full 32-byte SHA-256 of a v2 or hybrid torrent (trackers get its first 20 bytes). */
+  infoHashV2?: Uint8Array | null;
+}
+
+export interface AnnouncerLanesOptions {
+  metainfo: LanesMetainfo;
+  network: TrackerNetwork;
+  tiers?: string[][];
+  onChanged?: () => void;
+}
+
+interface LaneHash {
+  bytes: Uint8Array;
+  label: string;
+}
+
+/**
+ * One torrent's announces as the identity's client makes them: one TorrentAnnouncer (a lane)
+ * per info hash and per address family, each with its own trackers' state, interval, figures
+ * and `started`/`stopped`.
+ *
+ * - Hashes (BEP 52): a hybrid torrent is announced with its SHA-1 and with its SHA-256
+ *   truncated to 20 bytes by libtorrent 2 identities (`hybrid: both`), with the SHA-1 only by
+ *   the others; a v2-only torrent always with the truncated SHA-256.
+ * - Families (BEP 7): libtorrent identities (`addressFamilies: each`) announce to a tracker
+ *   once over IPv4 and once over IPv6 when it has addresses of both that this computer can
+ *   reach (a name's are looked up once, before the first announce); an address literal only
+ *   over its own family. Through a proxy, and for `https://` trackers named by a host name
+ *   (libsoup picks the address), one announce goes over whichever family the name gives.
+ */
+export class AnnouncerLanes {
+  readonly #network: TrackerNetwork;
+  readonly #metainfo: LanesMetainfo;
+  readonly #tiers: string[][];
+  readonly #onChanged: () => void;
+  readonly #hashes: LaneHash[];
+  /** The order of the torrent's URLs, for the rows of several lanes. */
+  readonly #order = new Map<string, number>();
+  #lanes: TorrentAnnouncer[];
+  /** Families are known (looked up, or not needed): the lanes are final. */
+  #planned: boolean;
+  #planning: Promise<void> | null = null;
+  #lastStopRejected = 0;
+
+  constructor(options: AnnouncerLanesOptions) {
+    this.#network = options.network;
+    this.#metainfo = options.metainfo;
+    this.#tiers = (options.tiers ?? options.metainfo.announceTiers).map((t) => [...t]);
+    this.#onChanged = options.onChanged ?? (() => {});
+    for (const url of this.#tiers.flat()) if (!this.#order.has(url)) this.#order.set(url, this.#order.size);
+    const identity = options.network.identity;
+    const m = options.metainfo;
+    const v2 = m.infoHashV2 ? m.infoHashV2.slice(0, 20) : null;
+    this.#hashes =
+      m.infoHashV1 && v2 && identity.hybrid === 'both'
+        ? [
+            { bytes: m.infoHashV1, label: _('v1') },
+            { bytes: v2, label: _('v2') },
+          ]
+        : [{ bytes: m.infoHash, label: '' }];
+    this.#planned = identity.addressFamilies !== 'each' || options.network.proxied;
+    // Until the families are known, one lane per hash over any family (nothing is sent before).
+    this.#lanes = this.#build(new Map());
+  }
+
+  /** The lanes for these URL families (URLs not in the map: any family). */
+  #build(families: Map<string, UrlFamilies>): TorrentAnnouncer[] {
+    const keys: (AddressFamily | null)[] = ['ipv4', 'ipv6', null];
+    const byFamily = keys
+      .map((family) => ({
+        family,
+        tiers: this.#tiers.map((tier) => tier.filter((url) => (families.get(url) ?? [null]).includes(family))),
+      }))
+      .filter((f) => f.tiers.some((t) => t.length > 0));
+    const familyLabels = byFamily.length > 1;
+    const lanes: TorrentAnnouncer[] = [];
+    for (const { family, tiers } of byFamily)
+      for (const hash of this.#hashes) {
+        const familyLabel = familyLabels && family ? (family === 'ipv4' ? _('IPv4') : _('IPv6')) : '';
+        const label = [hash.label, familyLabel].filter(Boolean).join(' · ');
+        lanes.push(
+          new TorrentAnnouncer({
+            metainfo: { ...this.#metainfo, infoHash: hash.bytes },
+            network: this.#network,
+            tiers,
+            onChanged: this.#onChanged,
+            lane: { label, torrentHash: this.#metainfo.infoHash, family },
+          }),
+        );
+      }
+    return lanes;
+  }
+
+  /** Looks the trackers' families up once, before anything is announced. */
+  async #plan(cancellable: Gio.Cancellable): Promise<void> {
+    if (this.#planned) return;
+    this.#planning ??= (async () => {
+      const families = new Map<string, UrlFamilies>();
+      await Promise.all(
+        [...this.#order.keys()].map(async (url) => families.set(url, await familiesOf(url, cancellable))),
+      );
+      if (cancellable.is_cancelled() || this.#planned) return;
+      this.#lanes = this.#build(families);
+      this.#planned = true;
+      this.#onChanged();
+    })();
+    try {
+      await this.#planning;
+    } finally {
+      this.#planning = null;
+    }
+  }
+
+  get trackers(): TrackerInfo[] {
+    const rows = this.#lanes.flatMap((lane) => lane.trackers);
+    if (this.#lanes.length === 1) return rows;
+    // Each tracker's rows together, in the torrent's order (sort is stable: lanes in order).
+    return rows.sort((a, b) => (this.#order.get(a.url) ?? 0) - (this.#order.get(b.url) ?? 0));
+  }
+
+  get lastStopRejected(): number {
+    return this.#lastStopRejected;
+  }
+
+  get startedAcknowledged(): boolean {
+    return this.#lanes.some((l) => l.startedAcknowledged);
+  }
+
+  get owesStopped(): boolean {
+    return this.#lanes.some((l) => l.owesStopped);
+  }
+
+  nextAnnounceAt(): number {
+    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextAnnounceAt()));
+  }
+
+  nextRegularAnnounceAt(): number {
+    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextRegularAnnounceAt()));
+  }
+
+  earliestForcedAnnounce(): number {
+    return Math.min(Infinity, ...this.#lanes.map((l) => l.earliestForcedAnnounce()));
+  }
+
+  async announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
+    await this.#plan(cancellable);
+    await Promise.all(this.#lanes.map((l) => l.announceDue(stats, cancellable)));
+  }
+
+  async forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
+    await this.#plan(cancellable);
+    await Promise.all(this.#lanes.map((l) => l.forceAnnounce(stats, cancellable)));
+  }
+
+  // Scrapes: each lane scrapes its own hash on the identity's schedule (TorrentScrapes).
+  nextScrapeAt(): number {
+    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextScrapeAt()));
+  }
+
+  async scrapeDue(cancellable: Gio.Cancellable): Promise<void> {
+    await Promise.all(this.#lanes.map((l) => l.scrapeDue(cancellable)));
+  }
+
+  /** "Scrape Now" in every lane: goes when the first can, done when all are. */
+  scrapeNow(cancellable: Gio.Cancellable): { at: number; done: Promise<void> } {
+    const each = this.#lanes.map((l) => l.scrapeNow(cancellable));
+    return {
+      at: Math.min(Infinity, ...each.map((e) => e.at)),
+      done: Promise.all(each.map((e) => e.done)).then(() => {}),
+    };
+  }
+
+  /**
+   * `stopped` from every lane that owes one, all at once (a lane that owes none sends nothing and
+   * only starts over); how many trackers acknowledged it.
+   */
+  async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
+    const sent = await Promise.all(this.#lanes.map((l) => l.stop(stats, cancellable)));
+    this.#lastStopRejected = this.#lanes.reduce((n, l) => n + l.lastStopRejected, 0);
+    return sent.reduce((n, x) => n + x, 0);
+  }
+}

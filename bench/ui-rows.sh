@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the time to fill, scroll, sort and search 10 000 rows in the main window (Xvfb).
 #   bash bench/ui-rows.sh     DFS_BENCH_ROWS=50000 bash bench/ui-rows.sh     DFS_BENCH_COLUMNS=name bash bench/ui-rows.sh
+#   DFS_BENCH_STEPS=10 bash bench/ui-rows.sh   (shorter scroll phases)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bundle.sh

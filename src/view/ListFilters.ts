@@ -1,6 +1,6 @@
 import Gtk from 'gi://Gtk?version=4.0';
 
-import { torrentMatchesSearch, torrentMatchesState, trackerHost } from '../model/filters.ts';
+import { searchMatcher, torrentMatchesState, trackerHost } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { HostCount, HostHealth, Sidebar } from './Sidebar.ts';
 import type { TorrentSource } from './TorrentSource.ts';
@@ -39,7 +39,8 @@ export class ListFilters {
     if (q === this.#searchText) return false;
     this.#searchText = q;
     // set_filter_func re-filters by itself.
-    this.#search.set_filter_func(q ? (t) => torrentMatchesSearch(t as Torrent, q) : null);
+    const matches = searchMatcher(q);
+    this.#search.set_filter_func(q ? (t) => matches(t as Torrent) : null);
     return true;
   }
 

@@ -204,20 +204,26 @@ export class ShutdownCoordinator {
       });
     });
 
+    // Started a slice at a time (FAREWELL_SLICE, one main-loop turn between slices): ten
+    // thousand started in one go ran for seconds before the loop could read a reply or fire the
+    // budget. Once the budget fired, a farewell not yet started is counted as timed out.
+    const starts = sliceStarts(participants.length, () => budgetFired);
     const farewells = participants.map((p, i) =>
-      startFarewell(p, farewellCancellable).then(
-        (result) => {
-          outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
-        },
-        (e: unknown) => {
-          if (budgetFired && isCancelled(e)) {
-            outcomes[i] ??= 'timed-out';
-          } else {
-            outcomes[i] ??= 'failed';
-            if (!isCancelled(e)) logger.warning(`shutdown: a farewell announce failed: ${errorMessage(e)}`);
-          }
-        },
-      ),
+      starts[i]
+        .then(() => (budgetFired ? Promise.reject(budgetCancelled()) : startFarewell(p, farewellCancellable)))
+        .then(
+          (result) => {
+            outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
+          },
+          (e: unknown) => {
+            if (budgetFired && isCancelled(e)) {
+              outcomes[i] ??= 'timed-out';
+            } else {
+              outcomes[i] ??= 'failed';
+              if (!isCancelled(e)) logger.warning(`shutdown: a farewell announce failed: ${errorMessage(e)}`);
+            }
+          },
+        ),
     );
     // A worker has drained once its farewell settled and then nothing of it runs any more
     // (`drained` is read after the farewell, so it cannot miss work the farewell started).
@@ -266,6 +272,35 @@ export function breakdownLine(r: ShutdownReport): string {
     `SHUTDOWN PHASE BREAKDOWN: signal=${fmt(r.signalMs)}ms drain=${fmt(r.drainMs)}ms ` +
     `(stopped sent ${r.stoppedSent}${rejected}, timed out ${r.timedOut}${failed}) save=${fmt(r.saveMs)}ms total=${fmt(r.totalMs)}ms`
   );
+}
+
+/** Farewells started per main-loop turn at quit. */
+const FAREWELL_SLICE = 100;
+
+/**
+ * Promises for n starts, resolved FAREWELL_SLICE at a time with a main-loop turn between
+ * slices; once `stopped()` is true, the rest are resolved at once (their farewell is skipped).
+ */
+function sliceStarts(n: number, stopped: () => boolean): Promise<void>[] {
+  const resolvers: (() => void)[] = [];
+  const starts = Array.from({ length: n }, () => new Promise<void>((resolve) => resolvers.push(resolve)));
+  let next = 0;
+  const slice = (): boolean => {
+    const end = stopped() ? n : Math.min(n, next + FAREWELL_SLICE);
+    while (next < end) resolvers[next++]();
+    return next < n;
+  };
+  if (slice()) {
+    // Default priority: replies (fd sources at the same priority) are read between slices, and
+    // the budget (high priority) fires between them.
+    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 0, () => (slice() ? GLib.SOURCE_CONTINUE : GLib.SOURCE_REMOVE));
+  }
+  return starts;
+}
+
+/** The error a farewell never started gets once the budget has fired. */
+function budgetCancelled(): GLib.Error {
+  return GLib.Error.new_literal(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED, 'Quit budget spent');
 }
 
 /** A farewell that throws synchronously is treated like one that rejects. */

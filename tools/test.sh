@@ -127,6 +127,8 @@ for p in "$@"; do only+=(--only "$p"); done
 spec_out=$(mktemp)
 if node tools/build.mjs --tests --outdir "$OUT" "${only[@]}"; then
   # Every spec runs with its own throwaway XDG folders and session bus, on a virtual display.
+  # A hung run is cut after 40 min (DFS_SPEC_TIMEOUT, seconds): a clean machine runs the suite
+  # in about 8, but a loaded one (several engineers' specs at once) took over 20.
   # The display comes first: services the bus starts (xdg-desktop-portal and its GTK backend,
   # which libadwaita asks for the colour scheme) inherit its DISPLAY, so they start cleanly.
   tmp_home=$(mktemp -d)
@@ -134,7 +136,7 @@ if node tools/build.mjs --tests --outdir "$OUT" "${only[@]}"; then
   XDG_CONFIG_HOME=$tmp_home/config XDG_DATA_HOME=$tmp_home/data XDG_CACHE_HOME=$tmp_home/cache \
     XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none NO_AT_BRIDGE=1 \
     DFS_ROOT=$ROOT \
-    timeout 1200 xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+    timeout "${DFS_SPEC_TIMEOUT:-2400}" xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
     bash tools/spec-session.sh gjs -m "$OUT/tests.js" 2>&1 | tee "$spec_out"
   # The document portal mounts a FUSE file system under the runtime folder; it unmounts when
   # the bus ends, but not if the run was killed (timeout), and rm must not walk into it.

@@ -77,6 +77,23 @@ export class TickScheduler {
   #armedForUs = Infinity;
   #dispatching = false;
   #lastDispatchUs = 0;
+  /** A clock the owner drives (specs: a simulated day); null: GLib's monotonic clock and a main-loop source. */
+  readonly #clock: { monotonicUs(): number } | null;
+
+  constructor(clock: { monotonicUs(): number } | null = null) {
+    this.#clock = clock;
+  }
+
+  /** The engine's time, monotonic µs: the driven clock's, or GLib's. */
+  nowUs(): number {
+    return this.#clock ? this.#clock.monotonicUs() : GLib.get_monotonic_time();
+  }
+
+  /** With a driven clock: runs every call due by its time now (there is no main-loop source to). */
+  runDue(): void {
+    if (!this.#clock) throw new Error('runDue() is for a scheduler on a driven clock');
+    this.#dispatch();
+  }
 
   /** Number of pending calls (cancelled ones may linger until their time comes). */
   get size(): number {
@@ -85,7 +102,7 @@ export class TickScheduler {
 
   /** Runs `callback` once, `delayMs` from now. */
   after(delayMs: number, callback: () => void): ScheduledCall {
-    const now = GLib.get_monotonic_time();
+    const now = this.nowUs();
     return this.#add(now + Math.max(0, delayMs) * 1000, 0, callback);
   }
 
@@ -96,7 +113,7 @@ export class TickScheduler {
    */
   every(seconds: number, callback: () => void): ScheduledCall {
     const periodUs = Math.max(1, Math.round(seconds)) * 1_000_000;
-    const now = GLib.get_monotonic_time();
+    const now = this.nowUs();
     return this.#add(roundUp(now + periodUs, REPEAT_GRID_US), periodUs, callback);
   }
 
@@ -123,7 +140,8 @@ export class TickScheduler {
 
   /** (Re-)arms the one GLib source for the earliest due call. */
   #arm(): void {
-    if (this.#dispatching) return; // the dispatch re-arms when it ends
+    // The dispatch re-arms when it ends; a driven clock's owner calls runDue() instead.
+    if (this.#dispatching || this.#clock) return;
     this.#dropCancelledTop();
     const top = this.#heap[0];
     if (!top) {
@@ -153,12 +171,12 @@ export class TickScheduler {
 
   #dispatch(): void {
     this.#dispatching = true;
-    const start = GLib.get_monotonic_time();
+    const start = this.nowUs();
     this.#lastDispatchUs = start;
     let yielded = false;
     try {
       for (;;) {
-        const now = GLib.get_monotonic_time();
+        const now = this.nowUs();
         const top = this.#heap[0];
         if (!top || top.dueUs > now + BATCH_US) break;
         if (now - start > DISPATCH_BUDGET_US) {

@@ -1,5 +1,4 @@
 import Gio from 'gi://Gio';
-import GLib from 'gi://GLib';
 
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
@@ -153,7 +152,7 @@ export class TorrentWorker {
     if (this.#cancelled || this.#running) return;
     this.#running = true;
     if (this.#token.is_cancelled()) this.#token = new Gio.Cancellable();
-    this.#lastTickUs = GLib.get_monotonic_time();
+    this.#lastTickUs = this.#scheduler.nowUs();
     this.#scheduled = this.#scheduler.after(Math.max(0, Math.round(firstDelayMs)), () => {
       this.#installTicker();
       this.tick();
@@ -233,16 +232,16 @@ export class TorrentWorker {
    */
   tick(): void {
     if (this.#cancelled || !this.#running) return;
-    const now = GLib.get_monotonic_time();
+    const now = this.#scheduler.nowUs();
     const elapsed = Math.max(0, (now - this.#lastTickUs) / 1e6);
     this.#lastTickUs = now;
     this.#simulate(elapsed, now);
     if (!this.#running) return; // a stop condition paused it
-    if (!this.#announcing && this.#announcer.nextAnnounceAt() <= GLib.get_monotonic_time()) {
+    if (!this.#announcing && this.#announcer.nextAnnounceAt() <= this.#scheduler.nowUs()) {
       void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#token));
     }
     const scrapes = this.#announcer.scrapeDue;
-    if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= GLib.get_monotonic_time()) {
+    if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= this.#scheduler.nowUs()) {
       void this.#run('scrape', () => scrapes.call(this.#announcer, this.#token));
     }
   }

@@ -1,10 +1,11 @@
 import Gio from 'gi://Gio';
 import type GLib from 'gi://GLib';
 
+import { APP_NAME } from '../lib/config.ts';
 import { dbusError } from './dbusError.ts';
 
 /** The answer to a call that arrives before the application has finished starting. */
-export const STARTING = 'D’ Fake Seeder is still starting; try again in a moment.';
+export const STARTING = `${APP_NAME} is still starting; try again in a moment.`;
 
 /**
  * The lifecycle both of the app's own D-Bus interfaces share. Each is exported while the

@@ -1,7 +1,8 @@
 import Gio from 'gi://Gio';
 import type GObject from 'gi://GObject';
 
-import { _ } from '../lib/i18n.ts';
+import { APP_NAME } from '../lib/config.ts';
+import { _, format } from '../lib/i18n.ts';
 import { printable } from '../lib/printable.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { type Setting, type Settings, SETTINGS } from '../model/settings/index.ts';
@@ -88,7 +89,8 @@ export class Notifier {
   /** "Still seeding in the background", with a Quit button. */
   stillRunning(torrentCount: number): void {
     this.#options.send('background', {
-      title: _('D’ Fake Seeder is still seeding'),
+      // Translators: %1$s is the app's name.
+      title: format(_('%1$s is still seeding'), APP_NAME),
       body:
         torrentCount > 0
           ? _('The window is closed, but the torrents keep announcing. Open the app again to see them.')

@@ -12,6 +12,7 @@ import type { Torrent } from '../model/torrent/Torrent.ts';
 import { DetailsPane } from './DetailsPane.ts';
 import { FailureBanner } from './FailureBanner.ts';
 import { ListFilters } from './ListFilters.ts';
+import { bindListSettings } from './listSettings.ts';
 import { PreferencesWindow } from './PreferencesWindow.ts';
 import { SelectionActions } from './SelectionActions.ts';
 import { Sidebar } from './Sidebar.ts';
@@ -181,8 +182,7 @@ export class MainWindow extends Adw.ApplicationWindow {
 
     this.list = new TorrentList(source.torrents, this.#filters.filter);
     this.insert_action_group('list', this.list.actions);
-    this.list.applyColumnsSetting(settings.get(WINDOW_SETTINGS.columns));
-    this.list.onColumnsChanged = (ids) => this.#saveSetting(WINDOW_SETTINGS.columns, ids);
+    this.#cleanups.push(bindListSettings(this.list, settings, (key, value) => this.#saveSetting(key, value)));
     this.list.onContextMenu = (x, y) => this.#popupContextMenu(x, y);
     this.list.onActivated = () => this.details?.tabs.set_visible_child_name('status');
     this.list.onSpace = () => this.selectionActions.togglePause();
@@ -225,10 +225,6 @@ export class MainWindow extends Adw.ApplicationWindow {
     applyColorScheme(settings.get(COLOR_SCHEME));
     const settingsHandler = settings.connect('changed', (_s, path: string) => {
       if (path === COLOR_SCHEME.path) applyColorScheme(settings.get(COLOR_SCHEME));
-      if (path === WINDOW_SETTINGS.columns.path && this.list) {
-        const wanted = settings.get(WINDOW_SETTINGS.columns);
-        if (wanted !== this.list.visibleColumnIds().join(',')) this.list.applyColumnsSetting(wanted);
-      }
     });
     this.#cleanups.push(() => settings.disconnect(settingsHandler));
 

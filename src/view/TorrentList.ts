@@ -4,15 +4,24 @@ import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { Torrent } from '../model/torrent/Torrent.ts';
+import { ColumnChooser } from './ColumnChooser.ts';
+import { installListNavigation } from './listNavigation.ts';
 import { TorrentCell } from './TorrentCell.ts';
 import { connectSignal } from './signals.ts';
 import { TORRENT_COLUMNS, parseColumns, type TorrentColumn } from './torrentColumns.ts';
+
+/** How the list is sorted: a column id ('' = not sorted: the queue order) and the direction. */
+export interface ListSort {
+  column: string;
+  descending: boolean;
+}
 
 /**
  * The torrent list: a virtualised Gtk.ColumnView over
  * torrents → FilterListModel (sidebar ∧ search) → SortListModel (column headers) → MultiSelection.
  * Columns can be reordered by dragging their headers and shown or hidden (`list.column-<id>`
- * actions); the visible ids, in order, are what `columnsChanged` reports for the `columns` setting.
+ * actions, or the chooser a right click on the headers opens); the visible ids, in order, are what
+ * `onColumnsChanged` reports for the `columns` setting, and the sort what `onSortChanged` reports.
  */
 export class TorrentList extends Gtk.ScrolledWindow {
   static {
@@ -38,11 +47,20 @@ export class TorrentList extends Gtk.ScrolledWindow {
   onActivated: () => void = () => {};
   /** Space on the list: pause or resume the selection (the list would otherwise toggle the row). */
   onSpace: () => void = () => {};
-  /** A right click on the column headers: the place to open the column chooser. */
-  onHeaderMenu: (x: number, y: number) => void = () => {};
+  /** A right click on the column headers: opens the column chooser there. */
+  onHeaderMenu: (x: number, y: number) => void = (x, y) => this.openChooser(x, y);
+  /** The user sorted by another column or flipped the order. */
+  onSortChanged: (sort: ListSort) => void = () => {};
+  /** The column chooser while it is open (check boxes that stay open while columns are toggled). */
+  chooser: ColumnChooser | null = null;
   readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
   readonly #sorters: Gtk.Sorter[] = [];
   #restoringOrder = false;
+  #sort: ListSort = { column: '', descending: false };
+  /** The sort the header arrows last showed, read once their changes are over. */
+  #arrowSort: ListSort = { column: '', descending: false };
+  #sortIdle = 0;
+  readonly #watchedArrows = new WeakSet<Gtk.Widget>();
 
   constructor(torrents: Gio.ListModel, filter: Gtk.Filter) {
     super({ hexpand: true, vexpand: true, hscrollbar_policy: Gtk.PolicyType.AUTOMATIC });
@@ -81,8 +99,16 @@ export class TorrentList extends Gtk.ScrolledWindow {
     );
     this.columnView.add_controller(keys);
     connectSignal(this.columnView.get_columns(), 'items-changed', () => {
+      this.#alignHeaders();
       if (!this.#restoringOrder) this.onColumnsChanged(this.visibleColumnIds().join(','));
     });
+    this.connect('unrealize', () => {
+      if (this.#sortIdle) GLib.source_remove(this.#sortIdle);
+      this.#sortIdle = 0;
+      this.#dropChooser();
+    });
+    this.insert_action_group('list', this.actions);
+    installListNavigation(this);
 
     // Right click and long press open the context menu on the row under the pointer.
     const click = new Gtk.GestureClick({ button: Gdk_BUTTON_SECONDARY });
@@ -111,6 +137,22 @@ export class TorrentList extends Gtk.ScrolledWindow {
       const action = this.actions.lookup_action(`column-${column.id}`) as Gio.SimpleAction;
       action.set_state(GLib.Variant.new_boolean(ids.includes(column.id)));
     }
+  }
+
+  /** Sorts as a `ui_settings.sort_*` setting says (an unknown or hidden column: queue order). */
+  applySort(sort: ListSort): void {
+    const column = this.#columns.get(sort.column);
+    this.#sort = column && this.#positionOf(column) >= 0 ? { ...sort } : { column: '', descending: false };
+    this.#arrowSort = { ...this.#sort };
+    this.columnView.sort_by_column(
+      column && this.#sort.column ? column : null,
+      sort.descending ? Gtk.SortType.DESCENDING : Gtk.SortType.ASCENDING,
+    );
+  }
+
+  /** The sort the headers show. */
+  get sort(): ListSort {
+    return { ...this.#sort };
   }
 
   /** Shows or hides one column (the Columns menu); the last visible column stays. */
@@ -207,14 +249,85 @@ export class TorrentList extends Gtk.ScrolledWindow {
     this.actions.add_action(action);
   }
 
+  /** The column titles (header buttons) on screen, with the column each one heads. */
+  headerTitles(): { id: string; title: Gtk.Widget }[] {
+    const header = this.columnView.get_first_child();
+    const ids = this.visibleColumnIds();
+    const out: { id: string; title: Gtk.Widget }[] = [];
+    let i = 0;
+    for (let w = header?.get_first_child() ?? null; w && i < ids.length; w = w.get_next_sibling())
+      out.push({ id: ids[i++], title: w });
+    return out;
+  }
+
+  /**
+   * Numbers' titles right-aligned like their numbers (GTK puts every title on the left), and each
+   * title's sort arrow watched: GTK 4.8 cannot say which column sorts (that API came in 4.10), but
+   * the title a click sorts by is the last whose arrow turns "ascending" or "descending".
+   */
+  #alignHeaders(): void {
+    const numeric = new Set(TORRENT_COLUMNS.filter((c) => c.numeric).map((c) => c.id));
+    for (const { id, title } of this.headerTitles()) {
+      const box = title.get_first_child();
+      box?.set_halign(numeric.has(id) ? Gtk.Align.END : Gtk.Align.FILL);
+      const arrow = box?.get_last_child();
+      if (!arrow || this.#watchedArrows.has(arrow)) continue;
+      this.#watchedArrows.add(arrow);
+      arrow.connect('notify::css-classes', () => this.#arrowChanged(id, arrow));
+    }
+  }
+
+  #arrowChanged(id: string, arrow: Gtk.Widget): void {
+    if (this.#restoringOrder) return;
+    if (arrow.has_css_class('ascending')) this.#arrowSort = { column: id, descending: false };
+    else if (arrow.has_css_class('descending')) this.#arrowSort = { column: id, descending: true };
+    else if (this.#arrowSort.column === id) this.#arrowSort = { column: '', descending: false };
+    if (this.#sortIdle) return;
+    this.#sortIdle = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.#sortIdle = 0;
+      const sort = this.#arrowSort;
+      if (sort.column !== this.#sort.column || sort.descending !== this.#sort.descending) {
+        this.#sort = { ...sort };
+        this.onSortChanged(this.sort);
+      }
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
   #positionOf(column: Gtk.ColumnViewColumn): number {
     const list = this.columnView.get_columns();
     for (let i = 0; i < list.get_n_items(); i++) if (list.get_item(i) === column) return i;
     return -1;
   }
 
+  /** Opens the column chooser at (x, y) of this widget. */
+  openChooser(x: number, y: number): void {
+    if (!this.chooser) {
+      const chooser = new ColumnChooser(TORRENT_COLUMNS);
+      chooser.set_parent(this);
+      // A popover is a child of the list: it goes with its closing, not with the list.
+      chooser.connect('closed', () =>
+        GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+          if (this.chooser === chooser) this.#dropChooser();
+          return GLib.SOURCE_REMOVE;
+        }),
+      );
+      this.chooser = chooser;
+    }
+    this.chooser.popupAt(x, y);
+  }
+
+  #dropChooser(): void {
+    this.chooser?.unparent();
+    this.chooser = null;
+  }
+
   /** A new search starts at the top. */
   scrollToTop(): void {
+    // The rows' own view keeps its place by an anchor row; moving the adjustment alone is undone
+    // at its next layout when the anchor row is still there.
+    const rows = this.columnView.get_last_child();
+    if (this.selection.get_n_items() > 0) rows?.activate_action('list.scroll-to-item', GLib.Variant.new_uint32(0));
     this.get_vadjustment().set_value(0);
   }
 

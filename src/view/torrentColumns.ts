@@ -99,7 +99,8 @@ export const TORRENT_COLUMNS: readonly TorrentColumn[] = [
     numeric: true,
     width: 110,
   },
-  text('status', _('Status'), 'status', (t) => formatStatus(t.status)),
+  // Wide enough for the longest status, "Tracker Error" (and its translations, mostly).
+  text('status', _('Status'), 'status', (t) => formatStatus(t.status), 120),
   num('total_size', _('Size'), 'total-size', (t) => t.total_size, formatBytes),
   { ...num('upload_rate', _('Upload Speed'), 'upload-rate', (t) => t.upload_rate, formatRate), width: 115 },
   { ...num('download_rate', _('Download Speed'), 'download-rate', (t) => t.download_rate, formatRate), width: 125 },

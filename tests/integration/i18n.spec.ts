@@ -64,7 +64,7 @@ describe('translations', () => {
     const ids = msgids(pot);
     // From TypeScript (xgettext would read .ts as C and miss strings without -L JavaScript).
     expect(ids).toContain('Show the version and exit');
-    expect(ids).toContain('D’ Fake Seeder is still seeding');
+    expect(ids).toContain('%1$s is still seeding');
     expect(pot).toMatch(/#: src\/view\/\S+\.ts/);
     // From every .ui file.
     const uiFiles = readText(`${dir}/po/POTFILES`)

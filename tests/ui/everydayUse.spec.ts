@@ -94,7 +94,7 @@ describe('the window in everyday use (issue 18)', () => {
   });
 
   it('pauses and resumes the selection with Space typed on the list (metacity, xdotool)', async () => {
-    if (!(await ensureWindowManager())) pending('metacity or xdotool missing');
+    await ensureWindowManager();
     f.window.list!.selectTorrents([a]);
     await focusList(f);
     await xkeys('space');
@@ -105,7 +105,7 @@ describe('the window in everyday use (issue 18)', () => {
   });
 
   it('searches: Ctrl+F focuses the entry, typing in the list starts a search, Escape clears the filter', async () => {
-    if (!(await ensureWindowManager())) pending('metacity or xdotool missing');
+    await ensureWindowManager();
     await focusList(f);
     await xkeys('ctrl+f');
     await waitFor(

@@ -1,6 +1,7 @@
 import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
+import { APP_NAME } from '../../lib/config.ts';
 import { format, _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import type { SecretKeyring } from './Keyring.ts';
@@ -140,7 +141,8 @@ export class ProxyPassword extends GObject.Object {
       const server = this.#settings.get(SETTINGS.proxy.server);
       await this.#keyring.store(
         id,
-        format(_('D’ Fake Seeder proxy password for %1$s'), server || _('the proxy')),
+        // Translators: %1$s is the app's name, %2$s the proxy server.
+        format(_('%1$s proxy password for %2$s'), APP_NAME, server || _('the proxy')),
         password,
       );
       if (serial !== this.#serial) return;

@@ -46,6 +46,7 @@ export const DISTRIBUTION_ALGORITHMS = ['off', 'pareto', 'power-law', 'log-norma
 export const REDISTRIBUTION_MODES = ['tick', 'custom', 'announce'] as const;
 export const PROXY_TYPES = ['none', 'http', 'socks4', 'socks5'] as const;
 export const COLOR_SCHEMES = ['auto', 'light', 'dark'] as const;
+export const SORT_ORDERS = ['ascending', 'descending'] as const;
 
 function distribution(direction: 'upload' | 'download') {
   const p = `speed_distribution.${direction}`;
@@ -133,6 +134,9 @@ export const SETTINGS = {
     sidebar_width: num('ui_settings.sidebar_width', 200),
     /** 0: the window's own choice. */
     details_pane_height: num('ui_settings.details_pane_height', 0),
+    /** The column the list is sorted by ('' = the queue order) and in which direction. */
+    sort_column: text('ui_settings.sort_column', ''),
+    sort_order: choice('ui_settings.sort_order', 'ascending', SORT_ORDERS),
   },
   seeders: {
     http_timeout_seconds: num('seeders.http_timeout_seconds', 10, { min: 1, max: 600 }),

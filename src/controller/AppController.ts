@@ -71,6 +71,7 @@ export class AppController {
       addUris: (uris) => this.addUris(uris),
       notice: (kind, message) => this.notice(kind, message),
       builtInTrackerUrl: () => trackerServer.selfAnnounceUrl(),
+      settings,
     });
     this.actions.addTo(app);
     this.#shutdown = new ShutdownCoordinator(

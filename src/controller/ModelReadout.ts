@@ -6,6 +6,13 @@ import { logger } from '../lib/log.ts';
 import { printable } from '../lib/printable.ts';
 import { allIdentities } from '../model/identity/index.ts';
 import type { Model } from '../model/Model.ts';
+import {
+  type ProfileChange,
+  profileChanges,
+  type ProfileName,
+  type ProfileValues,
+  profileValues,
+} from '../model/session/seedingProfiles.ts';
 import type { SettingsStore } from '../model/settings/index.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { TrackerInfo } from '../model/tracker/index.ts';
@@ -182,6 +189,19 @@ export class ModelReadout implements TorrentSource {
 
   options(torrent: Torrent): TorrentOptions {
     return this.#model.options(torrent);
+  }
+
+  seedingProfile(torrent: Torrent): string {
+    return this.#model.sessionOf(torrent)?.seedingProfile ?? '';
+  }
+
+  profileValues(name: ProfileName): ProfileValues {
+    return profileValues(this.settings, name);
+  }
+
+  profilePreview(name: ProfileName, torrents: Torrent[]): ProfileChange[] {
+    const rows = torrents.map((t) => ({ infoHash: t.info_hash, name: t.name, options: this.options(t) }));
+    return profileChanges(rows, this.profileValues(name));
   }
 
   totals(): SessionTotals {

@@ -6,6 +6,14 @@ import { _, format, ngettext } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { variantFromJson } from '../lib/variant.ts';
 import type { TorrentOptionValues } from '../model/Model.ts';
+import { checkedOption } from '../model/session/options.ts';
+import {
+  isProfileName,
+  PROFILE_FIELDS,
+  PROFILE_NAMES,
+  type ProfileSettings,
+  profileValues,
+} from '../model/session/seedingProfiles.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import {
   isTorrentAction,
@@ -44,7 +52,13 @@ export interface CommandTarget {
   setLimits(torrents: Torrent[], limits: { upload?: number; download?: number }): void;
   setLabel(torrents: Torrent[], label: string): void;
   rename(torrent: Torrent, name: string): void;
-  setOption<K extends keyof TorrentOptionValues>(torrents: Torrent[], key: K, value: TorrentOptionValues[K]): void;
+  /** `profile`: the seeding profile this value comes from ('' : set by hand). */
+  setOption<K extends keyof TorrentOptionValues>(
+    torrents: Torrent[],
+    key: K,
+    value: TorrentOptionValues[K],
+    profile?: string,
+  ): void;
   addTracker(torrent: Torrent, url: string): Promise<void>;
   editTracker(torrent: Torrent, oldUrl: string, newUrl: string): Promise<void>;
   removeTracker(torrent: Torrent, url: string): Promise<void>;
@@ -59,6 +73,8 @@ export interface ActionsHost {
   notice(kind: 'info' | 'error', message: string): void;
   /** The built-in tracker's own announce URL, or null while it is off. */
   builtInTrackerUrl(): string | null;
+  /** The settings (the Custom seeding profile's values). */
+  settings: ProfileSettings;
 }
 
 /** What a remote caller gets back: never an exception, an error in words instead. */
@@ -76,6 +92,7 @@ const OPTION_KEYS: readonly (keyof TorrentOptionValues)[] = [
   'threshold',
   'stop_ratio',
   'stop_seeding_minutes',
+  'announce_floor',
 ];
 
 type Commands = { [N in TorrentActionName]: (args: TorrentActionArgs[N]) => unknown };
@@ -140,6 +157,7 @@ export class TorrentActions {
         model.scaleSpeed(direction, factor, h.length ? this.#torrents(h) : null);
       },
       'add-built-in-tracker': (h) => this.#addBuiltInTracker(this.#torrents(h)),
+      'apply-profile': ([name, h]) => this.#applyProfile(name, this.#torrents(h)),
       'add-uris': (uris) => this.#addUris(uris),
     };
   }
@@ -250,6 +268,17 @@ export class TorrentActions {
   }
 
   /** A new tier with the built-in tracker's URL, so these torrents announce to the app itself. */
+  /** Every value is checked before any is set: a refused profile changes nothing. */
+  #applyProfile(name: string, torrents: Torrent[]): void {
+    if (!isProfileName(name))
+      throw new Error(
+        format(_('There is no seeding profile “%1$s”; the profiles are %2$s.'), name, PROFILE_NAMES.join(', ')),
+      );
+    const values = profileValues(this.#host.settings, name);
+    const checked = PROFILE_FIELDS.map((field) => [field, checkedOption(field, values[field])] as const);
+    for (const [field, value] of checked) this.#host.model.setOption(torrents, field, value, name);
+  }
+
   #addBuiltInTracker(torrents: Torrent[]): Promise<unknown> {
     const url = this.#host.builtInTrackerUrl();
     if (!url) throw new Error(_('Turn the built-in tracker on first (Preferences → Tracker).'));

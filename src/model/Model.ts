@@ -9,7 +9,7 @@ import type { Metainfo } from './metainfo/Metainfo.ts';
 import { SETTINGS } from './settings/schema.ts';
 import type { SettingsStore } from './settings/SettingsStore.ts';
 import { GlobalRates } from './session/GlobalRates.ts';
-import { checkedLimit, checkedOption, type TorrentOptionValues } from './session/options.ts';
+import { checkedLimit, checkedOption, removedTorrentOptions, type TorrentOptionValues } from './session/options.ts';
 import { restoreSession, torrentFor } from './session/sessionCodec.ts';
 import { TorrentCounts } from './session/TorrentCounts.ts';
 import { type QueueMove, TorrentRegistry } from './session/TorrentRegistry.ts';
@@ -305,24 +305,16 @@ export class Model extends GObject.Object {
 
   /** The Options tab's values (a torrent already removed shows its last properties). */
   options(torrent: Torrent): TorrentOptionValues {
-    const t = torrent;
-    return (
-      this.registry.of(torrent)?.options() ?? {
-        active: t.active,
-        upload_speed: t.upload_speed,
-        download_speed: t.download_speed,
-        upload_limit: t.upload_limit,
-        download_limit: t.download_limit,
-        announce_interval: t.announce_interval,
-        threshold: t.threshold,
-        stop_ratio: 0,
-        stop_seeding_minutes: 0,
-      }
-    );
+    return this.registry.of(torrent)?.options() ?? removedTorrentOptions(torrent);
   }
 
   /** One per-torrent option; throws a plain-words Error on a bad value and changes nothing. */
-  setOption<K extends keyof TorrentOptionValues>(torrents: Torrent[], key: K, value: TorrentOptionValues[K]): void {
+  setOption<K extends keyof TorrentOptionValues>(
+    torrents: Torrent[],
+    key: K,
+    value: TorrentOptionValues[K],
+    profile = '',
+  ): void {
     if (key === 'active') {
       if (typeof value !== 'boolean') throw new Error(_('Active must be on or off.'));
       if (value) this.resume(torrents);
@@ -331,7 +323,7 @@ export class Model extends GObject.Object {
     }
     const k = key as Exclude<K, 'active'>;
     const n = checkedOption(k, value);
-    this.#each(torrents, (s) => s.setOption(k, n));
+    this.#each(torrents, (s) => s.setOption(k, n, profile));
   }
 
   /**

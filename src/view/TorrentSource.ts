@@ -1,6 +1,7 @@
 import type Gio from 'gi://Gio';
 
 import { STATE_FILTERS, type StateFilter } from '../model/filters.ts';
+import type { ProfileChange, ProfileName, ProfileValues } from '../model/session/seedingProfiles.ts';
 import type { SpeedSample } from '../model/session/SpeedHistory.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { StatisticsSource } from './statistics/StatisticsSource.ts';
@@ -66,6 +67,15 @@ export interface TorrentSource {
 
   /** The per-torrent options (the Options tab); some are also `Torrent` properties. */
   options(torrent: Torrent): TorrentOptions;
+
+  /** The seeding profile the torrent's options were last set from ('' : none, or edited by hand since). */
+  seedingProfile(torrent: Torrent): string;
+
+  /** A seeding profile's values (Custom's from the settings). */
+  profileValues(name: ProfileName): ProfileValues;
+
+  /** Exactly what `apply-profile` with this profile would change on these torrents, field by field. */
+  profilePreview(name: ProfileName, torrents: Torrent[]): ProfileChange[];
 
   /** Session and lifetime totals over all torrents, and the current overall rates. */
   totals(): SessionTotals;
@@ -158,7 +168,7 @@ import type { TorrentLogLine, TorrentOptionValues as TorrentOptions } from '../m
 import type { Settings } from '../model/settings/Settings.ts';
 import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
 import type { TransferFigures, TransferTotals } from '../model/session/TransferTotals.ts';
-export type { TorrentLogLine, TorrentOptions };
+export type { ProfileChange, ProfileName, ProfileValues, TorrentLogLine, TorrentOptions };
 
 /** Session and lifetime totals over all torrents, and the current overall rates. */
 export type SessionTotals = TransferFigures;

@@ -45,6 +45,11 @@ export const TORRENT_ACTIONS = {
   'scale-speed': { type: '(sdas)', example: '["upload" | "download", 2 | 0.5, ["<info hash>", …]]' },
   /** Adds the built-in tracker (a new tier), so the torrents announce to the app itself. */
   'add-built-in-tracker': { type: 'as', example: '["<info hash>", …]' },
+  /** Sets a seeding profile's values (speeds, limits, announce floor, stop conditions) on the torrents. */
+  'apply-profile': {
+    type: '(sas)',
+    example: '["conservative" | "balanced" | "aggressive" | "custom", ["<info hash>", …]]',
+  },
   /** Adds .torrent files by URI (file:// only). */
   'add-uris': { type: 'as', example: '["file:///path/to/file.torrent", …]' },
 } as const;
@@ -78,6 +83,7 @@ export interface TorrentActionArgs {
   'remove-tracker': [string, string];
   'scale-speed': ['upload' | 'download', 2 | 0.5, Hashes];
   'add-built-in-tracker': Hashes;
+  'apply-profile': [string, Hashes];
   'add-uris': string[];
 }
 

@@ -40,6 +40,7 @@ describe('TorrentActions: invoke by name with JSON, errors in words', () => {
       addUris: (uris) => model.addUris(uris),
       notice: (_kind, message) => notices.push(message),
       builtInTrackerUrl: () => null,
+      settings: model.settings,
     });
   });
 

@@ -11,6 +11,7 @@ import type { Torrent, TorrentStatus } from '../torrent/Torrent.ts';
 import { type Announcer, type EngineContext, TorrentWorker } from '../torrent/TorrentWorker.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
 import { checkedTrackerUrl, type NumericOption, type TorrentOptionValues } from './options.ts';
+import { PROFILE_FIELDS } from './seedingProfiles.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
 import { trackerHealth } from './trackerHealth.ts';
@@ -251,12 +252,22 @@ export class TorrentSession {
       threshold: t.threshold,
       stop_ratio: this.#facts.stopRatio,
       stop_seeding_minutes: this.#facts.stopSeedingMinutes,
+      announce_floor: this.#facts.announceFloor,
     };
   }
 
-  /** Sets a numeric option already checked by `checkedOption`. */
-  setOption(key: NumericOption, value: number): void {
-    if (key === 'stop_ratio') {
+  /** The seeding profile its options were last set from ('' : none, or edited by hand since). */
+  get seedingProfile(): string {
+    return this.#facts.profile;
+  }
+
+  /** Sets a numeric option already checked by `checkedOption` (by hand: it no longer follows a profile). */
+  setOption(key: NumericOption, value: number, profile = ''): void {
+    if ((PROFILE_FIELDS as readonly string[]).includes(key)) this.#facts.profile = profile;
+    if (key === 'announce_floor') {
+      this.#facts.announceFloor = value;
+      this.worker.announcer.intervalFloor = value;
+    } else if (key === 'stop_ratio') {
       this.#facts.stopRatio = value;
       // A torrent's own ratio replaces the chosen target; 0 lets the next tick choose again.
       this.#facts.ratioTarget = value > 0 ? value : null;
@@ -331,9 +342,11 @@ export class TorrentSession {
 
   #newAnnouncer(): Announcer {
     const tiers = this.tiers;
-    return this.#host.createAnnouncer({ ...this.entry.metainfo, announceTiers: tiers }, tiers, () =>
+    const announcer = this.#host.createAnnouncer({ ...this.entry.metainfo, announceTiers: tiers }, tiers, () =>
       this.#announcerChanged(),
     );
+    announcer.intervalFloor = this.#facts.announceFloor;
+    return announcer;
   }
 
   /** A tracker's state moved: log each reply once, take the figures, re-decide the status. */

@@ -1,4 +1,5 @@
 import { _ } from '../../lib/i18n.ts';
+import type { Torrent } from '../torrent/Torrent.ts';
 
 /** Per-torrent options the Options tab edits (speeds and limits in KB/s, 0 = none). */
 export interface TorrentOptionValues {
@@ -13,6 +14,8 @@ export interface TorrentOptionValues {
   stop_ratio: number;
   /** Stop after seeding this many minutes; 0 follows the preferences. */
   stop_seeding_minutes: number;
+  /** Seconds: regular announces never come sooner than this; 0 leaves it to the tracker and the client. */
+  announce_floor: number;
 }
 
 export type NumericOption = Exclude<keyof TorrentOptionValues, 'active'>;
@@ -26,13 +29,14 @@ const RANGES: Record<NumericOption, [number, number, () => string]> = {
   threshold: [0, 100, () => _('The threshold must be between 0 and 100 %.')],
   stop_ratio: [0, 1e6, () => _('The stop ratio must be 0 (off) or more.')],
   stop_seeding_minutes: [0, 1e9, () => _('The seeding time must be 0 (off) or more minutes.')],
+  announce_floor: [0, 86400 * 7, () => _('The announce interval floor must be between 0 (none) and a week.')],
 };
 
 /** The value to store for a numeric option; throws an Error in plain words when it is out of range. */
 export function checkedOption(key: NumericOption, value: unknown): number {
   const [lo, hi, message] = RANGES[key];
   if (typeof value !== 'number' || !Number.isFinite(value) || value < lo || value > hi) throw new Error(message());
-  return key === 'announce_interval' || key === 'threshold' ? Math.round(value) : value;
+  return key === 'announce_interval' || key === 'threshold' || key === 'announce_floor' ? Math.round(value) : value;
 }
 
 /** A per-torrent speed cap in KB/s; throws an Error in plain words when it is not one. */
@@ -47,4 +51,20 @@ export function checkedTrackerUrl(url: string): string {
   if (!/^(https?|udp):\/\/[^/\s:?#]+/i.test(clean) || /\s/.test(clean))
     throw new Error(_('A tracker address must start with http://, https:// or udp:// and name a host.'));
   return clean;
+}
+
+/** The options of a torrent no longer in the model: its last properties, the session's own at none. */
+export function removedTorrentOptions(t: Torrent): TorrentOptionValues {
+  return {
+    active: t.active,
+    upload_speed: t.upload_speed,
+    download_speed: t.download_speed,
+    upload_limit: t.upload_limit,
+    download_limit: t.download_limit,
+    announce_interval: t.announce_interval,
+    threshold: t.threshold,
+    stop_ratio: 0,
+    stop_seeding_minutes: 0,
+    announce_floor: 0,
+  };
 }

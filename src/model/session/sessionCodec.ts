@@ -4,6 +4,7 @@ import { SETTINGS } from '../settings/schema.ts';
 import type { SettingsStore } from '../settings/SettingsStore.ts';
 import type { TorrentState } from '../settings/TorrentState.ts';
 import { Torrent } from '../torrent/Torrent.ts';
+import { newTorrentProfile } from './seedingProfiles.ts';
 
 /**
  * The one translation between a torrent session and its saved state
@@ -17,6 +18,10 @@ export interface SessionFacts {
   stopSeedingMinutes: number;
   /** Chosen once per torrent (0 = none); null until chosen. */
   ratioTarget: number | null;
+  /** Seconds; regular announces never sooner (0: none). */
+  announceFloor: number;
+  /** The seeding profile its options were last set from ('' : none, or edited by hand since). */
+  profile: string;
 }
 
 /** Saved fields that map one to one onto Torrent properties (the original's key names). */
@@ -82,6 +87,8 @@ export function restoreSession(
     stopRatio: 0,
     stopSeedingMinutes: 0,
     ratioTarget: null,
+    announceFloor: 0,
+    profile: '',
   };
   t.freeze_notify();
   if (saved) {
@@ -94,9 +101,20 @@ export function restoreSession(
     facts.stopRatio = saved.stop_ratio;
     facts.stopSeedingMinutes = saved.stop_seeding_minutes;
     facts.ratioTarget = saved.stop_ratio > 0 ? saved.stop_ratio : saved.ratio_target;
+    facts.announceFloor = saved.announce_floor;
+    facts.profile = saved.seeding_profile;
   } else {
-    t.upload_speed = settings.get(SETTINGS.upload_speed);
-    t.download_speed = settings.get(SETTINGS.download_speed);
+    // The seeding profile chosen in Preferences (Custom: the speeds above and its own values).
+    const profile = newTorrentProfile(settings);
+    t.upload_speed = profile.values.upload_speed;
+    t.download_speed = profile.values.download_speed;
+    t.upload_limit = profile.values.upload_limit;
+    t.download_limit = profile.values.download_limit;
+    facts.stopRatio = profile.values.stop_ratio;
+    facts.stopSeedingMinutes = profile.values.stop_seeding_minutes;
+    facts.ratioTarget = facts.stopRatio > 0 ? facts.stopRatio : null;
+    facts.announceFloor = profile.values.announce_floor;
+    facts.profile = profile.name;
     t.announce_interval = settings.get(SETTINGS.announce_interval);
     t.threshold = Math.round(settings.get(SETTINGS.threshold));
     t.progress = settings.get(SETTINGS.simulation.new_torrents_complete) ? 1 : 0;
@@ -149,5 +167,7 @@ export function encodeSession(t: Torrent, facts: SessionFacts): TorrentState {
     stop_ratio: facts.stopRatio,
     stop_seeding_minutes: facts.stopSeedingMinutes,
     ratio_target: facts.ratioTarget,
+    announce_floor: facts.announceFloor,
+    seeding_profile: facts.profile,
   };
 }

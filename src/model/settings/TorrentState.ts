@@ -56,6 +56,10 @@ export interface TorrentState {
   stop_seeding_minutes: number;
   /** The ratio target chosen once for this torrent (0 = none); null while not chosen yet. */
   ratio_target: number | null;
+  /** Seconds: regular announces never sooner (0: the tracker and the client decide). */
+  announce_floor: number;
+  /** The seeding profile its options were last set from ('' : none, or edited since). */
+  seeding_profile: string;
   /** Fields a newer version wrote, kept as read (JSON). */
   [extra: string]: Json;
 }
@@ -100,6 +104,8 @@ export const TORRENT_STATE_DEFAULTS: Readonly<TorrentState> = Object.freeze({
   stop_ratio: 0,
   stop_seeding_minutes: 0,
   ratio_target: null,
+  announce_floor: 0,
+  seeding_profile: '',
 });
 
 /** Fields that count something and so cannot be negative. */
@@ -123,6 +129,7 @@ const NON_NEGATIVE = new Set([
   'seeding_time',
   'stop_ratio',
   'stop_seeding_minutes',
+  'announce_floor',
 ]);
 
 const PRIORITY_WORDS: Record<string, number> = { low: 0, normal: 1, medium: 1, high: 2 };

@@ -171,6 +171,20 @@ export const SETTINGS = {
     stop_ratio_max: num('simulation.stop_ratio_max', 2, RATIO),
     stop_after_seeding_hours: num('simulation.stop_after_seeding_hours', 0, RATIO),
   },
+  /**
+   * Seeding profiles (src/model/session/seedingProfiles.ts): the one new torrents get. Custom is
+   * `upload_speed`/`download_speed` above and these values; the others are built in.
+   */
+  seeding_profile: {
+    name: choice('seeding_profile.name', 'custom', ['conservative', 'balanced', 'aggressive', 'custom'] as const),
+    custom: {
+      upload_limit: num('seeding_profile.custom.upload_limit', 0, SPEED),
+      download_limit: num('seeding_profile.custom.download_limit', 0, SPEED),
+      announce_floor: num('seeding_profile.custom.announce_floor', 0, { min: 0, max: 7 * 86400, integer: true }),
+      stop_ratio: num('seeding_profile.custom.stop_ratio', 0, RATIO),
+      stop_seeding_minutes: num('seeding_profile.custom.stop_seeding_minutes', 0, { min: 0, max: 1e9, integer: true }),
+    },
+  },
   /** Remote access (src/controller/remote/): off by default, this computer only by default. */
   remote: {
     enabled: bool('remote.enabled', false),

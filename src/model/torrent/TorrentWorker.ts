@@ -32,6 +32,8 @@ export interface AnnounceStats {
  */
 export interface Announcer {
   readonly startedAcknowledged: boolean;
+  /** Seconds: regular announces never sooner than this (the torrent's announce floor; 0 none). */
+  intervalFloor?: number;
   /** Some tracker may list us (`started` acknowledged, or cancelled before its answer). */
   readonly owesStopped?: boolean;
   nextAnnounceAt(): number;

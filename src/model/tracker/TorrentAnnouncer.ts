@@ -111,6 +111,8 @@ export class TorrentAnnouncer {
   #session = 0;
   #lastStopRejected = 0;
   readonly #scrapes: TorrentScrapes;
+  /** Seconds: regular announces never sooner than this, whatever the tracker's interval (a seeding profile's floor). */
+  intervalFloor = 0;
 
   constructor(options: TorrentAnnouncerOptions) {
     this.#network = options.network;
@@ -370,7 +372,7 @@ export class TorrentAnnouncer {
       if (reply.trackerId) slot.trackerId = reply.trackerId;
       this.#scrapes.announced(slot.url, reply);
       slot.peers = reply.peers;
-      slot.nextAtUs = now + regularDelay(identity, reply.interval) * 1e6;
+      slot.nextAtUs = now + Math.max(regularDelay(identity, reply.interval), this.intervalFloor) * 1e6;
       slot.minAtUs = now + minIntervalDelay(identity, reply.minInterval, reply.interval) * 1e6;
       if (event === 'started') {
         slot.startedAcked = true;

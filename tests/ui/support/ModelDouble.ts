@@ -22,6 +22,14 @@ import type {
 import { makeTorrent, type TorrentFixture } from '../../support/torrents.ts';
 import { TorrentCounts } from '../../../src/model/session/TorrentCounts.ts';
 import { TransferTotals } from '../../../src/model/session/TransferTotals.ts';
+import {
+  PROFILE_FIELDS,
+  type ProfileChange,
+  profileChanges,
+  type ProfileName,
+  type ProfileValues,
+  profileValues,
+} from '../../../src/model/session/seedingProfiles.ts';
 
 interface Entry {
   metainfo: Metainfo;
@@ -47,6 +55,8 @@ export class ModelDouble implements TorrentSource, CommandTarget {
   readonly torrents = new Gio.ListStore({ item_type: Torrent.$gtype });
   readonly calls: { name: string; args: unknown[] }[] = [];
   readonly entries = new Map<Torrent, Entry>();
+  /** The seeding profile each torrent's options were last set from. */
+  readonly profiles = new Map<Torrent, string>();
   readonly countListeners = new Set<() => void>();
   readonly noticeListeners = new Set<(n: Notice) => void>();
   readonly settings: SettingsStore;
@@ -217,7 +227,21 @@ export class ModelDouble implements TorrentSource, CommandTarget {
       threshold: t.threshold,
       stop_ratio: e.stop_ratio,
       stop_seeding_minutes: e.stop_seeding_minutes,
+      announce_floor: (e as { announce_floor?: number }).announce_floor ?? 0,
     };
+  }
+
+  seedingProfile(t: Torrent): string {
+    return this.profiles.get(t) ?? '';
+  }
+
+  profileValues(name: ProfileName): ProfileValues {
+    return profileValues(this.settings, name);
+  }
+
+  profilePreview(name: ProfileName, ts: Torrent[]): ProfileChange[] {
+    const rows = ts.map((t) => ({ infoHash: t.info_hash, name: t.name, options: this.options(t) }));
+    return profileChanges(rows, this.profileValues(name));
   }
 
   totals(): SessionTotals {
@@ -416,12 +440,13 @@ export class ModelDouble implements TorrentSource, CommandTarget {
     for (const t of ts) t.label = label;
   }
 
-  setOption<K extends keyof TorrentOptions>(ts: Torrent[], key: K, value: TorrentOptions[K]): void {
+  setOption<K extends keyof TorrentOptions>(ts: Torrent[], key: K, value: TorrentOptions[K], profile = ''): void {
     this.#record('setOption', ts, key, value);
     if (key === 'threshold' && ((value as number) < 0 || (value as number) > 100))
       throw new Error('The threshold must be between 0 and 100 %.');
     for (const t of ts) {
-      if (key === 'stop_ratio' || key === 'stop_seeding_minutes')
+      if ((PROFILE_FIELDS as readonly string[]).includes(key)) this.profiles.set(t, profile);
+      if (key === 'stop_ratio' || key === 'stop_seeding_minutes' || key === 'announce_floor')
         (this.entries.get(t) as unknown as Record<string, unknown>)[key] = value;
       else if (key === 'active') (value ? this.resume : this.pause).call(this, [t]);
       else (t as unknown as Record<string, unknown>)[key] = value;

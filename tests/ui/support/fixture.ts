@@ -42,6 +42,7 @@ export function torrentActionsOn(model: ModelDouble): Gio.SimpleActionGroup {
     addUris: (uris) => model.addUris(uris),
     notice: (kind, message) => model.post(kind, message),
     builtInTrackerUrl: () => null,
+    settings: model.settings,
   }).addTo(group);
   return group;
 }

@@ -289,7 +289,9 @@ export class MainWindow extends Adw.ApplicationWindow {
   showPreferences(): void {
     if (!this.source) return;
     if (!this.preferences) {
-      this.preferences = new PreferencesWindow(this.source, { transient_for: this });
+      this.preferences = new PreferencesWindow(this.source, { transient_for: this }, (name, args) =>
+        this.#activate(name, args),
+      );
       this.preferences.connect('close-request', () => {
         this.preferences = null;
         return false;

@@ -4,6 +4,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { uiResource } from '../lib/resources.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
+import { ProfileChooserGroup } from './ProfileChooserGroup.ts';
 import { templateChild } from './template.ts';
 import type { TorrentActionActivator } from './torrentActions.ts';
 import type { TorrentOptions, TorrentSource } from './TorrentSource.ts';
@@ -17,6 +18,7 @@ const NUMERIC_OPTIONS: NumericOption[] = [
   'upload_limit',
   'download_limit',
   'threshold',
+  'announce_floor',
   'stop_ratio',
   'stop_seeding_minutes',
 ];
@@ -41,6 +43,7 @@ export class OptionsPage extends Adw.PreferencesPage {
   readonly spins = new Map<NumericOption, Gtk.SpinButton>();
   readonly #source: TorrentSource;
   readonly #activate: TorrentActionActivator;
+  readonly profile: ProfileChooserGroup;
   #torrent: Torrent | null = null;
   #handler = 0;
   #loading = false;
@@ -55,6 +58,8 @@ export class OptionsPage extends Adw.PreferencesPage {
       spin.connect('value-changed', () => this.#apply(key, spin.get_value()));
       this.spins.set(key, spin);
     }
+    this.profile = new ProfileChooserGroup(source, activate);
+    this.add(this.profile);
   }
 
   get activeSwitch(): Gtk.Switch {
@@ -78,6 +83,7 @@ export class OptionsPage extends Adw.PreferencesPage {
     try {
       const o = this.#source.options(t);
       if (this._active_switch.get_active() !== o.active) this._active_switch.set_active(o.active);
+      this.profile.setTorrent(t);
       for (const [key, spin] of this.spins) {
         // Don't fight the user while they type into this field.
         if (spin.has_focus || spin.get_focus_child()) continue;

@@ -5,9 +5,11 @@ import Gtk from 'gi://Gtk?version=4.0';
 
 import { uiResource } from '../lib/resources.ts';
 import { type ChoiceValues, PreferenceControls } from './PreferenceControls.ts';
+import { ProfilesPage } from './ProfilesPage.ts';
 import { ProxyPasswordRow } from './ProxyPasswordRow.ts';
 import { RemoteAccessPage } from './RemoteAccessPage.ts';
 import { templateChild } from './template.ts';
+import { activateOnApplication, type TorrentActionActivator } from './torrentActions.ts';
 import { IDENTITY_SETTING, type SettingsAccess, type TorrentSource } from './TorrentSource.ts';
 import { TrackerPreferencesPage } from './TrackerPreferencesPage.ts';
 
@@ -102,7 +104,11 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
   readonly #c: PreferenceControls;
   #handler = 0;
 
-  constructor(source: TorrentSource, params: Partial<Adw.PreferencesWindow.ConstructorProps> = {}) {
+  constructor(
+    source: TorrentSource,
+    params: Partial<Adw.PreferencesWindow.ConstructorProps> = {},
+    activate: TorrentActionActivator = activateOnApplication,
+  ) {
     super(params);
     this.settings = source.settings;
     this.#c = new PreferenceControls(source.settings, (message) => this.#toast(message));
@@ -111,6 +117,7 @@ export class PreferencesWindow extends Adw.PreferencesWindow {
     this.#identities(source, templateChild(this, PreferencesWindow.$gtype, IDENTITY_SETTING, Adw.ComboRow));
     this.#proxyPassword();
 
+    this.add(new ProfilesPage(source, (message) => this.#toast(message), activate));
     const tracker = new TrackerPreferencesPage(this.settings);
     tracker.onError = (message) => this.#toast(message);
     this.add(tracker);

@@ -1,4 +1,4 @@
-import type Gio from 'gi://Gio';
+import Gio from 'gi://Gio';
 import type GLib from 'gi://GLib';
 
 import { variantFromJson } from '../lib/variant.ts';
@@ -107,6 +107,12 @@ export function activateTorrentAction<N extends TorrentActionName>(
   args: TorrentActionArgs[N],
 ): void {
   group.activate_action(name, actionParameter(name, args));
+}
+
+/** Activates a torrent action on the running application (where the actions are, see TorrentActions). */
+export function activateOnApplication<N extends TorrentActionName>(name: N, args: TorrentActionArgs[N]): void {
+  const app = Gio.Application.get_default();
+  if (app) activateTorrentAction(app, name, args);
 }
 
 /** How a widget asks for a torrent action (the window activates it on its action group). */

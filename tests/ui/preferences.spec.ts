@@ -39,7 +39,7 @@ describe('preferences', () => {
     const pages = prefs.get_visible_page()!.get_parent()!;
     for (let p = pages.get_first_child(); p; p = p.get_next_sibling())
       titles.push((p as Adw.PreferencesPage).get_title());
-    expect(titles).toEqual(['General', 'Speed', 'Seeding', 'Connection', 'Advanced', 'Tracker']);
+    expect(titles).toEqual(['General', 'Speed', 'Seeding', 'Connection', 'Advanced', 'Profiles', 'Tracker']);
     for (const scheme of [Adw.ColorScheme.FORCE_LIGHT, Adw.ColorScheme.FORCE_DARK]) {
       Adw.StyleManager.get_default().set_color_scheme(scheme);
       const suffix = scheme === Adw.ColorScheme.FORCE_DARK ? '-dark' : '';

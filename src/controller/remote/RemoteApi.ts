@@ -39,6 +39,7 @@ const OPTION_KEYS = new Set([
   'threshold',
   'stop_ratio',
   'stop_seeding_minutes',
+  'announce_floor',
 ]);
 
 export interface RemoteApiParts {

@@ -29,6 +29,8 @@ const TR_HEADERS = (ua: string) => [
   ['Accept-Encoding', 'deflate, gzip, br, zstd'],
 ];
 const LT_TAIL = /^[0-9A-Za-z\-_.!~*()]{12}$/;
+/** The captures were made without a public address: none, whatever this machine has. */
+const NO_PUBLIC = { globalAddresses: () => ({ ipv4: null, ipv6: null }) };
 
 interface Golden {
   query: string;
@@ -185,7 +187,10 @@ describe('tracker golden requests (bytes on the wire)', () => {
 
   for (const [id, golden] of Object.entries(GOLDEN)) {
     it(`${id}: HTTP started announce matches the capture byte for byte`, async () => {
-      const network = new TrackerNetwork(new MemorySettings({ agent: id, 'connection.listening_port': 51420 }));
+      const network = new TrackerNetwork(
+        new MemorySettings({ agent: id, 'connection.listening_port': 51420 }),
+        NO_PUBLIC,
+      );
       await network.announce(
         `${server.url}/announce`,
         { infoHash: HASH, event: 'started', uploaded: 0, downloaded: 0, left: 5300006, trackerId: null },
@@ -233,6 +238,7 @@ describe('tracker golden requests (bytes on the wire)', () => {
   it('Transmission 4.1.3: regular announce has no event and echoes trackerid last', async () => {
     const network = new TrackerNetwork(
       new MemorySettings({ agent: 'transmission-4.1.3', 'connection.listening_port': 51413 }),
+      NO_PUBLIC,
     );
     await network.announce(
       `${server.url}/announce`,
@@ -245,6 +251,27 @@ describe('tracker golden requests (bytes on the wire)', () => {
     network.dispose();
   });
 
+  // reference/protocol.md §A6/§A7: Transmission 4.1.3 appends `ipv4=` and `ipv6=` when it knows
+  // this computer's global addresses; 3.00 sends `ipv6=` only; the others send neither.
+  for (const [id, tail] of [
+    ['transmission-4.1.3', '&trackerid=abc&ipv4=198.51.100.7&ipv6=2001%3Adb8%3A%3A7'],
+    ['transmission-3.00', '&trackerid=abc&ipv6=2001%3adb8%3a%3a7'],
+    ['qbittorrent-5.2.3', '&redundant=0&trackerid=abc'],
+  ]) {
+    it(`${id}: with public addresses, the announce ends “${tail}”`, async () => {
+      const network = new TrackerNetwork(new MemorySettings({ agent: id, 'connection.listening_port': 51413 }), {
+        globalAddresses: () => ({ ipv4: '198.51.100.7', ipv6: '2001:db8::7' }),
+      });
+      await network.announce(
+        `${server.url}/announce`,
+        { infoHash: HASH, event: 'none', uploaded: 0, downloaded: 0, left: 0, trackerId: 'abc' },
+        { cancellable: null },
+      );
+      expect(server.requests[0].path.endsWith(tail)).withContext(server.requests[0].path).toBeTrue();
+      network.dispose();
+    });
+  }
+
   describe('UDP announce packets', () => {
     let stub: UdpTrackerStub;
     beforeEach(() => {
@@ -255,7 +282,10 @@ describe('tracker golden requests (bytes on the wire)', () => {
     afterEach(() => stub.stop());
 
     async function announceOver(id: string): Promise<{ packet: Uint8Array; network: TrackerNetwork }> {
-      const network = new TrackerNetwork(new MemorySettings({ agent: id, 'connection.listening_port': 51420 }));
+      const network = new TrackerNetwork(
+        new MemorySettings({ agent: id, 'connection.listening_port': 51420 }),
+        NO_PUBLIC,
+      );
       await network.announce(
         stub.url,
         { infoHash: HASH, event: 'started', uploaded: 1, downloaded: 2, left: 3, trackerId: null },

@@ -83,7 +83,12 @@ describe('hybrid and v2 torrents: announces per identity family (golden)', () =>
   let clock: ManualClock;
   function network(agent: string): TrackerNetwork {
     clock = new ManualClock();
-    const n = new TrackerNetwork(new MemorySettings({ agent, 'connection.listening_port': 51420 }), { clock });
+    // no public address, as in the captures (Transmission would add ipv4=/ipv6=)
+    const globalAddresses = () => ({ ipv4: null, ipv6: null });
+    const n = new TrackerNetwork(new MemorySettings({ agent, 'connection.listening_port': 51420 }), {
+      clock,
+      globalAddresses,
+    });
     networks.push(n);
     return n;
   }

@@ -12,6 +12,7 @@ import {
 } from '../identity/index.ts';
 import { _ } from '../../lib/i18n.ts';
 import { type AnnounceContext, splitUrl } from './announceUrl.ts';
+import { type GlobalAddresses, systemGlobalAddresses } from './globalAddresses.ts';
 import { HttpTracker } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
 import { FairCap } from './FairCap.ts';
@@ -93,6 +94,8 @@ export interface NetworkOptions {
   random?: RandomInt;
   /** HTTPS trackers are checked against these CAs instead of the system's (specs: a test CA). */
   tlsDatabase?: Gio.TlsDatabase | null;
+  /** This computer's public addresses (default: looked up; specs give their own). */
+  globalAddresses?: () => GlobalAddresses;
 }
 
 export interface AnnounceOptions {
@@ -132,6 +135,7 @@ export class TrackerNetwork {
   readonly random: RandomInt;
   readonly #settings: SettingsSource;
   readonly #tlsDatabase: Gio.TlsDatabase | null;
+  readonly #globalAddresses: () => GlobalAddresses;
   #http: HttpTracker;
   #proxyUri: string | null;
   readonly udp = new UdpTracker();
@@ -149,6 +153,7 @@ export class TrackerNetwork {
     this.#announceCap = new FairCap(this.#capSetting());
     this.#proxyUri = this.#proxySetting();
     this.#tlsDatabase = options.tlsDatabase ?? null;
+    this.#globalAddresses = options.globalAddresses ?? systemGlobalAddresses;
     this.#http = this.#newHttp();
     this.udp.proxy = this.#socks5Setting();
     this.#changedId = settings.connect('changed', (_self, path: string) => this.#settingChanged(path));
@@ -300,7 +305,16 @@ export class TrackerNetwork {
     // One key per torrent, whichever of its hashes or address families is announced (BEP 15).
     const key = this.#keyFor(identity, hexOf(req.torrentHash ?? req.infoHash));
     const peerId = this.#peerIdFor(identity);
-    const ctx = { identity, peerId, key: key.text, keyValue: key.value, port: this.port };
+    const ctx = {
+      identity,
+      peerId,
+      key: key.text,
+      keyValue: key.value,
+      port: this.port,
+      globalAddresses: undefined as GlobalAddresses | undefined,
+    };
+    if (identity.query.includes('ipv4') || identity.query.includes('ipv6'))
+      ctx.globalAddresses = this.#globalAddresses();
     const farewell = options.farewell === true;
     const cancellable = options.cancellable;
     if (cancellable?.is_cancelled()) throw cancelledError();

@@ -1,5 +1,6 @@
 import { _ } from '../../lib/i18n.ts';
 import { type ClientIdentity, escapeBytes, escapeText } from '../identity/index.ts';
+import type { GlobalAddresses } from './globalAddresses.ts';
 import { type AnnounceRequest, TrackerError } from './types.ts';
 
 /** Tracker URLs as the identity's client writes them: split without re-escaping, announce and scrape URLs, request heads. */
@@ -10,6 +11,8 @@ export interface AnnounceContext {
   peerId: Uint8Array;
   key: string;
   port: number;
+  /** This computer's public addresses, for identities that send `ipv4=`/`ipv6=` (else unset). */
+  globalAddresses?: GlobalAddresses;
 }
 
 export interface SplitUrl {
@@ -114,6 +117,13 @@ export function buildAnnounceUrl(url: string, req: AnnounceRequest, ctx: Announc
       case 'trackerid':
         if (req.trackerId) parts.push(`trackerid=${escapeText(id, req.trackerId)}`);
         break;
+      case 'ipv4':
+      case 'ipv6': {
+        // Only when this computer has a public address of that family (Transmission).
+        const address = ctx.globalAddresses?.[item];
+        if (address) parts.push(`${item}=${escapeText(id, address)}`);
+        break;
+      }
       default:
         throw new Error(`data/clients.json: unknown query item “${item}” in ${id.id}`);
     }

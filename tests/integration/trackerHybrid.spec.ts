@@ -176,6 +176,15 @@ describe('hybrid and v2 torrents: announces per identity family (golden)', () =>
     expect(new Set(server.requests.map((r) => sentHash(r.path))).size).toBe(2);
   });
 
+  it("a seeding profile's announce floor holds in every hash's lane", async () => {
+    const torrent = hybridTorrent(`${server.url}/announce`);
+    const lanes = new AnnouncerLanes({ metainfo: parseMetainfo(torrent), network: network('qbittorrent-5.2.3') });
+    lanes.intervalFloor = 7200; // the tracker says 1800
+    await lanes.announceDue(seed, token());
+    expect(lanes.trackers.length).toBe(2);
+    for (const t of lanes.trackers) expect(t.nextAnnounce! - clock.wallSeconds()).toBe(7200);
+  });
+
   describe('over UDP', () => {
     let stub: UdpTrackerStub;
     beforeEach(() => {

@@ -52,6 +52,7 @@ export class AnnouncerLanes {
   #planned: boolean;
   #planning: Promise<void> | null = null;
   #lastStopRejected = 0;
+  #intervalFloor = 0;
 
   constructor(options: AnnouncerLanesOptions) {
     this.#network = options.network;
@@ -72,6 +73,16 @@ export class AnnouncerLanes {
     this.#planned = identity.addressFamilies !== 'each' || options.network.proxied;
     // Until the families are known, one lane per hash over any family (nothing is sent before).
     this.#lanes = this.#build(new Map());
+  }
+
+  /** Seconds: regular announces never sooner than this (a seeding profile's floor), in every lane. */
+  get intervalFloor(): number {
+    return this.#intervalFloor;
+  }
+
+  set intervalFloor(seconds: number) {
+    this.#intervalFloor = seconds;
+    for (const lane of this.#lanes) lane.intervalFloor = seconds;
   }
 
   /** The lanes for these URL families (URLs not in the map: any family). */
@@ -99,6 +110,7 @@ export class AnnouncerLanes {
           }),
         );
       }
+    for (const lane of lanes) lane.intervalFloor = this.#intervalFloor;
     return lanes;
   }
 

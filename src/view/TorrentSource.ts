@@ -53,7 +53,7 @@ export interface TorrentSource {
   /** Per tracker of the torrent, in tier order: what the Trackers tab shows. */
   trackers(torrent: Torrent): TrackerView[];
 
-  /** The peers the trackers returned for this torrent (real addresses only), newest first. */
+  /** The peers the trackers returned for this torrent (real addresses only, never this app's own announce echoed back), newest first. */
   peers(torrent: Torrent): PeerView[];
 
   /** This torrent's announces, replies and errors, oldest first (bounded by the model). */

@@ -191,7 +191,8 @@ describe('tracker faults (local fault servers)', () => {
 
     it('a warning, a tracker id and a peer list are bounded too', async () => {
       const warning = 'w\n'.repeat(100_000);
-      const peers = '\x7f\x00\x00\x01\x1a\xe1'.repeat(20_000);
+      // 127.0.0.1:6882, not our own announced 6881 (which would be our announce echoed back).
+      const peers = '\x7f\x00\x00\x01\x1a\xe2'.repeat(20_000);
       const id = 'i'.repeat(10_000);
       const body = `d8:intervali1800e15:warning message${warning.length}:${warning}10:tracker id${id.length}:${id}5:peers${peers.length}:${peers}e`;
       const { a } = makeAnnouncer([[replyWith({ body })]]);
@@ -249,12 +250,13 @@ describe('tracker faults (local fault servers)', () => {
       expect(dueIn(a)).toBe(300); // interval 60, qBittorrent's floor 300
       clock.advance(300);
       server.respond = () => ({
-        body: 'd8:intervali1800e5:peers6:' + String.fromCharCode(127, 0, 0, 1, 0x1a, 0xe1) + 'e',
+        // Port 6882: 127.0.0.1 at our own announced port (6881) would be our announce echoed back.
+        body: 'd8:intervali1800e5:peers6:' + String.fromCharCode(127, 0, 0, 1, 0x1a, 0xe2) + 'e',
       });
       await a.announceDue(SEED, new Gio.Cancellable());
       expect(server.requests[1].path).toMatch(/&trackerid=tid-1$/);
       expect(server.requests[1].path).not.toContain('event=');
-      expect(a.trackers[0].peers).toEqual([{ ip: '127.0.0.1', port: 6881 }]);
+      expect(a.trackers[0].peers).toEqual([{ ip: '127.0.0.1', port: 6882 }]);
       expect(a.trackers[0].message).toBe('');
     });
 

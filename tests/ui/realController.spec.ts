@@ -11,6 +11,7 @@ import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
+import { compactPeers, peerIdFor, TrackerProbe } from '../support/trackerProbe.ts';
 import { answer, initUi, useUiTimeout } from './support/fixture.ts';
 
 /**
@@ -115,6 +116,39 @@ describe('main window on the real controller', () => {
     // The copy is the list entry: kept, it would bring the torrent back at the next start.
     expect(GLib.file_test(copy, GLib.FileTest.EXISTS)).withContext('the app copy goes').toBeFalse();
     expect(controller.settings.getTorrentState(copy)).toBeUndefined();
+  });
+
+  it('Peers tab: lists the other peers opentracker hands out, not the app’s own announce it echoes', async () => {
+    const bytes = makeTorrent({ name: 'peers-tab.bin', length: 3_000_000, announce: tracker.announceUrl });
+    const hash = fixtureInfoHashHex(bytes);
+    await tracker.start([hash]);
+    const infoHash = Uint8Array.from(hash.match(/../g)!.map((h) => parseInt(h, 16)));
+    const probe = new TrackerProbe(tracker.port);
+    // Another seeder on this computer, on a port that is not ours.
+    await probe.announce({ infoHash, peerId: peerIdFor('-TR3000-'), port: 6001, left: 0, event: 'started' });
+    const ourPort = controller.settings.get<number>('connection.listening_port');
+    // opentracker lists the requester itself: an announce from our address and port gets it back.
+    const echo = await probe.announce({ infoHash, peerId: peerIdFor('-qB4520-'), port: ourPort, numwant: 50 });
+    expect(compactPeers(echo.peers as Uint8Array)).toContain(`127.0.0.1:${ourPort}`);
+
+    const path = `${dir}/peers-tab.torrent`;
+    writeFile(path, bytes);
+    window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
+    const t = window.list!.selection.get_item(0) as Torrent;
+    window.list!.selectTorrents([t]);
+    const d = window.details!;
+    d.tabs.set_visible_child_name('peers');
+    await waitFor(
+      () => controller.readout.trackers(t).some((tr) => tr.lastAnnounce !== null),
+      'the announce reply',
+      20_000,
+    );
+    await pumpEvents(200);
+    expect(controller.readout.peers(t).map((p) => `${p.address}:${p.port}`)).toEqual(['127.0.0.1:6001']);
+    expect(d.peersTable.store.get_n_items()).toBe(1);
+    expect((d.peersTable.store.get_item(0) as RecordItem).record.port).toBe(6001);
+    await saveScreenshot(window, 'real-controller-peers');
   });
 
   it('reports a file that is not a torrent and adds nothing', async () => {

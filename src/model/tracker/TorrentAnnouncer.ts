@@ -8,6 +8,7 @@ import type { RandomInt } from '../identity/index.ts';
 import { isPermanentRefusal, minIntervalDelay, regularDelay, retryDelay } from './schedule.ts';
 import { TorrentScrapes } from './TorrentScrapes.ts';
 import type { TrackerNetwork } from './TrackerNetwork.ts';
+import { otherPeers } from './ownPeer.ts';
 import { trackerStatusText as statusText } from './trackerStatusText.ts';
 import type { AnnounceEvent, AnnounceLane, Peer, TrackerInfo, TrackerState } from './types.ts';
 import { laneFields, TrackerError } from './types.ts';
@@ -371,7 +372,7 @@ export class TorrentAnnouncer {
       slot.message = reply.warning === null ? '' : printable(reply.warning);
       if (reply.trackerId) slot.trackerId = reply.trackerId;
       this.#scrapes.announced(slot.url, reply);
-      slot.peers = reply.peers;
+      slot.peers = otherPeers(reply, network);
       slot.nextAtUs = now + Math.max(regularDelay(identity, reply.interval), this.intervalFloor) * 1e6;
       slot.minAtUs = now + minIntervalDelay(identity, reply.minInterval, reply.interval) * 1e6;
       if (event === 'started') {

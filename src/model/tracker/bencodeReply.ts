@@ -159,7 +159,9 @@ export function parseAnnounceReply(bytes: Uint8Array): AnnounceReply {
       if (!(e instanceof Map) || peers.length >= MAX_PEERS_KEPT) continue;
       const ip = str(e, 'ip');
       const port = num(e, 'port');
-      if (ip && port !== null && port > 0 && port < 65536) peers.push({ ip, port });
+      const id = e.get('peer id');
+      const peerId = id instanceof Uint8Array && id.length === 20 ? id : undefined;
+      if (ip && port !== null && port > 0 && port < 65536) peers.push({ ip, port, ...(peerId && { peerId }) });
     }
   }
   const p6 = d.get('peers6');
@@ -167,6 +169,11 @@ export function parseAnnounceReply(bytes: Uint8Array): AnnounceReply {
   const interval = num(d, 'interval');
   const trackerId = str(d, 'tracker id');
   const warning = str(d, 'warning message');
+  const external = d.get('external ip');
+  const externalIp =
+    external instanceof Uint8Array && (external.length === 4 || external.length === 16)
+      ? compactPeers(Uint8Array.of(...external, 0, 0), external.length === 4 ? 6 : 18)[0].ip
+      : undefined;
   return {
     interval: interval !== null && interval > 0 ? interval : null,
     minInterval: num(d, 'min interval'),
@@ -176,5 +183,6 @@ export function parseAnnounceReply(bytes: Uint8Array): AnnounceReply {
     downloaded: num(d, 'downloaded'),
     warning: warning === null ? null : printable(warning),
     peers,
+    ...(externalIp && { externalIp }),
   };
 }

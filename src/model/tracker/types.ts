@@ -38,6 +38,8 @@ export interface AnnounceRequest {
 export interface Peer {
   ip: string;
   port: number;
+  /** Given only in a non-compact (dictionary) peer list. */
+  peerId?: Uint8Array;
 }
 
 export interface AnnounceReply {
@@ -49,6 +51,8 @@ export interface AnnounceReply {
   downloaded: number | null;
   warning: string | null;
   peers: Peer[];
+  /** BEP 24: the address the tracker saw the announce come from, if it says. */
+  externalIp?: string;
 }
 
 /**

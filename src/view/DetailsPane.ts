@@ -110,9 +110,11 @@ export class DetailsPane extends Gtk.Stack {
     ['size', _('Size')],
     ['uploaded', _('Uploaded')],
     ['downloaded', _('Downloaded')],
+    ['ratio', _('Ratio')],
     ['upload', _('Upload Speed')],
     ['download', _('Download Speed')],
     ['states', _('Status')],
+    ['tracker', _('Common Tracker')],
   ]);
 
   readonly #source: TorrentSource;
@@ -368,11 +370,21 @@ export class DetailsPane extends Gtk.Stack {
         sum((t) => t.total_downloaded),
       ),
     );
+    // The ratio of them all, as one torrent's: everything uploaded over their total size.
+    const size = sum((t) => t.total_size);
+    s.set('ratio', (size > 0 ? sum((t) => t.total_uploaded) / size : 0).toFixed(3));
     s.set('upload', formatRate(sum((t) => t.upload_rate)));
     s.set('download', formatRate(sum((t) => t.download_rate)));
     const states = new Map<string, number>();
     for (const t of all) states.set(formatStatus(t.status), (states.get(formatStatus(t.status)) ?? 0) + 1);
     s.set('states', [...states].map(([state, n]) => format(_('%1$d %2$s'), n, state.toLowerCase())).join(', '));
+    const common = all
+      .slice(1)
+      .reduce(
+        (hosts, t) => hosts.filter((h) => this.#source.trackerHosts(t).includes(h)),
+        this.#source.trackerHosts(all[0]),
+      );
+    s.set('tracker', common.length ? common.join(', ') : _('None in common'));
   }
 
   #disconnect(): void {

@@ -4,6 +4,7 @@ import Gtk from 'gi://Gtk?version=4.0';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import { DETAILS_TABS } from '../../src/view/DetailsPane.ts';
 import { RecordItem } from '../../src/view/RecordItem.ts';
+import { formatBytes } from '../../src/view/format.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { initUi, useUiTimeout, labelsUnder, openWindow, type UiFixture } from './support/fixture.ts';
 
@@ -183,6 +184,32 @@ describe('details pane', () => {
     Object.assign(t, { active: false, status: 'paused' });
     expect(bar.paused).toBe(f.model.counts.paused);
     expect(bar.counts.get_label()).toContain('1 paused');
+  });
+
+  it('sums up several selected torrents: count, size, totals, their ratio and a tracker in common', async () => {
+    const u = f.model.addFixture(
+      { name: 'mirror.iso', length: 1_000_000_000, announce: 'http://127.0.0.1:6969/announce' },
+      { session_uploaded: 1_000_000, total_uploaded: 500_000_000, total_downloaded: 0 },
+    );
+    const w = f.model.addFixture({ name: 'elsewhere.iso', length: 10_000, announce: 'http://192.0.2.1/announce' });
+    await pumpEvents(50);
+    f.window.list!.selectTorrents([t, u]);
+    await pumpEvents(50);
+    const d = f.window.details!;
+    expect(d.get_visible_child_name()).toBe('summary');
+    const plain = (key: string) => d.summary.get(key).replace(/\u00a0/g, ' ');
+    expect(plain('count')).toBe('2 torrents');
+    const size = t.total_size + u.total_size;
+    expect(plain('size')).toBe(formatBytes(size).replace(/\u00a0/g, ' '));
+    expect(plain('uploaded')).toContain(formatBytes(t.total_uploaded + u.total_uploaded).replace(/\u00a0/g, ' '));
+    // One ratio for them all: everything uploaded over their total size (not the first one's 1.95).
+    expect(plain('ratio')).toBe(((t.total_uploaded + u.total_uploaded) / size).toFixed(3));
+    expect(plain('tracker')).toBe('127.0.0.1');
+    await saveScreenshot(f.window, 'details-summary');
+    f.window.list!.selectTorrents([t, u, w]);
+    await pumpEvents(50);
+    expect(plain('count')).toBe('3 torrents');
+    expect(plain('tracker')).toBe('None in common');
   });
 
   it('saves a screenshot of the list with a selection', async () => {

@@ -23,8 +23,16 @@ export class KeyringError extends Error {
   }
 }
 
-const SCHEMA_NAME = 'ie.fio.dfakeseeder.Proxy';
-const TIMEOUT_MS = 10000;
+/** Where a keyring item lives: its libsecret schema and the one attribute that names it. */
+export interface KeyringSchema {
+  name: string;
+  attribute: string;
+  /** A keyring that does not answer (locked, prompting with nobody there) is given up after this. */
+  timeoutMs: number;
+}
+
+/** The proxy password's items: `ie.fio.dfakeseeder.Proxy`, named by `id`. */
+const PROXY_SCHEMA: KeyringSchema = { name: 'ie.fio.dfakeseeder.Proxy', attribute: 'id', timeoutMs: 10000 };
 
 /* The small part of libsecret (gi://Secret, version 1) used here; there are no generated types for it. */
 interface SecretModule {
@@ -60,9 +68,9 @@ function loadSecret(): Promise<SecretModule | null> {
 }
 
 /** The reason in words a user understands. */
-function reasonOf(e: unknown): string {
+function reasonOf(e: unknown, timeoutMs: number): string {
   if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED)) {
-    return format(_('the keyring did not answer within %1$s seconds'), TIMEOUT_MS / 1000);
+    return format(_('the keyring did not answer within %1$s seconds'), timeoutMs / 1000);
   }
   if (
     e instanceof GLib.Error &&
@@ -77,29 +85,41 @@ function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The user's keyring through libsecret, items under the schema `ie.fio.dfakeseeder.Proxy`. */
+/**
+ * The user's keyring through libsecret, items in the default collection under one schema (the
+ * proxy password's unless told otherwise; remote access keeps its password under its own).
+ */
 export class LibsecretKeyring implements SecretKeyring {
+  readonly #spec: KeyringSchema;
   #schema: unknown = null;
+
+  constructor(schema: KeyringSchema = PROXY_SCHEMA) {
+    this.#spec = schema;
+  }
 
   async #secret(): Promise<SecretModule> {
     const Secret = await loadSecret();
     if (!Secret) throw new KeyringError(_('libsecret is not installed, so there is no keyring to use'));
-    this.#schema ??= Secret.Schema.new(SCHEMA_NAME, Secret.SchemaFlags.NONE, {
-      id: Secret.SchemaAttributeType.STRING,
+    this.#schema ??= Secret.Schema.new(this.#spec.name, Secret.SchemaFlags.NONE, {
+      [this.#spec.attribute]: Secret.SchemaAttributeType.STRING,
     });
     return Secret;
   }
 
+  #attributes(id: string): Record<string, string> {
+    return { [this.#spec.attribute]: id };
+  }
+
   async #bounded<T>(call: (cancellable: Gio.Cancellable) => Promise<T>): Promise<T> {
     const cancellable = new Gio.Cancellable();
-    const timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, TIMEOUT_MS, () => {
+    const timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.#spec.timeoutMs, () => {
       cancellable.cancel();
       return GLib.SOURCE_REMOVE;
     });
     try {
       return await call(cancellable);
     } catch (e) {
-      throw new KeyringError(reasonOf(e));
+      throw new KeyringError(reasonOf(e, this.#spec.timeoutMs));
     } finally {
       if (!cancellable.is_cancelled()) GLib.source_remove(timer);
     }
@@ -108,17 +128,17 @@ export class LibsecretKeyring implements SecretKeyring {
   async store(id: string, label: string, secret: string): Promise<void> {
     const Secret = await this.#secret();
     await this.#bounded((c) =>
-      Secret.password_store(this.#schema, { id }, Secret.COLLECTION_DEFAULT, label, secret, c),
+      Secret.password_store(this.#schema, this.#attributes(id), Secret.COLLECTION_DEFAULT, label, secret, c),
     );
   }
 
   async lookup(id: string): Promise<string | null> {
     const Secret = await this.#secret();
-    return this.#bounded((c) => Secret.password_lookup(this.#schema, { id }, c));
+    return this.#bounded((c) => Secret.password_lookup(this.#schema, this.#attributes(id), c));
   }
 
   async clear(id: string): Promise<void> {
     const Secret = await this.#secret();
-    await this.#bounded((c) => Secret.password_clear(this.#schema, { id }, c));
+    await this.#bounded((c) => Secret.password_clear(this.#schema, this.#attributes(id), c));
   }
 }

@@ -96,7 +96,8 @@ describe('headless mode (integration, real opentracker)', () => {
     expect(after.filter((x) => x.complete === 0).length).toBe(TORRENTS);
     const saved = JSON.parse(readText(`${home}/dfakeseeder/settings.json`)) as { torrents: Record<string, unknown> };
     expect(Object.keys(saved.torrents).length).toBe(TORRENTS);
-  });
+    // Its own waits are bounded (60 s for the seeders, 10 s for the log); jasmine's 5 s default is not enough.
+  }, 120_000);
 
   it('adds FILE.torrent arguments, and says in words why a duplicate was not added', async () => {
     const cfg = makeTempDir('dfs-headless-args');
@@ -133,5 +134,5 @@ describe('headless mode (integration, real opentracker)', () => {
     } finally {
       removeTree(cfg);
     }
-  });
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ import { checkedTrackerUrl, type NumericOption, type TorrentOptionValues } from 
 import { PROFILE_FIELDS } from './seedingProfiles.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
-import { trackerHealth } from './trackerHealth.ts';
+import { readTrackerReplies } from './trackerReplies.ts';
 import type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
 
 export type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
@@ -352,41 +352,16 @@ export class TorrentSession {
   /** A tracker's state moved: log each reply once, take the figures, re-decide the status. */
   #announcerChanged(): void {
     if (this.#host.quitting) return;
-    const infos = this.worker.announcer.trackers;
-    const t = this.torrent;
-    let best: TrackerInfo | null = null;
-    /** The tracker whose seeders/leechers are freshest (announce or scrape). */
-    let freshest: TrackerInfo | null = null;
-    let replied = false;
-    for (const info of infos) {
-      const reply = `${info.lastAnnounce ?? ''}|${info.state}`;
-      // A tracker announced to with each hash or over each family has a row per lane.
-      const row = info.lane ? `${info.url} (${info.lane})` : info.url;
-      if (info.lastAnnounce && this.#lastReplies.get(row) !== reply) {
-        this.#lastReplies.set(row, reply);
-        replied = true;
-        if (info.state === 'working')
-          this.appendLog(
-            'info',
-            format(
-              _('announced to %1$s: %2$s seeders, %3$s leechers'),
-              row,
-              String(info.seeders ?? '?'),
-              String(info.leechers ?? '?'),
-            ),
-          );
-        else if (info.state === 'error' || info.state === 'disabled')
-          this.appendLog('error', `${row}: ${info.message}`);
-      }
-      if (info.state === 'working' && (!best || (info.lastAnnounce ?? 0) > (best.lastAnnounce ?? 0))) best = info;
-      if (info.countsAt !== null && (!freshest || info.countsAt > (freshest.countsAt ?? 0))) freshest = info;
-    }
-    const health = trackerHealth(infos);
+    const { replied, lines, best, counts, health, message } = readTrackerReplies(
+      this.worker.announcer.trackers,
+      this.#lastReplies,
+    );
+    for (const line of lines) this.appendLog(line.level, line.message);
     this.#trackersFailing = health.failing;
     if (best) this.#trackerAnswered = true;
     else if (health.failing) this.#trackerAnswered = false;
+    const t = this.torrent;
     t.freeze_notify();
-    const counts = freshest ?? best;
     if (counts) {
       if (counts.seeders !== null && counts.seeders >= 0 && t.seeders !== counts.seeders) t.seeders = counts.seeders;
       if (counts.leechers !== null && counts.leechers >= 0 && t.leechers !== counts.leechers)
@@ -397,7 +372,6 @@ export class TorrentSession {
       const host = trackerHost(best.url);
       if (t.tracker_host !== host) t.tracker_host = host;
     }
-    const message = health.failing ? health.lastFailure : (infos.map((i) => i.message).find((m) => m) ?? '');
     if (t.tracker_message !== message) t.tracker_message = message;
     this.updateStatus();
     t.thaw_notify();

@@ -49,7 +49,7 @@ export interface ClientIdentity {
   /** allTiers: one tracker of every tier in parallel (µTorrent/qBittorrent); else BEP 12. */
   tiers: { allTiers: boolean; shuffle: boolean };
   /**
-   * Scrapes the client makes on its own (reference/protocol.md §A4, §A6). `auto`: running
+   * Scrapes the client makes on its own (as its source schedules them). `auto`: running
    * torrents are scraped every `interval` s (Transmission; pushed back by an announce that
    * carried all three counts when `skipWhenAnnounced`), times rounded up to `roundTo` s so that
    * batches fill. libtorrent auto-scrapes only queued (paused, auto-managed) torrents, which this

@@ -3,7 +3,7 @@ import type { SettingsStore } from '../settings/SettingsStore.ts';
 import type { TorrentOptionValues } from './options.ts';
 
 /**
- * Seeding profiles (the original's General tab, reference/original.md §1.8): named sets of a
+ * Seeding profiles (the original DFakeSeeder's General tab): named sets of a
  * torrent's speeds, limits, announce interval floor and stop conditions. The one chosen in
  * Preferences (`seeding_profile.name`) is what a new torrent starts with; applying one to
  * torrents already there is the `apply-profile` action, after a preview (`profileChanges`).

@@ -68,7 +68,7 @@ class TrackerScrape {
 }
 
 /**
- * One torrent's scrapes (reference/protocol.md §A4, §A6), on the chosen identity's schedule:
+ * One torrent's scrapes, on the chosen identity's schedule:
  * Transmission scrapes the tracker in use every 30 min (or the tracker's `min_request_interval`
  * if longer), pushed back each time an announce carried complete, incomplete and downloaded; the
  * libtorrent family scrapes only when asked (Scrape Now). A tracker without a scrape URL is

@@ -3,11 +3,10 @@ import GLib from 'gi://GLib';
 
 /**
  * This computer's global (public) addresses, for the identities that tell trackers about them
- * (`ipv4=`/`ipv6=`: Transmission 4 sends them "when the global address is known",
- * reference/protocol.md §A1, §A6). Found as Transmission finds them: the source address the
- * kernel picks to reach a public address, with a connected UDP socket (nothing is sent), kept
- * only if it is global unicast. A machine behind NAT, or with a private or unique-local IPv6
- * address only, has none: nothing is sent then.
+ * (`ipv4=`/`ipv6=`: Transmission 4 sends them "when the global address is known"). Found as
+ * Transmission finds them: the source address the kernel picks to reach a public address, with
+ * a connected UDP socket (nothing is sent), kept only if it is global unicast. A machine behind
+ * NAT, or with a private or unique-local IPv6 address only, has none: nothing is sent then.
  */
 export interface GlobalAddresses {
   ipv4: string | null;

@@ -97,7 +97,9 @@ export class SelectionActions {
     this.#followed = [];
     if (selected.length <= FOLLOW_AT_MOST) {
       for (const torrent of selected) {
-        const ids = ['active', 'status', 'progress'].map((p) => torrent.connect(`notify::${p}`, () => this.update()));
+        const ids = ['active', 'status', 'progress', 'priority'].map((p) =>
+          torrent.connect(`notify::${p}`, () => this.update()),
+        );
         this.#followed.push({ torrent, ids });
       }
     }
@@ -106,12 +108,18 @@ export class SelectionActions {
 
   /** Re-reads what the selection can do (selection changed, or a selected torrent changed). */
   update(): void {
-    const abilities = selectionAbilities(this.#host.selected());
+    const selected = this.#host.selected();
+    const abilities = selectionAbilities(selected);
     for (const name of this.group.list_actions()) {
       const action = this.group.lookup_action(name) as Gio.SimpleAction;
       const enabled = abilities[name] ?? false;
       if (action.get_enabled() !== enabled) action.set_enabled(enabled);
     }
+    // The selection's priority ('' when they differ: no radio item is on).
+    const words = new Set(selected.map((t) => PRIORITY_WORDS[t.priority] ?? 'normal'));
+    const word = words.size === 1 ? [...words][0] : '';
+    const priority = this.group.lookup_action('priority') as Gio.SimpleAction;
+    if (priority.get_state()?.get_string()[0] !== word) priority.set_state(GLib.Variant.new_string(word));
   }
 
   /** Space: pause when everything selected runs, otherwise resume. */
@@ -144,7 +152,17 @@ export class SelectionActions {
     add('force-complete', (s) => this.#run('force-complete', hashes(s)));
     add('random-progress', (s) => this.#run('random-progress', hashes(s)));
     add('copy', (s, p) => this.#copy(s, param(p, 'name')), 's');
-    add('priority', (s, p) => this.#run('set-priority', [hashes(s), priorityWord(param(p, 'normal'))]), 's');
+    // Stateful, so the Priority submenu shows the selection's priority as a radio choice.
+    const priority = new Gio.SimpleAction({
+      name: 'priority',
+      parameter_type: new GLib.VariantType('s'),
+      state: GLib.Variant.new_string(''),
+    });
+    priority.connect('activate', (_a, p) => {
+      const selected = this.#host.selected();
+      if (selected.length) this.#run('set-priority', [hashes(selected), priorityWord(param(p, 'normal'))]);
+    });
+    this.group.add_action(priority);
     add('speed-limits', (s) => {
       const dialog = new LimitsDialog(this.#host.window, { upload: s[0].upload_limit, download: s[0].download_limit });
       dialog.connect('limits-chosen', (_d, upload: number, download: number) =>
@@ -193,18 +211,43 @@ export class SelectionActions {
     dialog.present();
   }
 
-  /** Add Tracker checks the address as it is typed, and says why a bad one is refused. */
-  #addTracker(torrents: Torrent[]): void {
+  /**
+   * Add Tracker checks the address as it is typed, and says why a bad one is refused. If the
+   * controller refuses it still (a tracker the torrent already has), the dialog comes back with
+   * the text and the reason, so nothing typed is lost.
+   */
+  #addTracker(torrents: Torrent[], initial = '', problem?: string): void {
     const dialog = new TextDialog(this.#host.window, {
       heading: _('Add Tracker'),
       body: _('An http://, https:// or udp:// announce URL. It is added to the selected torrents.'),
-      initial: '',
+      initial,
       placeholder: 'udp://tracker.example.org:6969/announce',
       confirm: _('_Add'),
       validate: trackerUrlProblem,
+      problem,
     });
-    dialog.connect('text-chosen', (_d, url: string) => this.#run('add-tracker', [hashes(torrents), url]));
+    dialog.connect('text-chosen', (_d, url: string) =>
+      this.#runOrAskAgain('add-tracker', [hashes(torrents), url], (why) => this.#addTracker(torrents, url, why)),
+    );
     this.#open(dialog);
+  }
+
+  /**
+   * Runs an action and calls `again` with the reason if the controller refuses it. A refusal of
+   * what the user typed comes back as an error notice before the main loop turns again (the
+   * model checks before it does anything slow); later notices are not this action's.
+   */
+  #runOrAskAgain<N extends TorrentActionName>(name: N, args: TorrentActionArgs[N], again: (why: string) => void): void {
+    let refusal: string | null = null;
+    const stop = this.#host.source()?.onNotice((n) => {
+      if (n.kind === 'error' && refusal === null) refusal = n.message;
+    });
+    this.#run(name, args);
+    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      stop?.();
+      if (refusal !== null) again(refusal);
+      return GLib.SOURCE_REMOVE;
+    });
   }
 
   #trackerDialog(torrent: Torrent, edit: boolean): void {
@@ -278,6 +321,9 @@ export class SelectionActions {
 function hashes(torrents: Torrent[]): string[] {
   return torrents.map((t) => t.info_hash);
 }
+
+/** Torrent.priority (0, 1, 2) as the set-priority action names it. */
+const PRIORITY_WORDS = ['low', 'normal', 'high'] as const;
 
 function priorityWord(word: string): 'low' | 'normal' | 'high' {
   return word === 'low' || word === 'high' ? word : 'normal';

@@ -104,11 +104,13 @@ export class StatusBar extends Gtk.Box {
     if (this.errors) parts.push(format(ngettext('%1$d error', '%1$d errors', this.errors), this.errors));
     if (this.selected) parts.push(format(ngettext('%1$d selected', '%1$d selected', this.selected), this.selected));
     setIfChanged(this._counts_label, parts.join(' · '));
-    // Translators: "<speed> · <amount> this session · <amount> in total"; a session is the app's run.
-    const line = (rate: number, session: number, total: number) =>
-      format(_('%1$s · %2$s this session · %3$s in total'), formatRate(rate), formatBytes(session), formatBytes(total));
-    setIfChanged(this._upload_label, line(this.upload_rate, this.session_uploaded, this.total_uploaded));
-    setIfChanged(this._download_label, line(this.download_rate, this.session_downloaded, this.total_downloaded));
+    // Each figure says what it is. Translators: a session is the app's run (since it started).
+    const up = _('Up %1$s · %2$s this session · %3$s in total');
+    const down = _('Down %1$s · %2$s this session · %3$s in total');
+    const line = (words: string, rate: number, session: number, total: number) =>
+      format(words, formatRate(rate), formatBytes(session), formatBytes(total));
+    setIfChanged(this._upload_label, line(up, this.upload_rate, this.session_uploaded, this.total_uploaded));
+    setIfChanged(this._download_label, line(down, this.download_rate, this.session_downloaded, this.total_downloaded));
   }
 }
 

@@ -166,7 +166,7 @@ describe('details pane', () => {
     const bar = f.window.statusBar!;
     expect(bar.counts.get_label()).toBe('2 torrents · 2 seeding');
     const text = bar.upload.get_label().replace(/\u00a0/g, ' ');
-    expect(text).toBe('46.9 KB/s · 50.0 MB this session · 1.2 GB in total');
+    expect(text).toBe('Up 46.9 KB/s · 50.0 MB this session · 1.2 GB in total');
   });
 
   it('status bar figures are bound to the pushed totals and counts: nothing is polled', async () => {
@@ -179,7 +179,7 @@ describe('details pane', () => {
     expect(plain()).toBe(before);
     f.model.figures.update(f.model.totals());
     expect(bar.upload_rate).toBe(f.model.figures.upload_rate);
-    expect(plain()).toMatch(/^1\.0\d? MB\/s · /);
+    expect(plain()).toMatch(/^Up 1\.0\d? MB\/s · /);
     // A count is a binding too: the torrent's status changing moves it at once, with no push.
     Object.assign(t, { active: false, status: 'paused' });
     expect(bar.paused).toBe(f.model.counts.paused);

@@ -1,14 +1,25 @@
+import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { ModelDouble } from './support/ModelDouble.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import type { LimitsDialog } from '../../src/view/LimitsDialog.ts';
 import { MainWindow } from '../../src/view/MainWindow.ts';
+import type { TextDialog } from '../../src/view/TextDialog.ts';
 import { TorrentCell } from '../../src/view/TorrentCell.ts';
 import { waitFor } from '../support/async.ts';
 import { pumpEvents } from '../support/gtk.ts';
 import { activateWindow, ensureWindowManager, xclick, xkeys, xtype } from '../support/windowManager.ts';
-import { findAll, initUi, openWindow, torrentActionsOn, useUiTimeout, type UiFixture } from './support/fixture.ts';
+import {
+  answer,
+  findAll,
+  initUi,
+  openWindow,
+  torrentActionsOn,
+  useUiTimeout,
+  type UiFixture,
+} from './support/fixture.ts';
 
 /** Names of the rows the list shows, in order. */
 function rows(window: MainWindow): string[] {
@@ -25,6 +36,11 @@ function cellOf(window: MainWindow, column: string, t: Torrent): TorrentCell {
   );
   if (!cell) throw new Error(`no ${column} cell on screen for ${t.name}`);
   return cell;
+}
+
+/** A GObject property of a widget of a type GTK does not export (its JS accessor). */
+function prop(w: Gtk.Widget, name: string): unknown {
+  return (w as unknown as Record<string, unknown>)[name];
 }
 
 /** The header title of a column. */
@@ -197,5 +213,87 @@ describe('torrent list polish (issue 18)', () => {
     await pumpEvents(100);
     expect(adjustment.get_value()).toBe(0);
     await xkeys('Escape');
+  });
+
+  it('shows the selection priority as the checked choice of the Priority menu', async () => {
+    const state = () => f.window.torrentActions.get_action_state('priority')!.get_string()[0];
+    f.window.list!.selectTorrents([a]);
+    await pumpEvents(20);
+    expect(state()).toBe('normal');
+    f.window.torrentActions.activate_action('priority', GLib.Variant.new_string('high'));
+    expect(a.priority).toBe(2);
+    expect(state()).toBe('high');
+    // The menu shows it: its High item is a radio item, and the one that is on.
+    f.window.list!.openMenuAt(40, 40);
+    await waitFor(() => f.window.contextMenu!.get_mapped(), 'the torrent menu');
+    const items = findAll(f.window.contextMenu!, Gtk.Widget).filter((w) => w.get_css_name() === 'modelbutton');
+    const high = items.find((w) => /^_?High$/.test(String(prop(w, 'text'))));
+    expect(high).withContext('a High item').toBeDefined();
+    expect(prop(high!, 'active')).toBeTrue();
+    // GtkModelButton's role (GtkButtonRole, not in the 4.8 bindings): 2 is a radio item.
+    expect(prop(high!, 'role')).toBe(2);
+    f.window.contextMenu!.popdown();
+    // Mixed priorities: no choice is on.
+    f.window.list!.selectTorrents([a, b]);
+    await pumpEvents(20);
+    expect(state()).toBe('');
+  });
+
+  it('confirms the Speed Limits dialog with Enter typed in a field', async () => {
+    await focusWindow(f);
+    f.window.list!.selectTorrents([a]);
+    f.window.torrentActions.activate_action('speed-limits', null);
+    const dialog = f.window.openDialog as LimitsDialog;
+    await waitFor(() => dialog.is_active, 'the dialog to get the focus', 10_000);
+    dialog.spins[0].grab_focus();
+    await pumpEvents(100);
+    await xkeys('ctrl+a');
+    await xtype('77');
+    await xkeys('Return');
+    await waitFor(() => a.upload_limit === 77, 'Enter to set the limit');
+    await waitFor(() => !dialog.get_visible(), 'the dialog to close');
+  });
+
+  it('keeps what was typed in Add Tracker when the controller refuses it, and says why', async () => {
+    f.window.list!.selectTorrents([a]);
+    f.model.refuseNextTracker = 'This torrent already has that tracker.';
+    f.window.torrentActions.activate_action('tracker-add', null);
+    const first = f.window.openDialog as TextDialog;
+    first.entry.set_text('udp://dup.example.net:80/announce');
+    answer(first, 'ok');
+    await waitFor(() => f.window.openDialog !== first, 'the dialog to come back');
+    const again = f.window.openDialog as TextDialog;
+    expect(again.entry.get_text()).toBe('udp://dup.example.net:80/announce');
+    expect(again.problemText).toBe('This torrent already has that tracker.');
+    // Corrected, it goes through.
+    again.entry.set_text('udp://other.example.net:80/announce');
+    answer(again, 'ok');
+    await pumpEvents(50);
+    expect(f.model.trackers(a).map((t) => t.url)).toContain('udp://other.example.net:80/announce');
+    expect(f.window.openDialog).toBe(again);
+  });
+
+  it('fits its status bar in a 600 px window, each figure named, with how many are selected', async () => {
+    f.window.list!.selectTorrents([a, b]);
+    f.window.set_visible(false);
+    f.window.set_default_size(600, 500);
+    f.window.present();
+    await waitFor(() => Math.abs(f.window.get_width() - 600) <= 20, 'the narrow window', 10_000);
+    await pumpEvents(300);
+    const bar = f.window.statusBar!;
+    expect(bar.counts.get_label()).toContain('2 selected');
+    expect(bar.upload.get_label()).toMatch(/^Up .* this session · .* in total$/);
+    expect(bar.download.get_label()).toMatch(/^Down .* this session · .* in total$/);
+    for (const label of [bar.counts, bar.upload, bar.download]) {
+      expect(label.get_mapped()).withContext(label.get_label()).toBeTrue();
+      expect(label.get_layout().is_ellipsized()).withContext(label.get_label()).toBeFalse();
+      const [, natural] = label.get_preferred_size();
+      const [, x] = label.translate_coordinates(f.window, 0, 0) ?? [false, 0];
+      // Not cut: as wide as it wants, and inside the window.
+      expect(label.get_width()).withContext(label.get_label()).toBeGreaterThanOrEqual(natural!.width);
+      expect(x + label.get_width())
+        .withContext(label.get_label())
+        .toBeLessThanOrEqual(f.window.get_width());
+    }
   });
 });

@@ -3,6 +3,7 @@ import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { _, format, ngettext } from '../lib/i18n.ts';
+import { uiResource } from '../lib/resources.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import {
   formatBytes,
@@ -27,19 +28,11 @@ import { StatusTab } from './StatusTab.ts';
 import type { TorrentActionActivator } from './torrentActions.ts';
 import type { TorrentSource, Unsubscribe } from './TorrentSource.ts';
 import { TorrentHistoryTab } from './statistics/TorrentHistoryTab.ts';
+import { templateChild } from './template.ts';
 import { scrapeColumns, withScrapeButton } from './trackerCounts.ts';
 
-/** The tabs, in order: stack page name and title. */
-export const DETAILS_TABS: [name: string, title: () => string][] = [
-  ['status', () => _('Status')],
-  ['details', () => _('Details')],
-  ['files', () => _('Files')],
-  ['trackers', () => _('Trackers')],
-  ['peers', () => _('Peers')],
-  ['options', () => _('Options')],
-  ['log', () => _('Log')],
-  ['history', () => _('History')],
-];
+/** The tabs, in order: their stack page names in details-pane.ui (where their titles are). */
+export const DETAILS_TABS = ['status', 'details', 'files', 'trackers', 'peers', 'options', 'log', 'history'] as const;
 
 /**
  * The bottom pane: details of the torrent the selection is focused on, in tabs. Figures follow
@@ -48,10 +41,18 @@ export const DETAILS_TABS: [name: string, title: () => string][] = [
  */
 export class DetailsPane extends Gtk.Stack {
   static {
-    GObject.registerClass({ GTypeName: 'DfsDetailsPane' }, this);
+    GObject.registerClass(
+      {
+        GTypeName: 'DfsDetailsPane',
+        Template: uiResource('details-pane'),
+        InternalChildren: ['tabs', 'summary_scroll', ...DETAILS_TABS.map((name) => `${name}_slot`)],
+      },
+      this,
+    );
   }
 
-  readonly tabs: Gtk.Stack;
+  declare _tabs: Gtk.Stack;
+  declare _summary_scroll: Gtk.ScrolledWindow;
   readonly graph: SpeedGraph;
   readonly options: OptionsPage;
   readonly history: TorrentHistoryTab;
@@ -125,39 +126,24 @@ export class DetailsPane extends Gtk.Stack {
   readonly #placeholders = new Map<string, Gtk.Stack>();
 
   constructor(source: TorrentSource, activate: TorrentActionActivator) {
-    super({ transition_type: Gtk.StackTransitionType.CROSSFADE, vexpand: true });
+    super();
     this.#source = source;
-    this.add_css_class('dfs-details');
-
-    const none = new Adw.StatusPage({
-      icon_name: 'view-list-symbolic',
-      title: _('No Torrent Selected'),
-      description: _('Select a torrent to see its status, files, trackers and peers.'),
-    });
-    none.add_css_class('compact');
-    this.add_named(none, 'none');
-
-    this.tabs = new Gtk.Stack({ transition_type: Gtk.StackTransitionType.NONE, vexpand: true });
     const statusTab = new StatusTab(this.status.widget);
     this.graph = statusTab.graph;
     this.options = new OptionsPage(source, activate);
-
-    this.#addTab('status', statusTab);
-    this.#addTab('details', scrolled(this.details.widget));
     this.files = new FilesView();
-    this.#addTab('files', new Gtk.ScrolledWindow({ child: this.files, vexpand: true }));
-    this.#addTab(
+    this.history = new TorrentHistoryTab(source.statistics ?? null);
+    this.#fill('status', statusTab);
+    this.#fill('details', scrolled(this.details.widget));
+    this.#fill('files', new Gtk.ScrolledWindow({ child: this.files, vexpand: true }));
+    const trackers = this.#withPlaceholder(
       'trackers',
-      withScrapeButton(
-        this.#withPlaceholder(
-          'trackers',
-          this.trackersTable.widget,
-          _('No Trackers'),
-          _('This torrent lists no tracker.'),
-        ),
-      ),
+      this.trackersTable.widget,
+      _('No Trackers'),
+      _('This torrent lists no tracker.'),
     );
-    this.#addTab(
+    this.#fill('trackers', withScrapeButton(trackers));
+    this.#fill(
       'peers',
       this.#withPlaceholder(
         'peers',
@@ -166,8 +152,8 @@ export class DetailsPane extends Gtk.Stack {
         _('Peers appear here when a tracker returns some in its reply.'),
       ),
     );
-    this.#addTab('options', this.options);
-    this.#addTab(
+    this.#fill('options', this.options);
+    this.#fill(
       'log',
       this.#withPlaceholder(
         'log',
@@ -176,25 +162,16 @@ export class DetailsPane extends Gtk.Stack {
         _('Announces and errors appear here.'),
       ),
     );
-    this.history = new TorrentHistoryTab(source.statistics ?? null);
-    this.#addTab('history', this.history);
+    this.#fill('history', this.history);
     this.tabs.connect('notify::visible-child-name', () => this.#refreshTables());
-
-    const switcher = new Gtk.StackSwitcher({ stack: this.tabs, halign: Gtk.Align.CENTER });
-    switcher.add_css_class('dfs-details-switcher');
-    // In a narrow window the switcher scrolls instead of widening the window past the screen.
-    const switcherScroll = new Gtk.ScrolledWindow({
-      child: switcher,
-      vscrollbar_policy: Gtk.PolicyType.NEVER,
-      hscrollbar_policy: Gtk.PolicyType.EXTERNAL,
-      propagate_natural_height: true,
-    });
-    const box = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL });
-    box.append(switcherScroll);
-    box.append(this.tabs);
-    this.add_named(box, 'tabs');
-    this.add_named(scrolled(this.summary.widget), 'summary');
+    this.summary.widget.add_css_class('dfs-tab-content');
+    this._summary_scroll.set_child(this.summary.widget);
     this.set_visible_child_name('none');
+  }
+
+  /** The tabs (a stack whose pages are named as in DETAILS_TABS). */
+  get tabs(): Gtk.Stack {
+    return this._tabs;
   }
 
   /** What the selection shows: nothing, one torrent's tabs, or a summary of several. */
@@ -253,9 +230,10 @@ export class DetailsPane extends Gtk.Stack {
     if (this.#torrent === torrent) this.setTorrent(null);
   }
 
-  #addTab(name: string, child: Gtk.Widget): void {
-    const title = DETAILS_TABS.find(([n]) => n === name)![1]();
-    this.tabs.add_titled(child, name, title);
+  /** Puts a tab's widget into its slot in the template. */
+  #fill(name: (typeof DETAILS_TABS)[number], child: Gtk.Widget): void {
+    child.set_vexpand(true);
+    templateChild(this, DetailsPane.$gtype, `${name}_slot`, Gtk.Box).append(child);
   }
 
   #withPlaceholder(name: string, table: Gtk.Widget, title: string, description: string): Gtk.Stack {

@@ -89,7 +89,7 @@ describe('details pane', () => {
     for (const scheme of [Adw.ColorScheme.FORCE_LIGHT, Adw.ColorScheme.FORCE_DARK]) {
       Adw.StyleManager.get_default().set_color_scheme(scheme);
       const suffix = scheme === Adw.ColorScheme.FORCE_DARK ? '-dark' : '';
-      for (const [name] of DETAILS_TABS) {
+      for (const name of DETAILS_TABS) {
         d.tabs.set_visible_child_name(name);
         await pumpEvents(120);
         expect(d.tabs.get_visible_child_name()).toBe(name);

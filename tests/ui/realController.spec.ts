@@ -4,6 +4,7 @@ import GLib from 'gi://GLib';
 import '../../src/lib/promisify.ts';
 import { AppController } from '../../src/controller/AppController.ts';
 import type { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { formatBytes } from '../../src/view/format.ts';
 import { MainWindow } from '../../src/view/MainWindow.ts';
 import type { RecordItem } from '../../src/view/RecordItem.ts';
 import { waitFor } from '../support/async.ts';
@@ -149,6 +150,55 @@ describe('main window on the real controller', () => {
     expect(d.peersTable.store.get_n_items()).toBe(1);
     expect((d.peersTable.store.get_item(0) as RecordItem).record.port).toBe(6001);
     await saveScreenshot(window, 'real-controller-peers');
+  });
+
+  it('keeps "this session" across pause and resume, the same in the list, Details and status bar; says when Update Tracker goes; recheck keeps 100 %', async () => {
+    const bytes = makeTorrent({ name: 'session-figures.bin', length: 50_000_000, announce: tracker.announceUrl });
+    await tracker.start([fixtureInfoHashHex(bytes)]);
+    const path = `${dir}/session-figures.torrent`;
+    writeFile(path, bytes);
+    const toasts: string[] = [];
+    const original = window.showToast.bind(window);
+    window.showToast = (m: string) => {
+      toasts.push(m);
+      original(m);
+    };
+    window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
+    const t = window.list!.selection.get_item(0) as Torrent;
+    window.list!.selectTorrents([t]);
+    await waitFor(() => controller.readout.trackers(t).some((tr) => tr.lastAnnounce !== null), 'the announce', 20_000);
+    await waitFor(() => t.session_uploaded > 0, 'some upload this session', 20_000);
+
+    // Item 11: a complete torrent cannot be forced complete or given random progress.
+    const enabled = (name: string) => window.torrentActions.get_action_enabled(name);
+    expect([enabled('force-complete'), enabled('random-progress')]).toEqual([false, false]);
+    // Update Tracker right after an announce: the tracker's minimum interval holds it, and the
+    // window says when it goes instead of nothing.
+    window.torrentActions.activate_action('update-tracker', null);
+    await waitFor(() => toasts.some((m) => m.startsWith('The trackers ask to wait: the update goes at')), 'the toast');
+    // Force Recheck on a complete torrent: still 100 %, and the log says what was checked.
+    window.torrentActions.activate_action('force-recheck', null);
+    expect(t.progress).toBe(1);
+    expect(controller.readout.log(t).some((l) => l.message === 'Recheck: 100.0 % of the data verified')).toBeTrue();
+
+    // Item 8: a session is the app's run; pausing and resuming does not start a new one.
+    window.torrentActions.activate_action('pause', null);
+    await waitFor(() => !t.active, 'the pause');
+    const session = t.session_uploaded;
+    expect(session).toBeGreaterThan(0);
+    window.torrentActions.activate_action('resume', null);
+    await waitFor(() => t.active, 'the resume');
+    expect(t.session_uploaded).toBeGreaterThanOrEqual(session);
+    await pumpEvents(300);
+    const shown = formatBytes(t.session_uploaded);
+    const plain = (x: string) => x.replace(/\u00a0/g, ' ');
+    expect(plain(window.details!.status.get('uploaded'))).toContain(`${plain(shown)} this session`);
+    controller.readout.figures.update(controller.readout.totals());
+    expect(plain(window.statusBar!.upload.get_label())).toContain(
+      `${plain(formatBytes(t.session_uploaded))} this session`,
+    );
+    expect(formatBytes(controller.readout.totals().sessionUploaded)).toBe(formatBytes(t.session_uploaded));
   });
 
   it('reports a file that is not a torrent and adds nothing', async () => {

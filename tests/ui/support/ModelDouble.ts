@@ -333,7 +333,7 @@ export class ModelDouble implements TorrentSource, CommandTarget {
 
   forceRecheck(ts: Torrent[]): void {
     this.#record('forceRecheck', ts);
-    for (const t of ts) t.progress = Math.max(0, t.progress - 0.05);
+    // As the model: a recheck confirms the simulated data (a complete torrent stays at 100 %).
   }
 
   forceComplete(ts: Torrent[]): void {

@@ -230,6 +230,26 @@ describe('statistics and the built-in tracker in the remote API (integration: he
     expect(swarm).toEqual(jasmine.objectContaining({ name: 'self-tracked.iso', seeders: 1, leechers: 0 }));
   });
 
+  it('applies a seeding profile to a torrent through POST /actions/apply-profile', async () => {
+    const r = await client.request('POST', '/api/v1/actions/apply-profile', {
+      json: { parameter: ['conservative', [ownHash]] },
+    });
+    expect(r.status).withContext(r.text).toBe(200);
+    const options = (await get(`/api/v1/torrents/${ownHash}`)).options;
+    expect(options).toEqual(
+      jasmine.objectContaining({ upload_speed: 20, upload_limit: 40, announce_floor: 3600, stop_ratio: 1 }),
+    );
+    const unknown = await client.request('POST', '/api/v1/actions/apply-profile', {
+      json: { parameter: ['conservative', [UNKNOWN_HASH]] },
+    });
+    expect(unknown.status).toBe(404);
+    const badName = await client.request('POST', '/api/v1/actions/apply-profile', {
+      json: { parameter: ['reckless', [ownHash]] },
+    });
+    expect(badName.status).toBe(400);
+    expect(badName.json.error.message).toContain('reckless');
+  });
+
   it('needs a login like every other call', async () => {
     const anonymous = new RemoteClient(app.base);
     for (const path of ['/api/v1/statistics', '/api/v1/statistics/daily', '/api/v1/tracker-server'])

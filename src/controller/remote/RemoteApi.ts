@@ -365,6 +365,8 @@ export class RemoteApi {
     if (name === 'scale-speed') {
       if (Array.isArray(parameter) && Array.isArray(parameter[2]) && parameter[2].length)
         this.#torrents.checkHashes(parameter[2]);
+    } else if (name === 'apply-profile') {
+      if (Array.isArray(parameter) && Array.isArray(parameter[1])) this.#torrents.checkHashes(parameter[1]);
     } else if (Array.isArray(parameter) && parameter.every((x) => typeof x === 'string')) {
       this.#torrents.checkHashes(parameter);
     } else if (Array.isArray(first)) this.#torrents.checkHashes(first);

@@ -201,6 +201,30 @@ describe('main window on the real controller', () => {
     expect(formatBytes(controller.readout.totals().sessionUploaded)).toBe(formatBytes(t.session_uploaded));
   });
 
+  it('says "Added" in the window for a torrent given on the command line, and once for a duplicate', async () => {
+    const bytes = makeTorrent({ name: 'from-the-command-line.bin', length: 1_000_000, announce: tracker.announceUrl });
+    await tracker.start([fixtureInfoHashHex(bytes)]);
+    const path = `${dir}/from-the-command-line.torrent`;
+    writeFile(path, bytes);
+    const toasts: string[] = [];
+    const original = window.showToast.bind(window);
+    window.showToast = (m: string) => {
+      toasts.push(m);
+      original(m);
+    };
+    // What `dfakeseeder FILE` (and a file manager's Open With) hands to the running app.
+    controller.addTorrentFiles([Gio.File.new_for_path(path)]);
+    await waitFor(() => toasts.includes('Added “from-the-command-line.bin”'), 'the Added toast', 10_000);
+    expect(window.list!.selection.get_n_items()).toBe(1);
+    const problems: string[] = [];
+    window.toasts.problem = (m: string) => problems.push(m);
+    controller.addTorrentFiles([Gio.File.new_for_path(path)]);
+    await waitFor(() => problems.length + toasts.length > 1, 'what the duplicate gets', 10_000);
+    await pumpEvents(300);
+    expect(problems.length + toasts.length).toBe(2);
+    expect(window.list!.selection.get_n_items()).toBe(1);
+  });
+
   it('reports a file that is not a torrent and adds nothing', async () => {
     const path = `${dir}/notes.torrent`;
     writeFile(path, 'not bencode at all');

@@ -42,25 +42,10 @@ export interface ModelOptions {
 const SAVE_EVERY_SECONDS = 25; // a crash loses at most this (plus the save itself)
 const DATA_CHANGED_MIN_MS = 100; // data-changed at most 10 times a second
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-// Typed signals (ts-for-gir checks signal names and handler types against these).
-export namespace Model {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    'data-changed': () => void;
-    message: (text: string) => void;
-  }
+interface ModelSignals extends GObject.Object.SignalSignatures {
+  'data-changed': () => void;
+  message: (text: string) => void;
 }
-export interface Model {
-  connect<K extends keyof Model.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, Model.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof Model.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<Model.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 /**
  * The facade over the engine: the registry (the list), one TorrentSession per torrent, the
@@ -68,7 +53,6 @@ export interface Model {
  * a selection are passed to each torrent's session. Signals: `data-changed` (coalesced,
  * ≤ 10/s) and `message(text)` (user-facing: stop condition met, scheduler switched speeds).
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class Model extends GObject.Object {
   static {
     GObject.registerClass(
@@ -82,6 +66,9 @@ export class Model extends GObject.Object {
       this,
     );
   }
+
+  declare connect: GObject.SignalMethods<this, ModelSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, ModelSignals>['emit'];
 
   readonly registry = new TorrentRegistry<TorrentSession>();
   /** Per-state and per-tracker-host counts, as notifying properties (pushed, never polled). */

@@ -43,23 +43,9 @@ export function rssFromStatus(status: string): number | null {
   return m ? Number(m[1]) * 1024 : null;
 }
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-export namespace AppHealthSampler {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    sampled: () => void;
-  }
+interface AppHealthSamplerSignals extends GObject.Object.SignalSignatures {
+  sampled: () => void;
 }
-export interface AppHealthSampler {
-  connect<K extends keyof AppHealthSampler.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, AppHealthSampler.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof AppHealthSampler.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<AppHealthSampler.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 /**
  * The app's own CPU, memory, open files, announces in flight and main-loop delay, read every
@@ -67,11 +53,13 @@ export interface AppHealthSampler {
  * /proc/self — in-kernel files, read synchronously in microseconds. Nothing runs while no one
  * watches.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class AppHealthSampler extends GObject.Object {
   static {
     GObject.registerClass({ GTypeName: 'DfsAppHealthSampler', Signals: { sampled: {} } }, this);
   }
+
+  declare connect: GObject.SignalMethods<this, AppHealthSamplerSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, AppHealthSamplerSignals>['emit'];
 
   readonly samples: HealthSample[] = [];
   #network: AnnounceLoadSource | null;

@@ -27,24 +27,10 @@ export interface TorrentDescription {
   size: number;
 }
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-export namespace HistoryStore {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    /** Buckets closed or rolled up (at most once a minute), or the saved history finished loading. */
-    changed: () => void;
-  }
+interface HistoryStoreSignals extends GObject.Object.SignalSignatures {
+  /** Buckets closed or rolled up (at most once a minute), or the saved history finished loading. */
+  changed: () => void;
 }
-export interface HistoryStore {
-  connect<K extends keyof HistoryStore.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, HistoryStore.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof HistoryStore.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<HistoryStore.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 /**
  * What the app reported over time: per torrent, per tracker host and for all torrents, the
@@ -53,11 +39,13 @@ export interface HistoryStore {
  * The engine calls recordTransfer and recordAnnounce; a minute timer closes buckets, appends
  * them to the journal and compacts it now and then. Without a folder it keeps history in memory.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class HistoryStore extends GObject.Object {
   static {
     GObject.registerClass({ GTypeName: 'DfsHistoryStore', Signals: { changed: {} } }, this);
   }
+
+  declare connect: GObject.SignalMethods<this, HistoryStoreSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, HistoryStoreSignals>['emit'];
 
   readonly calendar: BucketCalendar;
   readonly journal: HistoryJournal | null;

@@ -11,23 +11,9 @@ import type { SettingsStore } from './SettingsStore.ts';
 /** The setting that holds the reference to the keyring item (never the password itself). */
 const PASSWORD_ID = SETTINGS.proxy.password_id;
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-export namespace ProxyPassword {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    changed: () => void;
-  }
+interface ProxyPasswordSignals extends GObject.Object.SignalSignatures {
+  changed: () => void;
 }
-export interface ProxyPassword {
-  connect<K extends keyof ProxyPassword.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, ProxyPassword.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof ProxyPassword.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<ProxyPassword.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 /**
  * The proxy password. It lives in the user's keyring (libsecret); settings.json keeps only
@@ -36,7 +22,6 @@ export interface ProxyPassword {
  * A plain `proxy.password` found in settings.json (the original's, or an older version's) is
  * moved into the keyring, and is gone from the file at the next save either way.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class ProxyPassword extends GObject.Object {
   static {
     GObject.registerClass(
@@ -50,6 +35,9 @@ export class ProxyPassword extends GObject.Object {
       this,
     );
   }
+
+  declare connect: GObject.SignalMethods<this, ProxyPasswordSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, ProxyPasswordSignals>['emit'];
 
   #settings!: SettingsStore;
   #keyring!: SecretKeyring;

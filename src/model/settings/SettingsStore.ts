@@ -41,26 +41,11 @@ function fill(template: string, ...values: string[]): string {
   return parts.reduce((out, part, i) => out + (i > 0 ? (values[i - 1] ?? '') : '') + part);
 }
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-// Typed signals (ts-for-gir checks signal names and handler types against these).
-export namespace SettingsStore {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    changed: (path: string) => void;
-    'save-failed': (message: string) => void;
-    saved: () => void;
-  }
+interface SettingsStoreSignals extends GObject.Object.SignalSignatures {
+  changed: (path: string) => void;
+  'save-failed': (message: string) => void;
+  saved: () => void;
 }
-export interface SettingsStore {
-  connect<K extends keyof SettingsStore.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, SettingsStore.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof SettingsStore.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<SettingsStore.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 export interface SettingsStoreOptions {
   /** Defaults to use instead of data/default.json (specs). */
@@ -79,7 +64,6 @@ export interface SettingsStoreOptions {
  * the torrent state (the original dropped the latter on every save but the last), to a temporary
  * file that is then renamed over settings.json: a crash leaves either the old or the new file.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class SettingsStore extends GObject.Object {
   static {
     GObject.registerClass(
@@ -97,6 +81,9 @@ export class SettingsStore extends GObject.Object {
       this,
     );
   }
+
+  declare connect: GObject.SignalMethods<this, SettingsStoreSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, SettingsStoreSignals>['emit'];
 
   /** The config folder (`$XDG_CONFIG_HOME/dfakeseeder`). */
   configDir = '';

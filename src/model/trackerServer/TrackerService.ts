@@ -51,26 +51,12 @@ export interface TrackerFigures {
 
 const CHANGED_MIN_MS = 500;
 
-/* eslint-disable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
-export namespace TrackerService {
-  export interface SignalSignatures extends GObject.Object.SignalSignatures {
-    /** The figures moved (at most twice a second). */
-    changed: () => void;
-    /** Started, stopped or failed to listen. */
-    'state-changed': () => void;
-  }
+interface TrackerServiceSignals extends GObject.Object.SignalSignatures {
+  /** The figures moved (at most twice a second). */
+  changed: () => void;
+  /** Started, stopped or failed to listen. */
+  'state-changed': () => void;
 }
-export interface TrackerService {
-  connect<K extends keyof TrackerService.SignalSignatures>(
-    signal: K,
-    callback: GObject.SignalCallback<this, TrackerService.SignalSignatures[K]>,
-  ): number;
-  emit<K extends keyof TrackerService.SignalSignatures>(
-    signal: K,
-    ...args: GObject.GjsParameters<TrackerService.SignalSignatures[K]>
-  ): void;
-}
-/* eslint-enable @typescript-eslint/no-namespace, @typescript-eslint/no-unsafe-declaration-merging */
 
 /**
  * The built-in tracker as the app runs it: reads `tracker_settings.*`, listens (HTTP on
@@ -79,11 +65,13 @@ export interface TrackerService {
  * offers the figures and addresses the Tracker page shows. Signals: `changed` (figures moved;
  * at most twice a second) and `state-changed` (started, stopped or failed to listen).
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- typed signals, see above
 export class TrackerService extends GObject.Object {
   static {
     GObject.registerClass({ GTypeName: 'DfsTrackerService', Signals: { changed: {}, 'state-changed': {} } }, this);
   }
+
+  declare connect: GObject.SignalMethods<this, TrackerServiceSignals>['connect'];
+  declare emit: GObject.SignalMethods<this, TrackerServiceSignals>['emit'];
 
   readonly core: TrackerCore;
   readonly http: HttpTrackerServer;

@@ -10,7 +10,7 @@ import { chooseRatioTarget, type StopSettings } from '../simulation/stopConditio
 import type { Torrent, TorrentStatus } from '../torrent/Torrent.ts';
 import { type Announcer, type EngineContext, TorrentWorker } from '../torrent/TorrentWorker.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
-import { checkedTrackerUrl, type NumericOption, type TorrentOptionValues } from './options.ts';
+import { checkedTrackerUrl, type NumericOption, torrentOptions, type TorrentOptionValues } from './options.ts';
 import { PROFILE_FIELDS } from './seedingProfiles.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
@@ -241,19 +241,11 @@ export class TorrentSession {
   // ---- options ------------------------------------------------------------------------------
 
   options(): TorrentOptionValues {
-    const t = this.torrent;
-    return {
-      active: t.active,
-      upload_speed: t.upload_speed,
-      download_speed: t.download_speed,
-      upload_limit: t.upload_limit,
-      download_limit: t.download_limit,
-      announce_interval: t.announce_interval,
-      threshold: t.threshold,
+    return torrentOptions(this.torrent, {
       stop_ratio: this.#facts.stopRatio,
       stop_seeding_minutes: this.#facts.stopSeedingMinutes,
       announce_floor: this.#facts.announceFloor,
-    };
+    });
   }
 
   /** The seeding profile its options were last set from ('' : none, or edited by hand since). */

@@ -53,8 +53,11 @@ export function checkedTrackerUrl(url: string): string {
   return clean;
 }
 
-/** The options of a torrent no longer in the model: its last properties, the session's own at none. */
-export function removedTorrentOptions(t: Torrent): TorrentOptionValues {
+/** What a torrent's session keeps of its options itself (the rest are the Torrent's properties). */
+export type SessionOptions = Pick<TorrentOptionValues, 'stop_ratio' | 'stop_seeding_minutes' | 'announce_floor'>;
+
+/** A torrent's options: its properties and what its session keeps. */
+export function torrentOptions(t: Torrent, own: SessionOptions): TorrentOptionValues {
   return {
     active: t.active,
     upload_speed: t.upload_speed,
@@ -63,8 +66,11 @@ export function removedTorrentOptions(t: Torrent): TorrentOptionValues {
     download_limit: t.download_limit,
     announce_interval: t.announce_interval,
     threshold: t.threshold,
-    stop_ratio: 0,
-    stop_seeding_minutes: 0,
-    announce_floor: 0,
+    ...own,
   };
+}
+
+/** The options of a torrent no longer in the model: its last properties, the session's own at none. */
+export function removedTorrentOptions(t: Torrent): TorrentOptionValues {
+  return torrentOptions(t, { stop_ratio: 0, stop_seeding_minutes: 0, announce_floor: 0 });
 }

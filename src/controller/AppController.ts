@@ -9,6 +9,7 @@ import { displayBasename } from '../lib/readRegularFile.ts';
 import { TorrentLibrary } from '../model/library/index.ts';
 import { type LibraryEntry, Model } from '../model/Model.ts';
 import { SettingsStore } from '../model/settings/index.ts';
+import { type ScheduledCall, TickScheduler } from '../model/torrent/TickScheduler.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { AnnouncerLanes, TrackerNetwork } from '../model/tracker/index.ts';
 import { TrackerService } from '../model/trackerServer/index.ts';
@@ -39,7 +40,7 @@ export class AppController {
   readonly #library: TorrentLibrary;
   readonly #shutdown: ShutdownCoordinator;
   #loaded = false;
-  #trackerLibrarySync = 0;
+  #trackerLibrarySync: ScheduledCall | null = null;
   /** Files asked for (command line, `open`) before the torrents folder finished loading. */
   readonly #pendingFiles: Gio.File[] = [];
 
@@ -130,12 +131,9 @@ export class AppController {
   /** The library's torrents are the built-in tracker's "library" (its library-only filter). */
   /** The built-in tracker's view of the library, rebuilt once per burst of list changes. */
   #syncTrackerLibrary(): void {
-    if (this.#trackerLibrarySync) return;
-    this.#trackerLibrarySync = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, () => {
-      this.#trackerLibrarySync = 0;
-      this.#rebuildTrackerLibrary();
-      return GLib.SOURCE_REMOVE;
-    });
+    if (this.#trackerLibrarySync?.pending) return;
+    // On the engine clock, which re-arms itself if GJS 1.74 drops a callback (TickScheduler).
+    this.#trackerLibrarySync = TickScheduler.shared.after(0, () => this.#rebuildTrackerLibrary());
   }
 
   #rebuildTrackerLibrary(): void {

@@ -128,6 +128,30 @@ describe('details pane', () => {
     expect(d.logTable.store.get_n_items()).toBe(2);
   }, 60_000);
 
+  it('the Trackers tab shows completed, where and when the counts came from, the last scrape, and Scrape Now', async () => {
+    f.window.list!.selectTorrents([t]);
+    const d = f.window.details!;
+    d.tabs.set_visible_child_name('trackers');
+    await pumpEvents(50);
+    const row = (d.trackersTable.store.get_item(0) as RecordItem).record;
+    expect(row.completed).toBe('1');
+    expect(row.counts).toMatch(/^scrape, \d+ h ago$/);
+    expect(row.scraped).not.toBe('—');
+    const buttons: Gtk.Button[] = [];
+    const walk = (w: Gtk.Widget | null): void => {
+      for (let c = w?.get_first_child() ?? null; c; c = c.get_next_sibling()) {
+        if (c instanceof Gtk.Button && c.get_action_name() === 'torrent.scrape-now') buttons.push(c);
+        walk(c);
+      }
+    };
+    walk(d.tabs.get_child_by_name('trackers'));
+    expect(buttons.length).toBe(1);
+    expect(buttons[0].get_sensitive()).toBeTrue();
+    buttons[0].emit('clicked');
+    await pumpEvents(50);
+    expect(f.model.callsTo('scrapeNow')).toEqual([[[t]]]);
+  });
+
   it('follows the controller when trackers change, and shows an empty state without peers', async () => {
     const other = f.model.all()[1];
     f.window.list!.selectTorrents([other]);

@@ -10,6 +10,7 @@ import type { RecordItem } from '../../src/view/RecordItem.ts';
 import { waitFor } from '../support/async.ts';
 import { pumpEvents, saveScreenshot } from '../support/gtk.ts';
 import { OpenTracker } from '../support/opentracker.ts';
+import { closedPort } from '../support/ports.ts';
 import { makeTempDir, removeTree, writeFile } from '../support/tempdir.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { compactPeers, peerIdFor, TrackerProbe } from '../support/trackerProbe.ts';
@@ -223,6 +224,23 @@ describe('main window on the real controller', () => {
     await pumpEvents(300);
     expect(problems.length + toasts.length).toBe(2);
     expect(window.list!.selection.get_n_items()).toBe(1);
+  });
+
+  it('puts a torrent whose only tracker refuses under Error, with nothing accrued (the real engine)', async () => {
+    const dead = `http://127.0.0.1:${closedPort()}/announce`;
+    const path = `${dir}/dead-tracker.torrent`;
+    writeFile(path, makeTorrent({ name: 'dead-tracker.bin', length: 5_000_000, announce: dead }));
+    window.addUris([Gio.File.new_for_path(path).get_uri()]);
+    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
+    const t = window.list!.selection.get_item(0) as Torrent;
+    await waitFor(() => t.status === 'tracker-error', 'the tracker error', 20_000);
+    window.sidebar!.selectState('error');
+    await pumpEvents(200);
+    expect(window.list!.selection.get_n_items()).toBe(1);
+    expect(window.sidebar!.countOf('error')).toBe('1');
+    // Seconds of "seeding" later: no tracker, no peers, nothing uploaded.
+    await pumpEvents(2500);
+    expect([t.session_uploaded, t.total_uploaded, t.upload_rate]).toEqual([0, 0, 0]);
   });
 
   it('reports a file that is not a torrent and adds nothing', async () => {

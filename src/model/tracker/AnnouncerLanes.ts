@@ -6,6 +6,9 @@ import type { TrackerNetwork } from './TrackerNetwork.ts';
 import { familiesOf, type UrlFamilies } from './trackerFamilies.ts';
 import type { AddressFamily, TrackerInfo } from './types.ts';
 
+/** Trackers of one torrent whose address families are looked up. */
+const MAX_LOOKUPS = 64;
+
 /** The metainfo a torrent's lanes need: its hashes besides the one trackers usually get. */
 export interface LanesMetainfo extends AnnouncerMetainfo {
   infoHashV1?: Uint8Array | null;
@@ -119,9 +122,18 @@ export class AnnouncerLanes {
     if (this.#planned) return;
     this.#planning ??= (async () => {
       const families = new Map<string, UrlFamilies>();
-      await Promise.all(
-        [...this.#order.keys()].map(async (url) => families.set(url, await familiesOf(url, cancellable))),
-      );
+      // At most MAX_LOOKUPS trackers are split by family; the rest (a hostile list of thousands
+      // of names) are announced to once, over any family, without a lookup of their own here.
+      const urls = [...this.#order.keys()].slice(0, MAX_LOOKUPS);
+      const lookups = Promise.all(urls.map(async (url) => families.set(url, await familiesOf(url))));
+      // A pause stops waiting for the lookups at once (they go on, shared, for the next try).
+      let handler = 0;
+      const cancelled = new Promise<void>((resolve) => (handler = cancellable.connect(() => resolve())));
+      try {
+        await Promise.race([lookups, cancelled]);
+      } finally {
+        cancellable.disconnect(handler);
+      }
       if (cancellable.is_cancelled() || this.#planned) return;
       this.#lanes = this.#build(families);
       this.#planned = true;

@@ -1,4 +1,5 @@
 import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
 import { _ } from '../../lib/i18n.ts';
@@ -52,19 +53,36 @@ function routable(address: Gio.InetAddress, port: number): boolean {
  * does not resolve now, an `https://` name (libsoup chooses the address itself) and anything
  * unreadable get one announce over any family, which reports its own error if there is one.
  */
-export async function familiesOf(url: string, cancellable: Gio.Cancellable | null): Promise<UrlFamilies> {
+export function familiesOf(url: string): Promise<UrlFamilies> {
   const u = splitUrl(url);
-  if (!u) return [null];
+  if (!u) return Promise.resolve([null]);
   const literal = Gio.InetAddress.new_from_string(u.host);
-  if (literal) return [familyOf(literal)];
-  if (u.scheme === 'https') return [null];
+  if (literal) return Promise.resolve([familyOf(literal)]);
+  if (u.scheme === 'https') return Promise.resolve([null]);
+  // A thousand torrents on one tracker ask once: each name's answer is kept a minute.
+  const key = `${u.host.toLowerCase()} ${u.port}`;
+  const now = GLib.get_monotonic_time();
+  const known = looked.get(key);
+  if (known && now - known.atUs < LOOKUP_CACHE_US) return known.families;
+  if (looked.size > 1024) looked.clear();
+  // Shared, so not cancelled by one torrent's pause (the caller stops waiting instead).
+  const families = lookUp(u.host, u.port === -1 ? 80 : u.port);
+  looked.set(key, { atUs: now, families });
+  // A failed lookup is not kept: the next announce asks again.
+  families.then((f) => f[0] === null && looked.delete(key));
+  return families;
+}
+
+const LOOKUP_CACHE_US = 60 * 1e6;
+const looked = new Map<string, { atUs: number; families: Promise<UrlFamilies> }>();
+
+async function lookUp(host: string, port: number): Promise<UrlFamilies> {
   let addresses: Gio.InetAddress[];
   try {
-    addresses = (await Gio.Resolver.get_default().lookup_by_name_async(u.host, cancellable)) as Gio.InetAddress[];
+    addresses = (await Gio.Resolver.get_default().lookup_by_name_async(host, null)) as Gio.InetAddress[];
   } catch {
     return [null];
   }
-  const port = u.port === -1 ? 80 : u.port;
   const found = new Set<AddressFamily>();
   for (const address of addresses.slice(0, 32)) {
     const family = familyOf(address);

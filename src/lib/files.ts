@@ -26,7 +26,12 @@ export async function ensureDirectory(dir: Gio.File): Promise<void> {
     const parent = dir.get_parent();
     if (!isIOError(e, Gio.IOErrorEnum.NOT_FOUND) || !parent) throw e;
     await ensureDirectory(parent);
-    await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+    try {
+      await dir.make_directory_async(GLib.PRIORITY_DEFAULT, null);
+    } catch (again) {
+      // Another caller (a D-Bus Add during the first load) made it meanwhile: that is success.
+      if (!isIOError(again, Gio.IOErrorEnum.EXISTS)) throw again;
+    }
   }
 }
 

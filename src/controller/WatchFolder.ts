@@ -3,7 +3,7 @@ import GLib from 'gi://GLib';
 
 import '../lib/promisify.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { _ } from '../lib/i18n.ts';
+import { _, format } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { displayBasename, fileKey, readRegularFile, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
@@ -127,7 +127,7 @@ export class WatchFolder {
     try {
       this.#monitor = folder.monitor_directory(Gio.FileMonitorFlags.WATCH_MOVES, null);
     } catch (e) {
-      this.#folderTrouble(_('Cannot watch the folder “%s”: %s').replace('%s', path).replace('%s', errorMessage(e)));
+      this.#folderTrouble(format(_('Cannot watch the folder “%1$s”: %2$s'), path, errorMessage(e)));
       return;
     }
     this.#folderProblem = '';
@@ -260,7 +260,7 @@ export class WatchFolder {
       try {
         infoHash = parseMetainfo(await readRegularFile(file, TORRENT_FILE_LIMIT)).infoHashHex;
       } catch (e) {
-        const message = _('Watch folder: “%s” was not added: %s').replace('%s', name).replace('%s', errorMessage(e));
+        const message = format(_('Watch folder: “%1$s” was not added: %2$s'), name, errorMessage(e));
         // A pipe, a device, a file too large: said at once. A file that does not parse may
         // still be being written: said only if it stays as it is.
         if (e instanceof MetainfoError) this.#reportIfUnchanged(file, version, message);
@@ -270,9 +270,7 @@ export class WatchFolder {
       if (!this.#o.knownInfoHashes().has(infoHash)) {
         const result = await this.#o.addUris([file.get_uri()]);
         if (result.failures.length > 0) {
-          const message = _('Watch folder: “%s” was not added: %s')
-            .replace('%s', name)
-            .replace('%s', result.failures[0].message);
+          const message = format(_('Watch folder: “%1$s” was not added: %2$s'), name, result.failures[0].message);
           if (this.#o.adderReports) logger.warning(message);
           else this.#o.report(message);
           return;
@@ -285,9 +283,7 @@ export class WatchFolder {
           this.#handled.delete(path);
         } catch (e) {
           this.#o.report(
-            _('Watch folder: “%s” was added but could not be deleted: %s')
-              .replace('%s', name)
-              .replace('%s', errorMessage(e)),
+            format(_('Watch folder: “%1$s” was added but could not be deleted: %2$s'), name, errorMessage(e)),
           );
         }
       }

@@ -3,7 +3,7 @@ import GLib from 'gi://GLib';
 
 import { APP_ID, APP_NAME, PROGRAM_NAME, VERSION } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
-import { _ } from '../lib/i18n.ts';
+import { _, format } from '../lib/i18n.ts';
 import { readRegularFileSync, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
 import { addRemoteOptions } from './remote/remoteOptions.ts';
@@ -226,13 +226,13 @@ export function torrentFileProblem(arg: string): string | null {
     if (folder || file.query_file_type(Gio.FileQueryInfoFlags.NONE, null) === Gio.FileType.DIRECTORY) {
       return _('%s: this is a folder, not a .torrent file').replace('%s', arg);
     }
-    return _('%s: cannot be read (%s)').replace('%s', arg).replace('%s', errorMessage(e));
+    return format(_('%1$s: cannot be read (%2$s)'), arg, errorMessage(e));
   }
   try {
     parseMetainfo(bytes);
     return null;
   } catch (e) {
     if (e instanceof MetainfoError) return `${arg}: ${e.message}`;
-    return _('%s: not a torrent file (%s)').replace('%s', arg).replace('%s', errorMessage(e));
+    return format(_('%1$s: not a torrent file (%2$s)'), arg, errorMessage(e));
   }
 }

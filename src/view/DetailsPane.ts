@@ -317,7 +317,7 @@ export class DetailsPane extends Gtk.Stack {
     d.set(
       'pieces',
       // Translators: "<count> × <piece size>".
-      _('%1$d × %2$s').replace('%1$d', String(t.piece_count)).replace('%2$s', formatBytes(t.piece_length)),
+      format(_('%1$d × %2$s'), t.piece_count, formatBytes(t.piece_length)),
     );
     d.set('private', formatYesNo(t.private));
     d.set('created', formatDate(t.creation_date) || '—');

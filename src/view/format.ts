@@ -43,8 +43,8 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return _('%d h %s min').replace('%d', String(h)).replace('%s', pad(m));
-  if (m > 0) return _('%d min %s s').replace('%d', String(m)).replace('%s', pad(sec));
+  if (h > 0) return format(_('%1$d h %2$s min'), h, pad(m));
+  if (m > 0) return format(_('%1$d min %2$s s'), m, pad(sec));
   return _('%d s').replace('%d', String(sec));
 }
 

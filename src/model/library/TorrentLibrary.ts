@@ -4,7 +4,7 @@ import GLib from 'gi://GLib';
 import { errorMessage } from '../../lib/errors.ts';
 import { ensurePrivateDirectory, makePrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
 import {
@@ -18,7 +18,6 @@ import {
 import type { Metainfo } from '../metainfo/Metainfo.ts';
 import { MetainfoError } from '../metainfo/MetainfoError.ts';
 import { parseMetainfo } from '../metainfo/parseMetainfo.ts';
-import { fill } from '../metainfo/text.ts';
 import { TickScheduler } from '../torrent/TickScheduler.ts';
 import { LibraryError } from './LibraryError.ts';
 
@@ -147,7 +146,7 @@ export class TorrentLibrary {
       await ensurePrivateDirectory(dir);
     } catch (e) {
       throw new LibraryError(
-        fill(_('The torrents folder “%s” could not be created: %s'), this.torrentsDir, errorMessage(e)),
+        format(_('The torrents folder “%1$s” could not be created: %2$s'), this.torrentsDir, errorMessage(e)),
       );
     }
     const files = await this.#torrentFiles(dir);
@@ -157,7 +156,7 @@ export class TorrentLibrary {
       try {
         return { path, metainfo: parseMetainfo(readTorrentFileSync(file)) };
       } catch (e) {
-        return { path, message: fill(_('“%s” could not be loaded: %s'), name, errorMessage(e)) };
+        return { path, message: format(_('“%1$s” could not be loaded: %2$s'), name, errorMessage(e)) };
       }
     });
 
@@ -173,8 +172,8 @@ export class TorrentLibrary {
       if (earlier) {
         result.failures.push({
           path: entry.path,
-          message: fill(
-            _('“%s” is the same torrent as “%s” and was skipped.'),
+          message: format(
+            _('“%1$s” is the same torrent as “%2$s” and was skipped.'),
             displayBasename(Gio.File.parse_name(entry.path)),
             displayBasename(Gio.File.parse_name(earlier.path)),
           ),
@@ -240,18 +239,18 @@ export class TorrentLibrary {
     try {
       bytes = await readTorrentFile(source);
     } catch (e) {
-      throw new LibraryError(fill(_('“%s” could not be read: %s'), label, errorMessage(e)));
+      throw new LibraryError(format(_('“%1$s” could not be read: %2$s'), label, errorMessage(e)));
     }
     let metainfo: Metainfo;
     try {
       metainfo = parseMetainfo(bytes);
     } catch (e) {
-      if (e instanceof MetainfoError) throw new LibraryError(fill(_('“%s”: %s'), label, e.message));
+      if (e instanceof MetainfoError) throw new LibraryError(format(_('“%1$s”: %2$s'), label, e.message));
       throw e;
     }
     const hash = metainfo.infoHashHex;
     if (this.#byHash.has(hash) || this.#pendingHashes.has(hash)) {
-      throw new LibraryError(fill(_('“%s” is already in your list.'), metainfo.name));
+      throw new LibraryError(format(_('“%s” is already in your list.'), metainfo.name));
     }
     this.#pendingHashes.add(hash);
     try {
@@ -306,7 +305,7 @@ export class TorrentLibrary {
       }
     } catch (e) {
       throw new LibraryError(
-        fill(_('“%s” could not be copied into “%s”: %s'), label, this.torrentsDir, errorMessage(e)),
+        format(_('“%1$s” could not be copied into “%2$s”: %3$s'), label, this.torrentsDir, errorMessage(e)),
       );
     }
   }
@@ -318,7 +317,7 @@ export class TorrentLibrary {
     } catch (e) {
       if (!isError(e, Gio.IOErrorEnum.NOT_FOUND)) {
         const shown = displayPath(Gio.File.parse_name(entry.path));
-        throw new LibraryError(fill(_('“%s” could not be deleted: %s'), shown, errorMessage(e)));
+        throw new LibraryError(format(_('“%1$s” could not be deleted: %2$s'), shown, errorMessage(e)));
       }
     }
     const known = this.#byHash.get(entry.metainfo.infoHashHex);

@@ -1,4 +1,4 @@
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 
 /**
  * A .torrent that cannot be used. The message says in plain words what is wrong and where; the
@@ -14,10 +14,12 @@ export class MetainfoError extends Error {
 
   constructor(field: string, expected: string, found: string) {
     super(
-      _('This is not a usable torrent file: at “%s” it should have %s, but it has %s.')
-        .replace('%s', field)
-        .replace('%s', expected)
-        .replace('%s', found),
+      format(
+        _('This is not a usable torrent file: at “%1$s” it should have %2$s, but it has %3$s.'),
+        field,
+        expected,
+        found,
+      ),
     );
     this.name = 'MetainfoError';
     this.field = field;

@@ -1,6 +1,6 @@
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { MetainfoError } from './MetainfoError.ts';
-import { ellipsize, fill, latin1 } from './text.ts';
+import { ellipsize, latin1 } from './text.ts';
 
 /**
  * A strict bencode reader for .torrent files. Unlike the `bencode` package it refuses anything
@@ -37,8 +37,8 @@ const C_0 = 0x30;
 const C_9 = 0x39;
 
 function describeByte(b: number): string {
-  if (b >= 0x21 && b < 0x7f) return fill(_('the character “%s”'), String.fromCharCode(b));
-  return fill(_('the byte 0x%s'), b.toString(16).padStart(2, '0'));
+  if (b >= 0x21 && b < 0x7f) return format(_('the character “%s”'), String.fromCharCode(b));
+  return format(_('the byte 0x%s'), b.toString(16).padStart(2, '0'));
 }
 
 class Reader {
@@ -48,7 +48,7 @@ class Reader {
   constructor(private readonly bytes: Uint8Array) {}
 
   private where(at = this.pos): string {
-    return fill(_('byte %s'), String(at));
+    return format(_('byte %s'), String(at));
   }
 
   private truncated(): MetainfoError {
@@ -59,7 +59,7 @@ class Reader {
     if (depth > MAX_DEPTH) {
       throw new MetainfoError(
         this.where(),
-        fill(_('at most %s levels of nested lists and dictionaries'), String(MAX_DEPTH)),
+        format(_('at most %s levels of nested lists and dictionaries'), String(MAX_DEPTH)),
         _('deeper nesting'),
       );
     }
@@ -94,7 +94,7 @@ class Reader {
           throw new MetainfoError(
             this.where(keyAt),
             _('each key once in a dictionary'),
-            fill(_('the key “%s” twice'), ellipsize(key)),
+            format(_('the key “%s” twice'), ellipsize(key)),
           );
         }
         const start = this.pos;
@@ -152,8 +152,8 @@ class Reader {
     if (!Number.isSafeInteger(length) || length > this.bytes.length - this.pos) {
       throw new MetainfoError(
         this.where(at),
-        fill(_('text that fits in the file (%s bytes left)'), String(this.bytes.length - this.pos)),
-        fill(_('a length of %s bytes (the file is cut short)'), ellipsize(text)),
+        format(_('text that fits in the file (%s bytes left)'), String(this.bytes.length - this.pos)),
+        format(_('a length of %s bytes (the file is cut short)'), ellipsize(text)),
       );
     }
     const value = this.bytes.subarray(this.pos, this.pos + length);
@@ -169,9 +169,9 @@ export function bdecode(bytes: Uint8Array): Decoded {
   const root = reader.value(0);
   if (reader.pos !== bytes.length) {
     throw new MetainfoError(
-      fill(_('byte %s'), String(reader.pos)),
+      format(_('byte %s'), String(reader.pos)),
       _('the end of the file'),
-      fill(_('%s more bytes after the torrent data'), String(bytes.length - reader.pos)),
+      format(_('%s more bytes after the torrent data'), String(bytes.length - reader.pos)),
     );
   }
   return { root, rootSpans: reader.rootSpans };

@@ -1,10 +1,10 @@
 import GLib from 'gi://GLib';
 
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { BDict, BValue, bdecode, HugeInteger } from './bdecode.ts';
 import type { Metainfo, MetainfoFile } from './Metainfo.ts';
 import { MetainfoError } from './MetainfoError.ts';
-import { decodeText, ellipsize, fill, latin1Bytes } from './text.ts';
+import { decodeText, ellipsize, latin1Bytes } from './text.ts';
 
 /**
  * Reads .torrent bytes (BitTorrent v1, v2 and hybrid) into a Metainfo. Anything the app could not
@@ -21,10 +21,10 @@ function isDict(v: BValue | undefined): v is BDict {
 
 function describe(v: BValue | undefined): string {
   if (v === undefined) return _('nothing (the field is missing)');
-  if (typeof v === 'number') return fill(_('the number %s'), String(v));
-  if (v instanceof HugeInteger) return fill(_('the number %s (far too large)'), ellipsize(v.digits, 24));
-  if (v instanceof Uint8Array) return fill(_('the text “%s”'), ellipsize(decodeText(v.subarray(0, 60))));
-  if (Array.isArray(v)) return fill(_('a list of %s items'), String(v.length));
+  if (typeof v === 'number') return format(_('the number %s'), String(v));
+  if (v instanceof HugeInteger) return format(_('the number %s (far too large)'), ellipsize(v.digits, 24));
+  if (v instanceof Uint8Array) return format(_('the text “%s”'), ellipsize(decodeText(v.subarray(0, 60))));
+  if (Array.isArray(v)) return format(_('a list of %s items'), String(v.length));
   return _('a dictionary');
 }
 
@@ -79,7 +79,7 @@ function digest(type: GLib.ChecksumType, bytes: Uint8Array): Uint8Array {
 /** One path component: refuses anything that could point outside the torrent's folder. */
 function pathComponent(field: string, raw: Uint8Array | string): string {
   const text = typeof raw === 'string' ? decodeText(latin1Bytes(raw)) : decodeText(raw);
-  const found = fill(_('the path part “%s”'), ellipsize(text));
+  const found = format(_('the path part “%s”'), ellipsize(text));
   if (text === '') throw new MetainfoError(field, _('a file path without empty parts'), _('an empty path part'));
   if (text === '.' || text === '..') {
     throw new MetainfoError(field, _('a file path that stays inside the torrent’s folder'), found);
@@ -147,7 +147,7 @@ function readFileTree(tree: BDict, prefix: string[], out: MetainfoFile[]): void 
         throw new MetainfoError(
           `${where} → pieces root`,
           _('a 32-byte hash'),
-          fill(_('%s bytes'), String(root.length)),
+          format(_('%s bytes'), String(root.length)),
         );
       }
     }
@@ -246,7 +246,7 @@ export function parseMetainfo(bytes: Uint8Array): Metainfo {
       throw new MetainfoError(
         'info → pieces',
         _('a multiple of 20 bytes (one SHA-1 hash per piece)'),
-        fill(_('%s bytes'), String(hashes.length)),
+        format(_('%s bytes'), String(hashes.length)),
       );
     }
     v1PieceCount = hashes.length / 20;
@@ -255,13 +255,13 @@ export function parseMetainfo(bytes: Uint8Array): Metainfo {
     if (v1PieceCount !== needed && !(total === 0 && v1PieceCount <= 1)) {
       throw new MetainfoError(
         'info → pieces',
-        fill(
-          _('%s piece hashes for %s bytes in pieces of %s bytes'),
+        format(
+          _('%1$s piece hashes for %2$s bytes in pieces of %3$s bytes'),
           String(needed),
           String(total),
           String(pieceLength),
         ),
-        fill(_('%s piece hashes'), String(v1PieceCount)),
+        format(_('%s piece hashes'), String(v1PieceCount)),
       );
     }
   }

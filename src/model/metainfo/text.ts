@@ -1,13 +1,5 @@
 /** Small text helpers shared by the metainfo parser and the library's messages. */
 
-/** Fills `%s` placeholders in a translated template, in order (safe against `%s` inside values). */
-export function fill(template: string, ...values: string[]): string {
-  const parts = template.split('%s');
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i++) out += (values[i - 1] ?? '') + parts[i];
-  return out;
-}
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**

@@ -5,7 +5,7 @@ import GObject from 'gi://GObject';
 import { errorMessage } from '../../lib/errors.ts';
 import { makeFolderPrivate, writeBytes } from '../../lib/files.ts';
 import { finishGarbageCollection } from '../../lib/garbageCollection.ts';
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import '../../lib/promisify.ts';
 import { readRegularFile, SETTINGS_FILE_LIMIT } from '../../lib/readRegularFile.ts';
@@ -35,11 +35,6 @@ import { problemWith } from './validation.ts';
 const FILE_NAME = 'settings.json';
 
 const TORRENTS_KEY = 'torrents';
-
-function fill(template: string, ...values: string[]): string {
-  const parts = template.split('%s');
-  return parts.reduce((out, part, i) => out + (i > 0 ? (values[i - 1] ?? '') : '') + part);
-}
 
 interface SettingsStoreSignals extends GObject.Object.SignalSignatures {
   changed: (path: string) => void;
@@ -167,7 +162,7 @@ export class SettingsStore extends GObject.Object {
       if (dflt === undefined) continue;
       if (isPlainObject(dflt) && Object.keys(dflt).length > 0) {
         if (isPlainObject(value)) this.#dropInvalid(value, path);
-        else this.#reject(node, key, fill(_('“%s” must be a group of settings.'), path));
+        else this.#reject(node, key, format(_('“%s” must be a group of settings.'), path));
         continue;
       }
       const problem = problemWith(path, value, dflt);
@@ -177,7 +172,7 @@ export class SettingsStore extends GObject.Object {
 
   #reject(node: JsonObject, key: string, problem: string): void {
     delete node[key];
-    this.problems.push(fill(_('A saved setting was unusable and its default is used instead: %s'), problem));
+    this.problems.push(format(_('A saved setting was unusable and its default is used instead: %s'), problem));
   }
 
   // ---- reading and changing settings -------------------------------------------------------
@@ -227,10 +222,10 @@ export class SettingsStore extends GObject.Object {
 
   #check(path: string, value: unknown): void {
     const dflt = getPath(this.#defaults, path);
-    if (dflt === undefined) throw new SettingsError(path, fill(_('There is no setting called “%s”.'), path));
+    if (dflt === undefined) throw new SettingsError(path, format(_('There is no setting called “%s”.'), path));
     if (isPlainObject(dflt) && Object.keys(dflt).length > 0) {
       if (!isPlainObject(value)) {
-        throw new SettingsError(path, fill(_('“%s” is a group of settings: give it an object.'), path));
+        throw new SettingsError(path, format(_('“%s” is a group of settings: give it an object.'), path));
       }
       for (const [k, v] of Object.entries(value)) this.#check(`${path}.${k}`, v);
       return;
@@ -332,7 +327,7 @@ export class SettingsStore extends GObject.Object {
   }
 
   #failed(reason: string): void {
-    const message = fill(_('Your settings could not be saved (%s). The previous settings file was kept.'), reason);
+    const message = format(_('Your settings could not be saved (%s). The previous settings file was kept.'), reason);
     this.lastSaveError = message;
     logger.warning(`settings: ${message}`);
     this.emit('save-failed', message);
@@ -346,7 +341,10 @@ export class SettingsStore extends GObject.Object {
     try {
       await writeBytes(Gio.File.new_for_path(path), bytes, Gio.FileCreateFlags.PRIVATE);
     } catch (e) {
-      throw new SettingsError('', fill(_('The settings could not be exported to “%s”: %s'), path, errorMessage(e)));
+      throw new SettingsError(
+        '',
+        format(_('The settings could not be exported to “%1$s”: %2$s'), path, errorMessage(e)),
+      );
     }
   }
 
@@ -361,10 +359,10 @@ export class SettingsStore extends GObject.Object {
       const bytes = await readRegularFile(Gio.File.new_for_path(path), SETTINGS_FILE_LIMIT);
       parsed = JSON.parse(new TextDecoder().decode(bytes));
     } catch (e) {
-      throw new SettingsError('', fill(_('“%s” could not be read as settings: %s'), path, errorMessage(e)));
+      throw new SettingsError('', format(_('“%1$s” could not be read as settings: %2$s'), path, errorMessage(e)));
     }
     if (!isPlainObject(parsed)) {
-      throw new SettingsError('', fill(_('“%s” does not hold a settings object.'), path));
+      throw new SettingsError('', format(_('“%s” does not hold a settings object.'), path));
     }
     delete parsed[TORRENTS_KEY];
     // An exported file from an older version may hold the password: into the keyring with it.

@@ -1,4 +1,4 @@
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { isPlainObject, type Json } from './json.ts';
 import { settingAt } from './schema.ts';
 
@@ -17,18 +17,13 @@ function shown(v: Json | undefined): string {
   return typeName(v);
 }
 
-function fill(template: string, ...values: string[]): string {
-  const parts = template.split('%s');
-  return parts.reduce((out, part, i) => out + (i > 0 ? (values[i - 1] ?? '') : '') + part);
-}
-
 /**
  * Checks one value (not a group) against its default's type and the rule table. Returns null when
  * it is acceptable, otherwise a sentence for the user.
  */
 export function problemWith(path: string, value: unknown, defaultValue: Json): string | null {
   const v = value as Json;
-  if (value === undefined) return fill(_('“%s” needs a value.'), path);
+  if (value === undefined) return format(_('“%s” needs a value.'), path);
   if (defaultValue !== null) {
     const wanted = typeName(defaultValue);
     const ok = Array.isArray(defaultValue)
@@ -36,9 +31,10 @@ export function problemWith(path: string, value: unknown, defaultValue: Json): s
       : typeof defaultValue === 'number'
         ? typeof v === 'number' && Number.isFinite(v)
         : typeof v === typeof defaultValue && !Array.isArray(v) && v !== null;
-    if (!ok) return fill(_('“%s” must be %s, not %s.'), path, wanted, shown(v));
+    if (!ok) return format(_('“%1$s” must be %2$s, not %3$s.'), path, wanted, shown(v));
   }
-  if (Array.isArray(v) && !v.every((x) => typeof x === 'string')) return fill(_('“%s” must be a list of text.'), path);
+  if (Array.isArray(v) && !v.every((x) => typeof x === 'string'))
+    return format(_('“%s” must be a list of text.'), path);
   // Bounds and allowed values come from the settings table (schema.ts).
   const rule = settingAt(path);
   if (!rule) return null;
@@ -47,12 +43,12 @@ export function problemWith(path: string, value: unknown, defaultValue: Json): s
     const whole = rule.integer ? _('a whole number') : _('a number');
     if ((rule.integer && !Number.isInteger(v)) || v < min || v > max) {
       const range =
-        Number.isFinite(min) && Number.isFinite(max) ? fill(_('from %s to %s'), String(min), String(max)) : '';
-      return fill(_('“%s” must be %s %s, not %s.'), path, whole, range, String(v)).replace('  ', ' ');
+        Number.isFinite(min) && Number.isFinite(max) ? format(_('from %1$s to %2$s'), String(min), String(max)) : '';
+      return format(_('“%1$s” must be %2$s %3$s, not %4$s.'), path, whole, range, String(v)).replace('  ', ' ');
     }
   }
   if (typeof v === 'string' && rule.values && !rule.values.includes(v)) {
-    return fill(_('“%s” must be one of %s, not %s.'), path, rule.values.join(', '), shown(v));
+    return format(_('“%1$s” must be one of %2$s, not %3$s.'), path, rule.values.join(', '), shown(v));
   }
   return null;
 }

@@ -5,7 +5,7 @@ import Soup from 'gi://Soup?version=3.0';
 import '../../lib/promisify.ts';
 import { concatBytes } from '../../lib/bytes.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
-import { _ } from '../../lib/i18n.ts';
+import { _, format } from '../../lib/i18n.ts';
 import { type ClientIdentity, escapeBytes } from '../identity/index.ts';
 import {
   type AnnounceContext,
@@ -156,10 +156,7 @@ export class HttpTracker {
       if (e instanceof TrackerError && e.kind === 'failure') throw e;
     }
     const detail = r.body.length ? ` (${glimpse(r.body)})` : '';
-    throw new TrackerError(
-      'http',
-      _('The tracker answered HTTP %d %s').replace('%d', String(r.status)).replace('%s', r.reason) + detail,
-    );
+    throw new TrackerError('http', format(_('The tracker answered HTTP %1$d %2$s'), r.status, r.reason) + detail);
   }
 
   /**

@@ -335,9 +335,7 @@ export class UdpEndpoint {
       p.reject(
         new TrackerError(
           'protocol',
-          _('The tracker answered with action %d instead of %d.')
-            .replace('%d', String(action))
-            .replace('%d', String(p.action)),
+          format(_('The tracker answered with action %1$d instead of %2$d.'), String(action), String(p.action)),
         ),
       );
       return;
@@ -346,9 +344,11 @@ export class UdpEndpoint {
       p.reject(
         new TrackerError(
           'protocol',
-          _('The tracker’s reply is too short (%d bytes, at least %d needed).')
-            .replace('%d', String(d.length))
-            .replace('%d', String(p.minLength)),
+          format(
+            _('The tracker’s reply is too short (%1$d bytes, at least %2$d needed).'),
+            String(d.length),
+            String(p.minLength),
+          ),
         ),
       );
       return;

@@ -101,6 +101,12 @@ translations_compile() {
   done
 }
 
+# A string with two placeholders filled in order cannot be reordered by a translator: such
+# strings use positional ones (%1$s, %2$s) filled by format() from src/lib/i18n.ts.
+placeholders_are_positional() {
+  ! grep -rnE "_\((['\"\`])([^'\"\`]*%[sd]){2,}" src
+}
+
 # DFS_SKIP_GATES=1 skips the gates (for quick iteration on specs); DFS_TESTS_OUT=DIR bundles the
 # specs there instead of dist/, so several people can run specs from one tree at once.
 OUT=${DFS_TESTS_OUT:-dist}
@@ -117,6 +123,7 @@ gate "src/controller/remote imports no Gtk/Gdk/Adw" remote_is_ui_free
 gate "desktop file validates" validate_desktop_file
 gate "metainfo validates" validate_metainfo
 gate "translations compile (msgfmt --check)" translations_compile
+gate "translatable strings with several placeholders are positional" placeholders_are_positional
 gate "systemd user unit verifies (systemd-analyze verify --user)" systemd_unit_verifies
 else
   node tools/build.mjs >/dev/null || { echo "✗ could not bundle the app"; exit 1; }

@@ -5,6 +5,7 @@ import { parseMetainfo } from '../../src/model/metainfo/index.ts';
 import { type LibraryEntry, Model } from '../../src/model/Model.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
 import { SpeedHistory } from '../../src/model/session/SpeedHistory.ts';
+import { LOG_LINES_KEPT } from '../../src/model/session/TorrentSession.ts';
 import type { TrackerHostCount } from '../../src/model/session/TrackerHostCount.ts';
 import { trackerHealth } from '../../src/model/session/trackerHealth.ts';
 import { seededRandom } from '../../src/model/simulation/random.ts';
@@ -295,6 +296,16 @@ describe('TorrentSession', () => {
     session.worker.tick();
     expect(session.ratioTarget).toBe(target);
     expect(session.state.ratio_target).toBe(target);
+  });
+
+  it('keeps a bounded log per torrent, newest last', () => {
+    const t = add('chatty');
+    const session = model.sessionOf(t)!;
+    for (let i = 0; i < LOG_LINES_KEPT + 30; i++) session.appendLog('info', `line ${i}`);
+    const lines = session.log.map((l) => l.message);
+    expect(lines.length).toBe(LOG_LINES_KEPT);
+    expect(lines.at(-1)).toBe(`line ${LOG_LINES_KEPT + 29}`);
+    expect(lines[0]).toBe('line 30');
   });
 
   it('records a speed history for every torrent, one sample per tick, bounded to five minutes', async () => {

@@ -299,6 +299,20 @@ describe('torrent actions: the window, org.gtk.Actions and the command line run 
       args: () => [h('c')[0], `${TRACKER}?gone`],
       done: () => !model().sessionOf(torrents.c)!.tiers.flat().includes(`${TRACKER}?gone`),
     },
+    'apply-profile': {
+      // Set by hand first: each way then makes a visible change (333 → Conservative's 20 KB/s).
+      prepare: () => model().setOption([torrents.a], 'upload_speed', 333),
+      window: () => {
+        select('a');
+        window.details!.setTorrent(torrents.a);
+        const chooser = window.details!.options.profile;
+        chooser.refresh();
+        chooser.row.set_selected(1); // Conservative: the preview opens
+        answer(chooser.preview!, 'apply');
+      },
+      args: () => ['conservative', h('a')],
+      done: () => torrents.a.upload_speed === 20,
+    },
     'scale-speed': {
       prepare: () => {
         for (const t of model().all()) t.upload_speed = 50;

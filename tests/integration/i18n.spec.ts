@@ -114,7 +114,7 @@ describe('translations', () => {
     const en = await window({});
     expect(en.emptyTitle).toBe('No Torrents');
     expect(en.menu).toContain('_Preferences');
-  });
+  }, 60_000); // two window processes: about 2 s each here, far more on a loaded machine
 
   it('applies the Language preference from settings.json at start', async () => {
     writeFile(`${dir}/config/dfakeseeder/settings.json`, JSON.stringify({ language: 'de' }));
@@ -129,5 +129,5 @@ describe('translations', () => {
     const auto = await window({});
     expect(auto.applied).toBeNull();
     expect(auto.emptyTitle).toBe('No Torrents');
-  });
+  }, 90_000); // three window processes
 });

@@ -75,6 +75,10 @@ export class TickScheduler {
   #nextId = 1;
   #sourceId = 0;
   #armedForUs = Infinity;
+  /** The GLib source armed for the next call (0: none), so a spec can take exactly that one away. */
+  get armedSourceId(): number {
+    return this.#sourceId;
+  }
   #dispatching = false;
   #lastDispatchUs = 0;
   /** A clock the owner drives (specs: a simulated day); null: GLib's monotonic clock and a main-loop source. */

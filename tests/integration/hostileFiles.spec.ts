@@ -117,7 +117,12 @@ describe('hostile files in the running app', () => {
     makeFifo(`${dir}/config/dfakeseeder/settings.json`);
     app = AppProcess.start(`${dir}/config`, '--headless');
     await app.waitForBus(); // before the fix it hung before its main loop, never on the bus
-    expect(app.output).toContain('it is a named pipe, not a regular file');
+    // The warning is on stderr, which can arrive after the bus name: wait for it, not for a time.
+    await waitFor(
+      () => app!.output.includes('it is a named pipe, not a regular file'),
+      'the named-pipe warning',
+      10000,
+    );
     await activateAction('quit');
     expect(await app.waitExit(15000)).toBe(EXIT_SAVE_FAILED);
     expect(fileTypeOf(`${dir}/config/dfakeseeder/settings.json`)).toBe(Gio.FileType.SPECIAL);

@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/opentracker.sh
+. bench/lib/isolate.sh
 N=${1:-1000}
 IDLE_SECONDS=${2:-60}
 PORT=$((20000 + RANDOM % 20000))
@@ -28,6 +29,7 @@ cleanup() {
   [ -n "${DFS_BENCH_KEEP:-}" ] && cp "$TMP/app.log" "$DFS_BENCH_KEEP" 2>/dev/null; rm -rf "$TMP"
 }
 trap cleanup EXIT
+bench_isolate_xdg "$TMP"
 
 node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$PORT/announce" >"$OT/whitelist.txt"
@@ -41,7 +43,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 
 # Its own session bus, so it never talks to a desktop's running instance.
 start=$(now_ms)
-dbus-run-session -- bash -c 'echo $$ >"$0/app.pid"; exec env XDG_CONFIG_HOME="$0/config" DISPLAY= WAYLAND_DISPLAY= gjs -m dist/main.js --headless 2>"$0/app.log"' "$TMP" &
+dbus-run-session -- bash -c 'echo $$ >"$0/app.pid"; exec env DISPLAY= WAYLAND_DISPLAY= gjs -m dist/main.js --headless 2>"$0/app.log"' "$TMP" &
 RUNNER=$!
 for _ in $(seq 100); do [ -s "$TMP/app.pid" ] && break; sleep 0.02; done
 APP_PID=$(cat "$TMP/app.pid")

@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/opentracker.sh
+. bench/lib/isolate.sh
 N=${1:-1000}
 SECS=${2:-30}
 PORT=$((20000 + RANDOM % 20000))
@@ -35,7 +36,8 @@ node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$PORT/announce" >"$OT/whitelist.txt"
 ot_start "$OT" "$PORT"
 
-export XDG_CONFIG_HOME=$TMP/config XDG_CACHE_HOME=$TMP/cache DISPLAY= WAYLAND_DISPLAY= DBUS_SESSION_BUS_ADDRESS=disabled:
+bench_isolate_xdg "$TMP"
+export DISPLAY= WAYLAND_DISPLAY= DBUS_SESSION_BUS_ADDRESS=disabled:
 echo 'bench remote password' | gjs -m dist/main.js --set-remote-password >/dev/null 2>&1
 # An API token for the bench, stored the way Preferences stores one (only its SHA-256).
 TOKEN=dfs_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/opentracker.sh
+. bench/lib/isolate.sh
 N=${1:-1000}
 SECONDS_EACH=${2:-8}
 CONCURRENCY=${3:-32}
@@ -36,6 +37,7 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
+bench_isolate_xdg "$TMP"
 
 node tools/build.mjs >/dev/null
 node bench/idle-make-torrents.mjs "$TMP/config/dfakeseeder/torrents" "$N" "http://127.0.0.1:$OT_PORT/announce" >"$OT/whitelist.txt"
@@ -47,7 +49,7 @@ cat >"$TMP/config/dfakeseeder/settings.json" <<JSON
 { "tracker_settings": { "enabled": true, "http_port": $OUR_PORT, "udp_port": $OUR_PORT } }
 JSON
 
-dbus-run-session -- bash -c 'echo $$ >"$0/app.pid"; exec env XDG_CONFIG_HOME="$0/config" DISPLAY= WAYLAND_DISPLAY= gjs -m dist/main.js --headless 2>"$0/app.log"' "$TMP" &
+dbus-run-session -- bash -c 'echo $$ >"$0/app.pid"; exec env DISPLAY= WAYLAND_DISPLAY= gjs -m dist/main.js --headless 2>"$0/app.log"' "$TMP" &
 for _ in $(seq 100); do [ -s "$TMP/app.pid" ] && break; sleep 0.02; done
 APP_PID=$(cat "$TMP/app.pid")
 

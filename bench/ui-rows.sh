@@ -14,6 +14,6 @@ node tools/build.mjs >/dev/null
 cp dist/ie.fio.dfakeseeder.gresource "$OUT/"
 tmp_home=$OUT/home
 mkdir -p "$tmp_home" && mkdir -m 700 "$tmp_home/run"
-XDG_CONFIG_HOME=$tmp_home/config XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none \
+XDG_CONFIG_HOME=$tmp_home/config XDG_DATA_HOME=$tmp_home/data XDG_CACHE_HOME=$tmp_home/cache XDG_STATE_HOME=$tmp_home/state XDG_RUNTIME_DIR=$tmp_home/run GSETTINGS_BACKEND=memory GTK_A11Y=none \
   NO_AT_BRIDGE=1 DFS_ROOT=$ROOT timeout 600 dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
   gjs -m "$OUT/ui-rows.js" 2>&1 | grep -vE 'dbus-daemon|portal|^$' || true

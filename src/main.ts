@@ -8,6 +8,7 @@ import { exit, programArgs, programInvocationName } from 'system';
 import './lib/promisify.ts';
 import { initI18n } from './lib/i18n.ts';
 import { APP_NAME } from './lib/config.ts';
+import { exitAtOnce } from './lib/exitAtOnce.ts';
 import { saveExitStatus } from './lib/exitStatus.ts';
 import { createApplication } from './controller/createApplication.ts';
 import { applyLanguagePreference } from './controller/languagePreference.ts';
@@ -35,4 +36,5 @@ if (forwarded !== null) exit(forwarded);
 const status = createApplication(checked.argv).run(checked.argv);
 if (GLib.getenv('DFS_BENCH') === '1') printerr(`DFS_BENCH run returned at ${GLib.get_monotonic_time()}`);
 // A failed last save (read-only folder, full disk) is a failure too: what was not saved is lost.
-exit(status !== 0 ? status : saveExitStatus() || (checked.refused > 0 ? EXIT_BAD_FILES : 0));
+// Everything is written and closed by now: the process ends without GJS's context teardown.
+exitAtOnce(status !== 0 ? status : saveExitStatus() || (checked.refused > 0 ? EXIT_BAD_FILES : 0));

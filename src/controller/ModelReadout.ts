@@ -213,7 +213,8 @@ export class ModelReadout implements TorrentSource {
       uploadRate: 0,
       downloadRate: 0,
     };
-    for (const x of this.#model.all()) {
+    // The plain values, not the Torrent wrappers: a wrapper's property costs about a µs to read.
+    for (const { values: x } of this.#model.registry.sessions()) {
       t.sessionUploaded += x.session_uploaded;
       t.sessionDownloaded += x.session_downloaded;
       t.totalUploaded += x.total_uploaded;

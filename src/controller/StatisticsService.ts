@@ -23,8 +23,8 @@ export interface StatisticsModel {
   sessionOf(torrent: Torrent): { readonly trackerHosts: string[] } | null;
 }
 
-/** Tracker hosts of a torrent are looked up again after this long (a tracker list edit shows up). */
-const HOSTS_TTL_US = 60e6;
+/** A torrent's tracker hosts are looked up again after this long, in seconds (a tracker list edit shows up). */
+const KEYS_TTL_S = 60;
 
 /**
  * Feeds the history store from the engine (bytes credited each tick, announce outcomes from the
@@ -35,7 +35,8 @@ export class StatisticsService implements StatisticsSource {
   readonly history: HistoryStore;
   readonly health: AppHealthSampler;
   #model: StatisticsModel | null = null;
-  readonly #hosts = new Map<Torrent, { hosts: string[]; atUs: number }>();
+  /** Per torrent: the history keys its transfers count in, and when they were worked out (unix s). */
+  readonly #keys = new Map<Torrent, { keys: string[]; at: number }>();
 
   constructor(options: { network: TrackerNetwork; dir?: string | null }) {
     this.history = new HistoryStore({ dir: options.dir === undefined ? historyDir() : options.dir });
@@ -56,14 +57,16 @@ export class StatisticsService implements StatisticsSource {
   /** The Model's `credited` hook: one call per torrent per tick. */
   credited(torrent: Torrent, up: number, down: number): void {
     if (!(up > 0) && !(down > 0)) return;
-    const now = GLib.get_monotonic_time();
-    let entry = this.#hosts.get(torrent);
-    if (!entry || now - entry.atUs > HOSTS_TTL_US) {
-      entry = { hosts: this.#model?.sessionOf(torrent)?.trackerHosts ?? [], atUs: now };
-      this.#hosts.set(torrent, entry);
+    // One clock read per call: it is the bucket's time and the keys' age.
+    const now = this.history.now();
+    let entry = this.#keys.get(torrent);
+    if (!entry || !(Math.abs(now - entry.at) <= KEYS_TTL_S)) {
+      const hosts = this.#model?.sessionOf(torrent)?.trackerHosts ?? [];
+      entry = { keys: this.history.transferKeys(torrent.info_hash, hosts), at: now };
+      this.#keys.set(torrent, entry);
       this.history.describeTorrent(torrent.info_hash, torrent.name, torrent.total_size);
     }
-    this.history.recordTransfer(torrent.info_hash, entry.hosts, up, down);
+    this.history.recordTransferTo(entry.keys, up, down, now);
   }
 
   /**
@@ -88,7 +91,7 @@ export class StatisticsService implements StatisticsSource {
 
   /** A removed torrent: its cached hosts go (its history stays). */
   forget(torrent: Torrent): void {
-    this.#hosts.delete(torrent);
+    this.#keys.delete(torrent);
   }
 
   ratioInputs(): RatioInput[] {

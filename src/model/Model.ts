@@ -103,6 +103,7 @@ export class Model extends GObject.Object {
       changed: () => this.#queueDataChanged(),
       message: (text) => this.emit('message', text),
       tiersChanged: (s) => this.counts.setHosts(s.torrent, s.trackerHosts),
+      ticked: (s) => this.counts.refresh(s.torrent, s.values),
       get running() {
         return model.#globalTick !== null;
       },

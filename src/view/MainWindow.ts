@@ -8,7 +8,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { _ } from '../lib/i18n.ts';
 import { uiResource } from '../lib/resources.ts';
 import { type Setting, SETTINGS, type SettingValue } from '../model/settings/schema.ts';
-import type { Torrent } from '../model/torrent/Torrent.ts';
+import { Torrent } from '../model/torrent/Torrent.ts';
 import { DetailsPane } from './DetailsPane.ts';
 import { FailureBanner } from './FailureBanner.ts';
 import { ListFilters } from './ListFilters.ts';
@@ -179,6 +179,8 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.source = source;
     this.#actions = actions;
     const settings = source.settings;
+    // The rows and details show the per-tick figures: from now on their changes notify.
+    this.#cleanups.push(Torrent.observeFigures());
 
     this.list = new TorrentList(source.torrents, this.#filters.filter);
     this.insert_action_group('list', this.list.actions);

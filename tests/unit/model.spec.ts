@@ -175,7 +175,10 @@ describe('Model', () => {
     expect(filter('paused', '', '')).toEqual(['archlinux.iso']);
     expect(filter('error', '', '')).toEqual(['broken']);
     expect(filter('downloading', '', 'iso')).toEqual(['ubuntu-24.04-desktop.iso']);
+    // As a tick does: the rate goes into the torrent's values, and the session tells the counts.
     ubuntu.upload_rate = 100;
+    expect(m.counts.byState().active).toBe(0);
+    m.counts.refresh(ubuntu, ubuntu.values);
     expect(m.counts.byState().active).toBe(1);
   });
 

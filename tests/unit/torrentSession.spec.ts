@@ -237,8 +237,13 @@ describe('TorrentSession', () => {
     notes.length = 0;
     await model.pause([b]);
     expect(notes.sort()).toEqual(['downloading=0', 'paused=1']);
+    // The rates come from the engine's tick, once a tracker has answered (there are peers).
+    model.startAll();
+    await delay(300);
     notes.length = 0;
-    a.upload_rate = 100;
+    answer('a');
+    model.sessionOf(a)!.worker.tick();
+    expect(a.upload_rate).toBeGreaterThan(0);
     expect(notes).toEqual(['active=1']);
     expect(model.counts.active).toBe(1);
     expect(model.counts.byHost()).toEqual([

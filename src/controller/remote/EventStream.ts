@@ -3,7 +3,7 @@ import Soup from 'gi://Soup?version=3.0';
 
 import type { Unsubscribe } from '../../view/TorrentSource.ts';
 import type { RemoteSource } from './RemoteSource.ts';
-import type { Torrent } from '../../model/torrent/Torrent.ts';
+import { Torrent } from '../../model/torrent/Torrent.ts';
 import { liveFields, torrentSummary } from './torrentJson.ts';
 
 /** A comment line this often keeps proxies from closing a quiet stream, and finds dead peers. */
@@ -54,6 +54,7 @@ export class EventStream {
   /** The list's membership moved since the last push (items-changed). */
   #listMoved = false;
   #unlisten: Unsubscribe | null = null;
+  #releaseFigures: (() => void) | null = null;
   /** Sums of the totals over the torrents, kept from the live fields as they change. */
   readonly #sums = new Map<TotalField, number>(TOTAL_FIELDS.map((f) => [f, 0]));
   /** Events sent since start (all pages), for bench/remote.sh. */
@@ -99,6 +100,8 @@ export class EventStream {
     this.#heartbeat = 0;
     this.#unlisten?.();
     this.#unlisten = null;
+    this.#releaseFigures?.();
+    this.#releaseFigures = null;
     for (const [t, id] of this.#watched) t.disconnect(id);
     this.#watched.clear();
     this.#dirty.clear();
@@ -107,6 +110,8 @@ export class EventStream {
   }
 
   #listen(): void {
+    // The stream sends the per-tick figures as they move: they notify while a page listens.
+    this.#releaseFigures = Torrent.observeFigures();
     this.#last.clear();
     for (const f of TOTAL_FIELDS) this.#sums.set(f, 0);
     for (const t of this.#source.torrents()) this.#watch(t);

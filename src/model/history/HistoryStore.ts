@@ -85,11 +85,23 @@ export class HistoryStore extends GObject.Object {
 
   /** Bytes credited to a torrent; they count for the torrent, every tracker it reports to, and the total. */
   recordTransfer(infoHash: string, trackerHosts: readonly string[], up: number, down: number, time = this.#clock()) {
+    this.recordTransferTo(this.transferKeys(infoHash, trackerHosts), up, down, time);
+  }
+
+  /**
+   * The series keys a torrent's transfers count in (all, the torrent, each tracker), for
+   * recordTransferTo: the engine records every tick, and a caller that keeps these builds no
+   * key strings then. Worked out again when the tracker list changes.
+   */
+  transferKeys(infoHash: string, trackerHosts: readonly string[]): string[] {
+    return [ALL_KEY, TORRENT_PREFIX + infoHash, ...trackerHosts.map((h) => this.#trackerKey(h))];
+  }
+
+  /** recordTransfer with the keys from transferKeys. */
+  recordTransferTo(keys: readonly string[], up: number, down: number, time = this.#clock()): void {
     if (!(up > 0) && !(down > 0)) return;
     const values: Bucket = [0, Math.max(0, up), Math.max(0, down), 0, 0];
-    this.#add(ALL_KEY, time, values);
-    this.#add(TORRENT_PREFIX + infoHash, time, values);
-    for (const host of trackerHosts) this.#add(this.#trackerKey(host), time, values);
+    for (const key of keys) this.#add(key, time, values);
   }
 
   /** One announce reply (or failure) from a tracker for a torrent. */
@@ -138,8 +150,10 @@ export class HistoryStore extends GObject.Object {
   }
 
   #add(key: string, time: number, values: Bucket): void {
-    this.#seriesFor(key).add(this.calendar, time, values, (s, b) => this.#closed(s, b));
+    this.#seriesFor(key).add(this.calendar, time, values, this.#onClosed);
   }
+
+  readonly #onClosed = (s: HistorySeries, b: Bucket): void => this.#closed(s, b);
 
   #closed(s: HistorySeries, b: Bucket): void {
     if (!this.journal) return;

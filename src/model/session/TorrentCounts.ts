@@ -2,17 +2,23 @@ import Gio from 'gi://Gio';
 import GObject from 'gi://GObject';
 
 import { STATE_FILTERS, type StateFilter, torrentMatchesState } from '../filters.ts';
-import type { Torrent } from '../torrent/Torrent.ts';
+import type { Torrent, TorrentValues } from '../torrent/Torrent.ts';
 import { TrackerHostCount } from './TrackerHostCount.ts';
 
 const count = (name: string) => GObject.ParamSpec.int(name, '', '', GObject.ParamFlags.READABLE, 0, 2147483647, 0);
 
-/** The torrent properties a state filter reads (src/model/filters.ts). */
-const WATCHED = ['notify::status', 'notify::upload-rate', 'notify::download-rate'] as const;
+/**
+ * The status, which every state filter reads (src/model/filters.ts). The rates, which `active`
+ * also reads, change at every tick and notify only while a window shows them: the session calls
+ * refresh() when its torrent starts or stops moving bytes instead.
+ */
+const WATCHED = ['notify::status'] as const;
 
 interface Tracked {
   /** Bit i set: the torrent matches STATE_FILTERS[i]. */
   mask: number;
+  /** Rates above zero when the mask was last worked out. */
+  moving: boolean;
   hosts: string[];
   handlers: number[];
 }
@@ -85,11 +91,20 @@ export class TorrentCounts extends GObject.Object {
   /** Starts counting a torrent that announces to `hosts`. */
   track(t: Torrent, hosts: string[]): void {
     if (this.#tracked.has(t)) return;
-    const entry: Tracked = { mask: 0, hosts: [], handlers: [] };
+    const entry: Tracked = { mask: 0, moving: false, hosts: [], handlers: [] };
     this.#tracked.set(t, entry);
     entry.handlers = WATCHED.map((signal) => t.connect(signal, () => this.#update(t)));
     this.#update(t);
     this.setHosts(t, hosts);
+  }
+
+  /**
+   * After a tick: counts the torrent again if it started or stopped moving bytes. `v`: its plain
+   * values (Torrent.values), so that the check costs no GObject access.
+   */
+  refresh(t: Torrent, v: TorrentValues): void {
+    const entry = this.#tracked.get(t);
+    if (entry && entry.moving !== (v.upload_rate > 0 || v.download_rate > 0)) this.#update(t);
   }
 
   /** Stops counting a removed torrent. */
@@ -115,6 +130,7 @@ export class TorrentCounts extends GObject.Object {
   #update(t: Torrent): void {
     const entry = this.#tracked.get(t);
     if (!entry) return;
+    entry.moving = t.upload_rate > 0 || t.download_rate > 0;
     let mask = 0;
     STATE_FILTERS.forEach((s, i) => {
       if (torrentMatchesState(t, s)) mask |= 1 << i;

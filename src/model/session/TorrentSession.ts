@@ -7,7 +7,7 @@ import { trackerHost, trackerHostsOf } from '../filters.ts';
 import type { TorrentState } from '../settings/TorrentState.ts';
 import { uniform } from '../simulation/random.ts';
 import { chooseRatioTarget, type StopSettings } from '../simulation/stopConditions.ts';
-import type { Torrent, TorrentStatus } from '../torrent/Torrent.ts';
+import type { Torrent, TorrentStatus, TorrentValues } from '../torrent/Torrent.ts';
 import { type Announcer, type EngineContext, TorrentWorker } from '../torrent/TorrentWorker.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
 import { checkedTrackerUrl, type NumericOption, torrentOptions, type TorrentOptionValues } from './options.ts';
@@ -34,6 +34,8 @@ const NO_TRACKER = () => _('No tracker: add one to announce');
  */
 export class TorrentSession {
   readonly torrent: Torrent;
+  /** The torrent's plain engine values (Torrent.values), read without going through its GObject wrapper. */
+  readonly values: TorrentValues;
   readonly entry: LibraryEntry;
   readonly worker: TorrentWorker;
   readonly history: SpeedHistory;
@@ -50,6 +52,7 @@ export class TorrentSession {
 
   constructor(torrent: Torrent, entry: LibraryEntry, facts: SessionFacts, host: SessionHost) {
     this.torrent = torrent;
+    this.values = torrent.values;
     this.entry = entry;
     this.#facts = facts;
     this.#hasTrackerFlag = facts.tiers.some((tier) => tier.length > 0);
@@ -95,16 +98,16 @@ export class TorrentSession {
 
   /** The one place a torrent's status is decided. */
   #decideStatus(): TorrentStatus {
-    const t = this.torrent;
-    if (!t.active) return t.stop_reason ? 'stopped' : 'paused';
+    const v = this.values;
+    if (!v.active) return v.stop_reason ? 'stopped' : 'paused';
     if (!this.#hasTracker() || this.#trackersFailing) return 'tracker-error';
-    return t.progress >= 1 ? 'seeding' : 'downloading';
+    return v.progress >= 1 ? 'seeding' : 'downloading';
   }
 
   updateStatus(): void {
     const t = this.torrent;
     const status = this.#decideStatus();
-    if (t.status !== status) t.status = status;
+    if (this.values.status !== status) t.status = status;
     if (!this.#hasTrackerFlag && t.tracker_message !== NO_TRACKER()) t.tracker_message = NO_TRACKER();
   }
 
@@ -388,7 +391,7 @@ export class TorrentSession {
       stopSettings: () => this.#stopSettings(),
       ratioTarget: () => (this.#facts.ratioTarget ??= chooseRatioTarget(this.#stopSettings(), rates.random)),
       accrues: () => this.accrues,
-      distributedSpeed: (direction, t) => rates.distributedSpeed(direction, t.filepath),
+      distributedSpeed: (direction) => rates.distributedSpeed(direction, this.values.filepath),
       changed: () => this.#ticked(),
       stopConditionMet: (_worker, reason) => this.#stopForCondition(reason),
       log: (_t, level, message) => this.appendLog(level, message),
@@ -397,9 +400,10 @@ export class TorrentSession {
   }
 
   #ticked(): void {
-    const t = this.torrent;
-    this.history.push(t.upload_rate, t.download_rate);
+    const v = this.values;
+    this.history.push(v.upload_rate, v.download_rate);
     this.updateStatus();
+    this.#host.ticked(this);
     this.#host.changed();
   }
 

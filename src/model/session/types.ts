@@ -27,6 +27,8 @@ export interface SessionHost {
   changed(): void;
   /** A user-facing message (stop condition met). */
   message(text: string): void;
+  /** A tick wrote the torrent's figures (the counts' `active` follows its rates). */
+  ticked(session: TorrentSession): void;
   /** The tracker list changed (new hosts for the counts). */
   tiersChanged(session: TorrentSession): void;
   /** Torrents tick (startAll ran) and the app is not quitting. */

@@ -17,7 +17,7 @@ import type { RateBudget } from '../simulation/RateBudget.ts';
 import { stopReason, type StopSettings } from '../simulation/stopConditions.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
 import { type ScheduledCall, TickScheduler } from './TickScheduler.ts';
-import type { Torrent } from './Torrent.ts';
+import { Torrent, type TorrentValues } from './Torrent.ts';
 
 /** Session counters as trackers are told them (bytes). */
 export interface AnnounceStats {
@@ -101,6 +101,8 @@ type OpKind = 'announce' | 'stop' | 'scrape';
  */
 export class TorrentWorker {
   readonly torrent: Torrent;
+  /** The torrent's plain engine values: every access to the GObject wrapper costs about a µs. */
+  readonly #values: TorrentValues;
   #announcer: Announcer;
   readonly #ctx: EngineContext;
   #token = new Gio.Cancellable();
@@ -119,6 +121,7 @@ export class TorrentWorker {
 
   constructor(torrent: Torrent, announcer: Announcer, ctx: EngineContext) {
     this.torrent = torrent;
+    this.#values = torrent.values;
     this.#announcer = announcer;
     this.#ctx = ctx;
     this.#scheduler = ctx.scheduler ?? TickScheduler.shared;
@@ -239,11 +242,12 @@ export class TorrentWorker {
     this.#lastTickUs = now;
     this.#simulate(elapsed, now);
     if (!this.#running) return; // a stop condition paused it
-    if (!this.#announcing && this.#announcer.nextAnnounceAt() <= this.#scheduler.nowUs()) {
+    // `now` still holds: the simulation step takes microseconds, and a clock read costs one too.
+    if (!this.#announcing && this.#announcer.nextAnnounceAt() <= now) {
       void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#token));
     }
     const scrapes = this.#announcer.scrapeDue;
-    if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= this.#scheduler.nowUs()) {
+    if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= now) {
       void this.#run('scrape', () => scrapes.call(this.#announcer, this.#token));
     }
   }
@@ -266,29 +270,31 @@ export class TorrentWorker {
 
   #simulate(elapsed: number, now: number): void {
     const t = this.torrent;
+    // The plain values behind the torrent's hot properties (Torrent.ts): no GObject access per tick.
+    const v = this.#values;
     const ctx = this.#ctx;
     const state: TransferState = {
-      totalSize: t.total_size,
-      progress: t.progress,
-      uploading: t.uploading,
-      sessionUploaded: t.session_uploaded,
-      sessionDownloaded: t.session_downloaded,
-      totalUploaded: t.total_uploaded,
-      totalDownloaded: t.total_downloaded,
-      seedingTime: t.seeding_time,
+      totalSize: v.total_size,
+      progress: v.progress,
+      uploading: v.uploading,
+      sessionUploaded: v.session_uploaded,
+      sessionDownloaded: v.session_downloaded,
+      totalUploaded: v.total_uploaded,
+      totalDownloaded: v.total_downloaded,
+      seedingTime: v.seeding_time,
     };
     const options: TransferOptions = {
-      uploadSpeed: ctx.distributedSpeed('up', t) ?? t.upload_speed,
-      downloadSpeed: ctx.distributedSpeed('down', t) ?? t.download_speed,
-      uploadLimit: t.upload_limit,
-      downloadLimit: t.download_limit,
-      threshold: t.threshold,
-      leechers: t.leechers,
+      uploadSpeed: ctx.distributedSpeed('up', t) ?? v.upload_speed,
+      downloadSpeed: ctx.distributedSpeed('down', t) ?? v.download_speed,
+      uploadLimit: v.upload_limit,
+      downloadLimit: v.download_limit,
+      threshold: v.threshold,
+      leechers: v.leechers,
     };
     // No tracker answers: no peers, nothing to trade with (the rates drop to 0, nothing accrues).
     const accrues = ctx.accrues(t);
     const wanted = accrues ? wantedRates(state, options, ctx.environment(), ctx.random) : { up: 0, down: 0 };
-    const allowed = ctx.budget.allot(t.filepath, wanted);
+    const allowed = ctx.budget.allot(v.filepath, wanted);
     const {
       state: next,
       rates,
@@ -301,26 +307,30 @@ export class TorrentWorker {
     if (accrues)
       ctx.credited?.(t, next.totalUploaded - state.totalUploaded, next.totalDownloaded - state.totalDownloaded);
 
-    // One freeze/thaw per tick: the view gets each changed property once, and unchanged ones not at all.
-    t.freeze_notify();
-    setIfChanged(t, 'progress', next.progress);
-    setIfChanged(t, 'uploading', next.uploading);
-    setIfChanged(t, 'session_uploaded', next.sessionUploaded);
-    setIfChanged(t, 'session_downloaded', next.sessionDownloaded);
-    setIfChanged(t, 'total_uploaded', next.totalUploaded);
-    setIfChanged(t, 'total_downloaded', next.totalDownloaded);
-    setIfChanged(t, 'seeding_time', next.seedingTime);
-    setIfChanged(t, 'upload_rate', Math.round(rates.up));
-    setIfChanged(t, 'download_rate', Math.round(rates.down));
-    setIfChanged(t, 'ratio', shareRatio(next));
+    // Progress and uploading notify as any property (they rarely move); the figures are written
+    // into the plain values and notified only while a window or a stream observes them, with
+    // one freeze/thaw so that it gets each changed one once.
+    const observed = Torrent.figuresObserved;
+    if (observed) t.freeze_notify();
+    const notify = observed ? t : null;
+    if (next.progress !== state.progress) t.progress = next.progress;
+    if (next.uploading !== state.uploading) t.uploading = next.uploading;
     const due = this.#announcer.nextRegularAnnounceAt?.() ?? this.#announcer.nextAnnounceAt();
-    setIfChanged(t, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : -1);
-    t.thaw_notify();
+    writeFigure(notify, v, 'session_uploaded', next.sessionUploaded);
+    writeFigure(notify, v, 'session_downloaded', next.sessionDownloaded);
+    writeFigure(notify, v, 'total_uploaded', next.totalUploaded);
+    writeFigure(notify, v, 'total_downloaded', next.totalDownloaded);
+    writeFigure(notify, v, 'seeding_time', next.seedingTime);
+    writeFigure(notify, v, 'upload_rate', Math.round(rates.up));
+    writeFigure(notify, v, 'download_rate', Math.round(rates.down));
+    writeFigure(notify, v, 'ratio', shareRatio(next));
+    writeFigure(notify, v, 'next_update', Number.isFinite(due) ? Math.max(0, Math.round((due - now) / 1e6)) : -1);
+    if (observed) t.thaw_notify();
 
     if (completedNow) ctx.log(t, 'info', _('Download complete (simulated); trackers will be told “completed”'));
     ctx.changed(t);
 
-    if (!t.force_start) {
+    if (!v.force_start) {
       const reason = stopReason(shareRatio(next), ctx.ratioTarget(t), next.seedingTime, ctx.stopSettings(t));
       if (reason) ctx.stopConditionMet(this, reason);
     }
@@ -333,11 +343,8 @@ export class TorrentWorker {
 
   #halt(): void {
     this.#stopTicking();
-    const t = this.torrent;
-    t.freeze_notify();
-    setIfChanged(t, 'upload_rate', 0);
-    setIfChanged(t, 'download_rate', 0);
-    t.thaw_notify();
+    this.torrent.upload_rate = 0;
+    this.torrent.download_rate = 0;
   }
 
   #stopTicking(): void {
@@ -403,6 +410,11 @@ export class TorrentWorker {
   }
 }
 
-function setIfChanged<K extends keyof Torrent>(t: Torrent, key: K, value: Torrent[K]): void {
-  if (t[key] !== value) t[key] = value;
+type Figure = Parameters<Torrent['figureChanged']>[0];
+
+/** Writes one figure into the torrent's plain values; notifies it if it moved and `observed` is given. */
+function writeFigure(observed: Torrent | null, v: TorrentValues, key: Figure, value: number): void {
+  if (v[key] === value) return;
+  v[key] = value;
+  observed?.figureChanged(key);
 }

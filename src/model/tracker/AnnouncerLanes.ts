@@ -166,15 +166,21 @@ export class AnnouncerLanes {
   }
 
   nextAnnounceAt(): number {
-    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextAnnounceAt()));
+    let at = Infinity;
+    for (const l of this.#lanes) at = Math.min(at, l.nextAnnounceAt());
+    return at;
   }
 
   nextRegularAnnounceAt(): number {
-    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextRegularAnnounceAt()));
+    let at = Infinity;
+    for (const l of this.#lanes) at = Math.min(at, l.nextRegularAnnounceAt());
+    return at;
   }
 
   earliestForcedAnnounce(): number {
-    return Math.min(Infinity, ...this.#lanes.map((l) => l.earliestForcedAnnounce()));
+    let at = Infinity;
+    for (const l of this.#lanes) at = Math.min(at, l.earliestForcedAnnounce());
+    return at;
   }
 
   async announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {
@@ -189,7 +195,9 @@ export class AnnouncerLanes {
 
   // Scrapes: each lane scrapes its own hash on the identity's schedule (TorrentScrapes).
   nextScrapeAt(): number {
-    return Math.min(Infinity, ...this.#lanes.map((l) => l.nextScrapeAt()));
+    let at = Infinity;
+    for (const l of this.#lanes) at = Math.min(at, l.nextScrapeAt());
+    return at;
   }
 
   async scrapeDue(cancellable: Gio.Cancellable): Promise<void> {

@@ -209,7 +209,9 @@ export class TorrentAnnouncer {
 
   /** The next regular announce (for display), ignoring the per-tick completion check. */
   nextRegularAnnounceAt(): number {
-    return Math.min(Infinity, ...this.#groups.map((g) => g.nextAtUs));
+    let next = Infinity;
+    for (const g of this.#groups) next = Math.min(next, g.nextAtUs);
+    return next;
   }
 
   async announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void> {

@@ -130,9 +130,13 @@ export class TorrentScrapes {
 
   /** Monotonic µs of the next scrape due (Infinity if none). */
   nextScrapeAt(): number {
-    const inUse = new Set(this.#inUse());
+    // Asked at every tick: the trackers in use are listed only when one could come sooner.
+    let inUse: Set<string> | null = null;
     let next = Infinity;
-    for (const t of this.#trackers.values()) if (this.#due(t, inUse)) next = Math.min(next, t.nextAtUs);
+    for (const t of this.#trackers.values()) {
+      if (!(t.nextAtUs < next) || !t.canScrape || t.busy) continue;
+      if (t.manual || (inUse ??= new Set(this.#inUse())).has(t.url)) next = t.nextAtUs;
+    }
     return next;
   }
 

@@ -12,7 +12,7 @@ import {
   TrackerError,
   TrackerNetwork,
 } from '../../src/model/tracker/index.ts';
-import { waitFor } from '../support/async.ts';
+import { delay, waitFor } from '../support/async.ts';
 import { CaptureServer, latin1Bytes } from '../support/captureServer.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
@@ -66,6 +66,75 @@ class RawReplyServer {
   stop(): void {
     this.#service.stop();
     this.#service.close();
+  }
+}
+
+/**
+ * A listener with a backlog of 0 and its accept queue filled by connections that never send: a
+ * new connection's SYN is dropped until serve() empties the queue and answers every request.
+ */
+class SlowListener {
+  readonly #socket = Gio.Socket.new(Gio.SocketFamily.IPV4, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
+  readonly #fillers: Gio.Socket[] = [];
+  /** Accepted connections whose request has not arrived (the fillers never send one). */
+  readonly #open: Gio.Socket[] = [];
+  readonly port: number;
+  #timer = 0;
+  requests = 0;
+
+  constructor() {
+    this.#socket.set_listen_backlog(0);
+    this.#socket.bind(Gio.InetSocketAddress.new_from_string('127.0.0.1', 0)!, true);
+    this.#socket.listen();
+    this.#socket.set_blocking(false);
+    this.port = (this.#socket.get_local_address() as Gio.InetSocketAddress).get_port();
+    for (let i = 0; i < 3; i++) {
+      const filler = Gio.Socket.new(Gio.SocketFamily.IPV4, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
+      filler.set_blocking(false);
+      try {
+        filler.connect(Gio.InetSocketAddress.new_from_string('127.0.0.1', this.port)!, null);
+      } catch {
+        // PENDING: the queue is full
+      }
+      this.#fillers.push(filler);
+    }
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/announce`;
+  }
+
+  /** Accepts every waiting connection from now on, and answers each request with `reply`. */
+  serve(reply: string): void {
+    const open = this.#open;
+    this.#timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, 20, () => {
+      for (;;) {
+        try {
+          const c = this.#socket.accept(null);
+          c.set_blocking(false);
+          open.push(c);
+        } catch {
+          break; // WOULD_BLOCK: none waiting
+        }
+      }
+      for (const c of open.splice(0)) {
+        if (c.condition_check(GLib.IOCondition.IN) === (0 as GLib.IOCondition)) {
+          open.push(c);
+          continue;
+        }
+        Gio.UnixInputStream.new(c.get_fd(), false).read_bytes(65536, null);
+        this.requests++;
+        c.send(latin1Bytes(reply), null);
+        c.close();
+      }
+      return GLib.SOURCE_CONTINUE;
+    });
+  }
+
+  stop(): void {
+    if (this.#timer) GLib.source_remove(this.#timer);
+    for (const c of [...this.#fillers, ...this.#open]) c.close();
+    this.#socket.close();
   }
 }
 
@@ -229,6 +298,20 @@ describe('plain HTTP farewells (integration)', () => {
       const garbage = new RawReplyServer('SSH-2.0-OpenSSH\r\n\r\n');
       servers.push(garbage);
       expect(((await rejection(farewell(garbage.url))) as TrackerError).kind).toBe('protocol');
+      expect(http.plain!.inFlight).toBe(0);
+    });
+
+    it('a handshake that takes its time: the request is written once the connection is made', async () => {
+      // A listener whose accept queue (backlog 0) is full drops the next SYN: the farewell's
+      // socket stays half-open until the SYN is sent again about a second later.
+      const listener = new SlowListener();
+      servers.push(listener);
+      const reply = farewell(listener.url);
+      await delay(300);
+      expect(listener.requests).toBe(0);
+      listener.serve('HTTP/1.1 200 OK\r\nContent-Length: 17\r\n\r\nd8:intervali600ee');
+      expect((await reply).interval).toBe(600);
+      expect(listener.requests).toBe(1);
       expect(http.plain!.inFlight).toBe(0);
     });
 

@@ -14,6 +14,7 @@ import { type AddressFamily, TrackerError } from './types.ts';
 const RESOLVE_CACHE_US = 60 * 1e6;
 /** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
+const IO_ERROR = Gio.io_error_quark();
 /** How often the one deadline timer looks for requests past their deadline. */
 const SWEEP_MS = 100;
 
@@ -37,6 +38,10 @@ interface Request {
 /** One request in flight: its socket, where it is, and how it settles. */
 interface Exchange {
   socket: Gio.Socket | null;
+  /** The socket's descriptor, read once. */
+  fd: number;
+  /** The handshake is not known to have finished yet (the first write tells). */
+  connecting: boolean;
   /** Reads the reply; only called when the socket is readable, so it never waits. */
   input: Gio.InputStream | null;
   fdSource: number;
@@ -66,7 +71,7 @@ interface Exchange {
 export class PlainHttpClient {
   readonly #addresses = new Map<string, { atUs: number; list: Promise<Gio.InetAddress[]> }>();
   /** Address literals by `host port`; null marks a host name (resolved each time, cached above). */
-  readonly #socketAddresses = new Map<string, Gio.InetSocketAddress | null>();
+  readonly #socketAddresses = new Map<string, Target | null>();
   /** Requests whose head was just written: one sweep reads the replies already there. */
   #justSent: Exchange[] = [];
   #sweepJustSentSource = 0;
@@ -102,17 +107,17 @@ export class PlainHttpClient {
     // An address literal (the usual tracker URL here) is parsed once per host and port, here,
     // so a burst of a thousand requests to one tracker starts them all without waiting.
     const literal = this.#literal(host, port);
-    if (literal && family && familyOf(literal.get_address()) !== family) return Promise.reject(noAddressError(family));
+    if (literal && family && literal.family !== family) return Promise.reject(noAddressError(family));
     return literal ? this.#exchange(literal, request) : this.#getByName(host, port, request);
   }
 
   /** The socket address of an address literal, cached; null for a host name. */
-  #literal(host: string, port: number): Gio.InetSocketAddress | null {
+  #literal(host: string, port: number): Target | null {
     const key = `${host} ${port}`;
     const known = this.#socketAddresses.get(key);
     if (known !== undefined) return known;
     const address = Gio.InetAddress.new_from_string(host);
-    const a = address ? new Gio.InetSocketAddress({ address, port }) : null;
+    const a = address ? target(new Gio.InetSocketAddress({ address, port })) : null;
     if (this.#socketAddresses.size > 256) this.#socketAddresses.clear();
     this.#socketAddresses.set(key, a);
     return a;
@@ -125,7 +130,7 @@ export class PlainHttpClient {
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {
       try {
-        return await this.#exchange(new Gio.InetSocketAddress({ address, port }), request);
+        return await this.#exchange(target(new Gio.InetSocketAddress({ address, port })), request);
       } catch (e) {
         // Only a refused connection moves on: anything later may have reached the tracker.
         if (!(e instanceof ConnectFailed)) throw e;
@@ -174,11 +179,13 @@ export class PlainHttpClient {
     }
   }
 
-  #exchange(address: Gio.InetSocketAddress, request: Request): Promise<PlainReply> {
+  #exchange(to: Target, request: Request): Promise<PlainReply> {
     const { head, deadlineUs, timeoutSeconds, cancellable, maxBytes } = request;
     return new Promise<PlainReply>((resolve, reject) => {
       const x: Exchange = {
         socket: null,
+        fd: -1,
+        connecting: true,
         input: null,
         fdSource: 0,
         deadlineUs,
@@ -192,7 +199,7 @@ export class PlainHttpClient {
       };
       let socket: Gio.Socket;
       try {
-        socket = Gio.Socket.new(address.get_family(), Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
+        socket = Gio.Socket.new(to.socketFamily, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
         socket.set_blocking(false);
       } catch (e) {
         reject(new TrackerError('network', errorMessage(e)));
@@ -201,58 +208,68 @@ export class PlainHttpClient {
       x.socket = socket;
       this.#track(x);
       try {
-        socket.connect(address, null);
-        this.#send(x, head, 0);
+        socket.connect(to.address, null);
+        x.connecting = false;
       } catch (e) {
-        if (!(e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.PENDING))) {
+        if (!(e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.PENDING)) {
           this.#fail(x, new ConnectFailed(errorMessage(e)));
           return;
         }
-        const connected = () => {
-          try {
-            socket.check_connect_result();
-          } catch (err) {
-            this.#fail(x, new ConnectFailed(errorMessage(err)));
-            return;
-          }
-          this.#send(x, head, 0);
-        };
-        // On loopback (and some LANs) the handshake is done by the time connect() returns: a
-        // zero-timeout poll saves a main-loop round trip per request.
-        const ready = GLib.IOCondition.OUT | GLib.IOCondition.ERR | GLib.IOCondition.HUP;
-        if (socket.condition_check(ready) !== (0 as GLib.IOCondition)) {
-          connected();
-          return;
-        }
-        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
-          x.fdSource = 0;
-          if (!x.settled) connected();
-          return GLib.SOURCE_REMOVE;
-        });
       }
+      // Written at once, even while the handshake may still be going on: on loopback and near
+      // trackers it is done by now, and a socket still connecting takes nothing (WOULD_BLOCK),
+      // so #send waits for it then. One GI call per request instead of three: a farewell burst
+      // makes a thousand.
+      this.#send(x, head, 0);
     });
   }
 
-  /** Writes the head from `offset`; waits for room if the socket takes only part of it. */
+  /**
+   * Writes the head from `offset`; waits for room (or for the handshake) if the socket takes
+   * only part of it. A write that fails before the handshake is known to be done is a failed
+   * connection: nothing reached the tracker, so the next address may be tried.
+   */
   #send(x: Exchange, head: Uint8Array, offset: number): void {
     const socket = x.socket!;
     let sent = offset;
     try {
-      while (sent < head.length) sent += socket.send(offset === 0 && sent === 0 ? head : head.subarray(sent), null);
+      while (sent < head.length) {
+        sent += socket.send(offset === 0 && sent === 0 ? head : head.subarray(sent), null);
+        x.connecting = false;
+      }
     } catch (e) {
-      if (e instanceof GLib.Error && e.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.WOULD_BLOCK)) {
-        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, socket.get_fd(), GLib.IOCondition.OUT, () => {
+      if (e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.WOULD_BLOCK) {
+        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), GLib.IOCondition.OUT, () => {
           x.fdSource = 0;
-          if (!x.settled) this.#send(x, head, sent);
+          if (!x.settled) this.#writable(x, head, sent);
           return GLib.SOURCE_REMOVE;
         });
         return;
       }
-      this.#fail(x, new TrackerError('network', errorMessage(e)));
+      this.#fail(x, x.connecting ? new ConnectFailed(errorMessage(e)) : new TrackerError('network', errorMessage(e)));
       return;
     }
     this.sent++;
     this.#read(x);
+  }
+
+  /** The socket can be written: the handshake's outcome first if it was pending, then the rest. */
+  #writable(x: Exchange, head: Uint8Array, sent: number): void {
+    if (x.connecting) {
+      try {
+        x.socket!.check_connect_result();
+      } catch (e) {
+        this.#fail(x, new ConnectFailed(errorMessage(e)));
+        return;
+      }
+      x.connecting = false;
+    }
+    this.#send(x, head, sent);
+  }
+
+  #fdOf(x: Exchange): number {
+    if (x.fd < 0) x.fd = x.socket!.get_fd();
+    return x.fd;
   }
 
   /**
@@ -277,7 +294,7 @@ export class PlainHttpClient {
 
   /** One fd watch that reads each time the socket is readable, until the reply is complete. */
   #watch(x: Exchange): void {
-    const id = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, x.socket!.get_fd(), READABLE, () => {
+    const id = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), READABLE, () => {
       // Cleared while reading, so settling does not remove the source it runs in.
       x.fdSource = 0;
       if (x.settled || !this.#readable(x)) return GLib.SOURCE_REMOVE;
@@ -293,7 +310,7 @@ export class PlainHttpClient {
    * complete. True while more of the reply is to come.
    */
   #readable(x: Exchange): boolean {
-    x.input ??= Gio.UnixInputStream.new(x.socket!.get_fd(), false);
+    x.input ??= Gio.UnixInputStream.new(this.#fdOf(x), false);
     let chunk: Uint8Array;
     try {
       chunk = x.input.read_bytes(65536, null).toArray();
@@ -379,6 +396,17 @@ export class PlainHttpClient {
     x.input = null;
     return true;
   }
+}
+
+/** Where a request goes: the socket address and its family, read once. */
+interface Target {
+  address: Gio.InetSocketAddress;
+  socketFamily: Gio.SocketFamily;
+  family: AddressFamily;
+}
+
+function target(address: Gio.InetSocketAddress): Target {
+  return { address, socketFamily: address.get_family(), family: familyOf(address.get_address()) };
 }
 
 function timeoutError(seconds: number): TrackerError {

@@ -180,6 +180,31 @@ describe('SettingsStore', () => {
       expect(again.torrentStateKeys()).toEqual([`${dir}/torrents/x.torrent`]);
     });
 
+    it('indents the settings for a person and writes the torrent state compact, on one line', () => {
+      const s = SettingsStore.open(dir);
+      expect(s.saveSync()).toBeTrue();
+      // No setting changed yet: the torrents map alone is still a valid file.
+      expect(readText(`${dir}/settings.json`)).toBe('{\n    "torrents": {}\n}\n');
+      s.set('upload_speed', 77);
+      s.set('ui_settings.settings_save_debounce_ms', 600000);
+      s.setTorrentState('/t/a.torrent', { ...normalizeTorrentState({}), name: 'a "quoted" name' });
+      s.setTorrentState('/t/b.torrent', normalizeTorrentState({ total_uploaded: 5 }));
+      expect(s.saveSync()).toBeTrue();
+      const text = readText(`${dir}/settings.json`);
+      const lines = text.split('\n');
+      expect(lines).toContain('    "upload_speed": 77,');
+      expect(lines).toContain('        "settings_save_debounce_ms": 600000');
+      const torrentLines = lines.filter((l) => l.includes('/t/a.torrent') || l.includes('/t/b.torrent'));
+      expect(torrentLines.length).toBe(1);
+      expect(torrentLines[0].startsWith('    "torrents": {"/t/a.torrent":{')).toBeTrue();
+      expect(text.endsWith('}\n}\n')).toBeTrue();
+      const again = SettingsStore.open(dir);
+      expect(again.get<number>('upload_speed')).toBe(77);
+      expect(again.getTorrentState('/t/a.torrent')?.name).toBe('a "quoted" name');
+      expect(again.getTorrentState('/t/b.torrent')?.total_uploaded).toBe(5);
+      expect(again.torrentStateKeys()).toEqual(['/t/a.torrent', '/t/b.torrent']);
+    });
+
     it('debounces: a burst of changes becomes one write after the quiet period', async () => {
       const s = SettingsStore.open(dir);
       s.set('ui_settings.settings_save_debounce_ms', 200);

@@ -185,11 +185,17 @@ export class ShutdownCoordinator {
   async #farewellAndDrain(participants: ShutdownParticipant[], budgetMs: number) {
     // One cancellable for all farewells: the budget cancels whatever is still pending at once.
     const farewellCancellable = new Gio.Cancellable();
-    const outcomes: (FarewellOutcome | null)[] = participants.map(() => null);
+    const n = participants.length;
+    const outcomes: (FarewellOutcome | null)[] = new Array<FarewellOutcome | null>(n).fill(null);
+    const drainedFlags = new Array<boolean>(n).fill(false);
+    let drainedCount = 0;
     let budgetFired = false;
+    let allDrained: () => void = () => {};
+    const everyWorkerDrained = new Promise<void>((resolve) => (allDrained = resolve));
+    if (n === 0) allDrained();
 
-    // The budget's timer starts before the farewells do: starting a thousand of them takes a
-    // few tens of milliseconds, which must not be added to the budget.
+    // The budget's timer starts before the farewells do: starting thousands of them takes a
+    // while, which must not be added to the budget.
     let budgetSource = 0;
     const budget = new Promise<void>((resolve) => {
       // High priority: a flood of I/O completions must not delay the deadline.
@@ -204,13 +210,15 @@ export class ShutdownCoordinator {
       });
     });
 
-    // Started a slice at a time (FAREWELL_SLICE, one main-loop turn between slices): ten
-    // thousand started in one go ran for seconds before the loop could read a reply or fire the
-    // budget. Once the budget fired, a farewell not yet started is counted as timed out.
-    const starts = sliceStarts(participants.length, () => budgetFired);
-    const farewells = participants.map((p, i) =>
-      starts[i]
-        .then(() => (budgetFired ? Promise.reject(budgetCancelled()) : startFarewell(p, farewellCancellable)))
+    // A worker has drained once its farewell settled and then nothing of it runs any more
+    // (`drained` is read after the farewell, so it cannot miss work the farewell started).
+    const drained = (i: number): void => {
+      drainedFlags[i] = true;
+      if (++drainedCount === n) allDrained();
+    };
+    const startOne = (i: number): void => {
+      const p = participants[i];
+      startFarewell(p, farewellCancellable)
         .then(
           (result) => {
             outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
@@ -223,41 +231,41 @@ export class ShutdownCoordinator {
               if (!isCancelled(e)) logger.warning(`shutdown: a farewell announce failed: ${errorMessage(e)}`);
             }
           },
-        ),
-    );
-    // A worker has drained once its farewell settled and then nothing of it runs any more
-    // (`drained` is read after the farewell, so it cannot miss work the farewell started).
-    const drainedFlags = participants.map(() => false);
-    const drains = farewells.map((farewell, i) =>
-      farewell
-        .then(() => participants[i].drained)
+        )
+        .then(() => p.drained)
         .then(
-          () => (drainedFlags[i] = true),
-          () => (drainedFlags[i] = true),
-        ),
-    );
+          () => drained(i),
+          () => drained(i),
+        );
+    };
+    // Started a slice at a time (FAREWELL_SLICE, one main-loop turn between slices), and each
+    // farewell's promises made only when its slice starts: ten thousand started in one go ran
+    // for seconds before the loop could read a reply or fire the budget, and chaining them all
+    // up front took a quarter of a second. Once the budget fired, a farewell not yet started is
+    // counted as timed out (above) and never started.
+    inSlices(n, startOne, () => budgetFired);
 
     // Starting every farewell allocates enough to begin an incremental garbage collection. With
     // a silent tracker the loop then idles until the budget fires, and GJS 1.74 would drop the
     // budget's own callback while that collection is unfinished (src/lib/garbageCollection.ts):
-    // finish it as soon as the loop has nothing else to do, which also leaves less to collect
-    // when the process tears down after quit().
+    // finish it as soon as the loop has nothing else to do.
     let collectSource = GLib.idle_add(GLib.PRIORITY_LOW, () => {
       collectSource = 0;
       finishGarbageCollection();
       return GLib.SOURCE_REMOVE;
     });
 
-    await Promise.race([Promise.all(drains), budget]);
+    await Promise.race([everyWorkerDrained, budget]);
     if (budgetSource) GLib.source_remove(budgetSource);
     if (collectSource) GLib.source_remove(collectSource);
 
+    const count = (o: FarewellOutcome) => outcomes.filter((x) => x === o).length;
     return {
-      stoppedSent: outcomes.filter((o) => o === 'sent').length,
-      rejected: outcomes.filter((o) => o === 'rejected').length,
-      nothing: outcomes.filter((o) => o === 'nothing').length,
-      timedOut: outcomes.filter((o) => o === 'timed-out').length,
-      failed: outcomes.filter((o) => o === 'failed').length,
+      stoppedSent: count('sent'),
+      rejected: count('rejected'),
+      nothing: count('nothing'),
+      timedOut: count('timed-out'),
+      failed: count('failed'),
       undrained: drainedFlags.filter((d) => !d).length,
       budgetFired,
     };
@@ -278,29 +286,25 @@ export function breakdownLine(r: ShutdownReport): string {
 const FAREWELL_SLICE = 100;
 
 /**
- * Promises for n starts, resolved FAREWELL_SLICE at a time with a main-loop turn between
- * slices; once `stopped()` is true, the rest are resolved at once (their farewell is skipped).
+ * Calls start(0 … n-1), FAREWELL_SLICE at a time with a main-loop turn between slices, the first
+ * slice from a promise job (so a worker's cancel() or a quit request made from inside it runs
+ * first, as before); stops once `stopped()` is true.
  */
-function sliceStarts(n: number, stopped: () => boolean): Promise<void>[] {
-  const resolvers: (() => void)[] = [];
-  const starts = Array.from({ length: n }, () => new Promise<void>((resolve) => resolvers.push(resolve)));
+function inSlices(n: number, start: (i: number) => void, stopped: () => boolean): void {
   let next = 0;
   const slice = (): boolean => {
-    const end = stopped() ? n : Math.min(n, next + FAREWELL_SLICE);
-    while (next < end) resolvers[next++]();
+    if (stopped()) return false;
+    const end = Math.min(n, next + FAREWELL_SLICE);
+    while (next < end) start(next++);
     return next < n;
   };
-  if (slice()) {
-    // Default priority: replies (fd sources at the same priority) are read between slices, and
-    // the budget (high priority) fires between them.
-    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 0, () => (slice() ? GLib.SOURCE_CONTINUE : GLib.SOURCE_REMOVE));
-  }
-  return starts;
-}
-
-/** The error a farewell never started gets once the budget has fired. */
-function budgetCancelled(): GLib.Error {
-  return GLib.Error.new_literal(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED, 'Quit budget spent');
+  void Promise.resolve().then(() => {
+    if (slice()) {
+      // Default priority: replies (fd sources at the same priority) are read between slices,
+      // and the budget (high priority) fires between them.
+      GLib.timeout_add(GLib.PRIORITY_DEFAULT, 0, () => (slice() ? GLib.SOURCE_CONTINUE : GLib.SOURCE_REMOVE));
+    }
+  });
 }
 
 /** A farewell that throws synchronously is treated like one that rejects. */

@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 
 import { configDir } from '../lib/config.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { holdFromC } from '../lib/garbageCollection.ts';
 import { _, format, ngettext } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { displayBasename } from '../lib/readRegularFile.ts';
@@ -43,6 +44,8 @@ export class AppController {
   #trackerLibrarySync: ScheduledCall | null = null;
   /** Files asked for (command line, `open`) before the torrents folder finished loading. */
   readonly #pendingFiles: Gio.File[] = [];
+  /** Releases of the references C holds on the emitters (garbageCollection.ts, holdFromC). */
+  readonly #releases: (() => void)[] = [];
 
   /**
    * `app` gets the torrent actions and is quit at the end of the quit sequence; `window` (the
@@ -67,6 +70,17 @@ export class AppController {
     statistics.installActions(app);
     const trackerServer = new TrackerService(settings);
     this.trackerServer = trackerServer;
+    // They emit while the app runs; held from C, each emission costs no full collection.
+    for (const o of [
+      settings,
+      model,
+      model.counts,
+      this.readout.figures,
+      statistics.history,
+      statistics.health,
+      trackerServer,
+    ])
+      this.#releases.push(holdFromC(o));
     this.actions = new TorrentActions({
       model,
       addUris: (uris) => this.addUris(uris),
@@ -197,7 +211,9 @@ export class AppController {
    */
   requestQuit(reason = 'quit requested'): Promise<ShutdownReport> {
     this.readout.dispose();
-    return this.#shutdown.run(reason);
+    return this.#shutdown.run(reason).finally(() => {
+      for (const release of this.#releases.splice(0)) release();
+    });
   }
 
   /**

@@ -1,0 +1,33 @@
+import Gio from 'gi://Gio';
+
+import { holdFromC } from '../../src/lib/garbageCollection.ts';
+
+// ref_count is read on plain GIO objects: GJS 1.74 aborts on field reads of JS-defined classes.
+describe('holdFromC (no toggle down, so no full collection, when a long-lived object emits)', () => {
+  it('adds one reference from C until released, once', () => {
+    const emitter = new Gio.SimpleAction({ name: 'emitter' });
+    const release = holdFromC(emitter);
+    expect(emitter.ref_count).toBe(2);
+    // An emission takes a reference and drops it: the count never falls back to one meanwhile.
+    let during = 0;
+    emitter.connect('activate', () => (during = emitter.ref_count));
+    emitter.activate(null);
+    expect(during).toBeGreaterThan(2);
+    expect(emitter.ref_count).toBe(2);
+    release();
+    release();
+    expect(emitter.ref_count).toBe(1);
+  });
+
+  it('holds several objects and releases each on its own', () => {
+    const a = new Gio.Cancellable();
+    const b = new Gio.Cancellable();
+    const releaseA = holdFromC(a);
+    const releaseB = holdFromC(b);
+    releaseA();
+    expect(a.ref_count).toBe(1);
+    expect(b.ref_count).toBe(2);
+    releaseB();
+    expect(b.ref_count).toBe(1);
+  });
+});

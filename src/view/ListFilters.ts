@@ -1,5 +1,3 @@
-import Gtk from 'gi://Gtk?version=4.0';
-
 import { searchMatcher, torrentMatchesState, trackerHost } from '../model/filters.ts';
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { HostCount, HostHealth, Sidebar } from './Sidebar.ts';
@@ -8,29 +6,38 @@ import type { TorrentSource } from './TorrentSource.ts';
 /** Host health is worked out over every torrent's trackers; not more often than this. */
 const HEALTH_EVERY_US = 5_000_000;
 
+/** One of the list's tests; null lets every torrent through. */
+type Test = ((t: Torrent) => boolean) | null;
+
 /**
  * What the list shows: the sidebar's state and tracker, the search, minus the torrents whose
- * removal waits for its Undo toast. Each filter has no function while it lets everything
- * through, so the filter model skips it instead of calling into JS for every torrent.
+ * removal waits for its Undo toast. The tests are plain JS, run by the list in one pass over
+ * its torrents (TorrentRows); a test that lets everything through is left out of the pass.
  */
 export class ListFilters {
-  readonly filter = new Gtk.EveryFilter();
-  readonly #state = Gtk.CustomFilter.new(null);
-  readonly #host = Gtk.CustomFilter.new(null);
-  readonly #search = Gtk.CustomFilter.new(null);
-  readonly #hidden = Gtk.CustomFilter.new(null);
+  /** One of the tests changed: the list filters again. */
+  onChanged: () => void = () => {};
+  #state: Test = null;
+  #host: Test = null;
+  #search: Test = null;
   readonly #hiddenSet = new Set<Torrent>();
   readonly #pending: (() => void)[] = [];
   #searchText = '';
   /** The last health worked out, when, and with how many torrents in error (a change redoes it). */
   #health: { at: number; errors: number; hosts: HostCount[] } | null = null;
 
-  constructor() {
-    for (const f of [this.#state, this.#host, this.#search, this.#hidden]) this.filter.append(f);
-  }
-
   get searchText(): string {
     return this.#searchText;
+  }
+
+  /** Whether a torrent passes every test (null: no test, every torrent does). */
+  test(): Test {
+    const hidden = this.#hiddenSet;
+    const tests = [this.#state, this.#host, this.#search].filter((f): f is (t: Torrent) => boolean => f !== null);
+    if (hidden.size) tests.push((t) => !hidden.has(t));
+    if (tests.length === 0) return null;
+    if (tests.length === 1) return tests[0];
+    return (t) => tests.every((f) => f(t));
   }
 
   /** Returns whether the search changed. */
@@ -38,37 +45,34 @@ export class ListFilters {
     const q = text.trim().toLowerCase();
     if (q === this.#searchText) return false;
     this.#searchText = q;
-    // set_filter_func re-filters by itself.
-    const matches = searchMatcher(q);
-    this.#search.set_filter_func(q ? (t) => matches(t as Torrent) : null);
+    this.#search = q ? searchMatcher(q) : null;
+    this.onChanged();
     return true;
   }
 
   setSidebar(sidebar: Sidebar, source: TorrentSource | null): void {
     const state = sidebar.selectedState;
     const host = sidebar.selectedHost;
-    this.#state.set_filter_func(state === 'all' ? null : (t) => torrentMatchesState(t as Torrent, state));
-    this.#host.set_filter_func(
-      host === null || !source ? null : (t) => source.trackerHosts(t as Torrent).includes(host),
-    );
+    this.#state = state === 'all' ? null : (t) => torrentMatchesState(t, state);
+    this.#host = host === null || !source ? null : (t) => source.trackerHosts(t).includes(host);
+    this.onChanged();
   }
 
-  /** States move on their own; the state filter is re-applied now and then. */
-  refreshState(sidebar: Sidebar): void {
-    if (sidebar.selectedState !== 'all') this.#state.changed(Gtk.FilterChange.DIFFERENT);
+  /** Whether a state filter is on: states move on their own, so the list re-filters now and then. */
+  get followsState(): boolean {
+    return this.#state !== null;
   }
 
   /** Takes torrents out of the list until `unhide`; `finish` runs if the window goes first. */
   hide(torrents: Torrent[], finish: () => void): void {
     for (const t of torrents) this.#hiddenSet.add(t);
     this.#pending.push(finish);
-    this.#hidden.set_filter_func((t) => !this.#hiddenSet.has(t as Torrent));
+    this.onChanged();
   }
 
   unhide(torrents: Torrent[], refilter = true): void {
     for (const t of torrents) this.#hiddenSet.delete(t);
-    if (refilter || this.#hiddenSet.size === 0)
-      this.#hidden.set_filter_func(this.#hiddenSet.size ? (t) => !this.#hiddenSet.has(t as Torrent) : null);
+    if (refilter || this.#hiddenSet.size === 0) this.onChanged();
   }
 
   /** The window goes: every removal waiting for its toast happens now. */

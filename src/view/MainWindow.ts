@@ -182,7 +182,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     // The rows and details show the per-tick figures: from now on their changes notify.
     this.#cleanups.push(Torrent.observeFigures());
 
-    this.list = new TorrentList(source.torrents, this.#filters.filter);
+    this.list = new TorrentList(source.torrents, this.#filters);
     this.insert_action_group('list', this.list.actions);
     this.#cleanups.push(bindListSettings(this.list, settings, (key, value) => this.#saveSetting(key, value)));
     this.list.onContextMenu = (x, y) => this.#popupContextMenu(x, y);
@@ -190,8 +190,10 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.list.onSpace = () => this.selectionActions.togglePause();
     connectSignal(this.list.selection, 'selection-changed', () => this.#selectionChanged());
     // A filter or a removal takes rows out without a selection-changed: the details must follow.
-    connectSignal(this.list.selection, 'items-changed', () => this.#selectionChanged());
-    connectSignal(this.list.filterModel, 'items-changed', () => this.#updatePages());
+    this.list.rows.onChanged = () => {
+      this.#selectionChanged();
+      this.#updatePages();
+    };
     this._list_stack.add_named(this.list, 'list');
 
     this.contextMenu = Gtk.PopoverMenu.new_from_model(torrentContextMenu());
@@ -259,7 +261,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.contextMenu = null;
     // Unbind the rows now, while JS can still run the factories' unbind handlers (not at GC).
     this.details?.teardown();
-    this.list?.columnView.set_model(null);
+    this.list?.release();
     if (this.list) this._list_stack.remove(this.list);
     if (this.details) this._details_paned.set_end_child(null);
     this.list = null;
@@ -395,9 +397,7 @@ export class MainWindow extends Adw.ApplicationWindow {
     this._search_button.set_sensitive(total > 0);
     if (total === 0) this._search_bar.set_search_mode(false);
     this._status_bar.set_visible(total > 0);
-    this._list_stack.set_visible_child_name(
-      this.list.filterModel.get_n_items() > 0 || total === 0 ? 'list' : 'no-match',
-    );
+    this._list_stack.set_visible_child_name(this.list.shownCount > 0 || total === 0 ? 'list' : 'no-match');
   }
 
   #updateCounts(): void {
@@ -415,10 +415,8 @@ export class MainWindow extends Adw.ApplicationWindow {
     this.details?.tick();
     this.selectionActions.update();
     // States and figures move; re-apply the state filter and the sort every other update.
-    if (this.#updates % 2 === 0) {
-      this.#filters.refreshState(this._sidebar);
-      this.list?.refreshSort();
-    }
+    if (this.#updates % 2 === 0 && this.list && (this.#filters.followsState || this.list.rows.sorted))
+      this.list.refresh();
   }
 
   #rememberGeometry(): void {

@@ -1,21 +1,25 @@
 import Adw from 'gi://Adw';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
-import Pango from 'gi://Pango';
 
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { TorrentColumn } from './torrentColumns.ts';
+import type { RowCell, TorrentRow } from './TorrentRow.ts';
 
 /** Statuses the Name cell marks with a warning sign. */
 const FAILING = new Set(['error', 'tracker-error']);
+/** What the Name cell's warning sign and tooltip follow besides the name. */
+const NAME_WATCHES = new Set(['name', 'status', 'tracker-message', 'error-message']);
 
 /**
- * One cell of the torrent list. It watches only its own properties of the torrent it is bound
- * to, and only while bound: the list recycles a few dozen cells for any number of rows, so
- * 10 000 torrents cost no more signal handlers than 30. The Name cell also shows a warning sign
- * when the torrent is in error, and the full name (and the error) as its tooltip.
+ * One cell of the torrent list, bound to a row (TorrentRow) that says which torrent it shows;
+ * a sort or a search hands it another torrent instead of building a new cell. Text is a
+ * Gtk.Inscription: its size does not follow its text, so new text only redraws the cell where
+ * a label would have the whole list measured again. The Name cell also shows a warning sign
+ * when the torrent is in error, and the full name (and the error) as its tooltip, worked out
+ * when the tooltip is asked for.
  */
-export class TorrentCell extends Adw.Bin {
+export class TorrentCell extends Adw.Bin implements RowCell {
   static {
     GObject.registerClass({ GTypeName: 'DfsTorrentCell' }, this);
   }
@@ -23,11 +27,14 @@ export class TorrentCell extends Adw.Bin {
   /** The list item this cell renders, so a click on it can tell which row it hit. */
   listItem: Gtk.ListItem | null = null;
   readonly column: TorrentColumn;
-  #label: Gtk.Label | null = null;
+  /** The text of a text cell (progress cells show theirs in the bar). */
+  readonly text: Gtk.Inscription | null = null;
   #bar: Gtk.ProgressBar | null = null;
   #warning: Gtk.Image | null = null;
+  #row: TorrentRow | null = null;
   #torrent: Torrent | null = null;
-  #handlers: number[] = [];
+  /** What the cell shows, kept here: asking the widget is a call into C per cell. */
+  #shown: { text: string | null; fraction: number; failing: boolean } = { text: null, fraction: -1, failing: false };
 
   constructor(column: TorrentColumn, listItem: Gtk.ListItem) {
     super();
@@ -39,26 +46,37 @@ export class TorrentCell extends Adw.Bin {
       this.set_child(this.#bar);
       return;
     }
-    this.#label = new Gtk.Label({
+    this.text = new Gtk.Inscription({
       xalign: column.numeric ? 1 : 0,
-      ellipsize: Pango.EllipsizeMode.END,
-      single_line_mode: true,
+      text_overflow: Gtk.InscriptionOverflow.ELLIPSIZE_END,
       hexpand: true,
       // Long names are cut rather than pushing the other columns out of the window.
-      max_width_chars: column.numeric || column.expand ? -1 : 32,
-      width_chars: column.expand ? 16 : -1,
+      min_chars: column.expand ? 16 : 3,
+      nat_chars: column.numeric ? 0 : column.expand ? 16 : 12,
     });
-    if (column.numeric) this.#label.add_css_class('numeric');
+    if (column.numeric) this.text.add_css_class('numeric');
     if (column.id !== 'name') {
-      this.set_child(this.#label);
+      this.set_child(this.text);
       return;
     }
     this.#warning = new Gtk.Image({ icon_name: 'dialog-warning-symbolic', visible: false });
     this.#warning.add_css_class('warning');
     const box = new Gtk.Box({ spacing: 6 });
     box.append(this.#warning);
-    box.append(this.#label);
+    box.append(this.text);
     this.set_child(box);
+    this.set_has_tooltip(true);
+    this.connect('query-tooltip', (_w, _x, _y, _keyboard, tooltip: Gtk.Tooltip) => {
+      const text = this.hoverText;
+      if (!text) return false;
+      tooltip.set_text(text);
+      return true;
+    });
+  }
+
+  /** The torrent the cell shows (null while unbound). */
+  get torrent(): Torrent | null {
+    return this.#torrent;
   }
 
   /** Whether the warning sign shows (specs). */
@@ -66,41 +84,48 @@ export class TorrentCell extends Adw.Bin {
     return this.#warning?.get_visible() ?? false;
   }
 
+  /** The tooltip: the full name, and why the torrent fails when it does. */
   get hoverText(): string {
-    return this.get_tooltip_text() ?? '';
+    const t = this.#torrent;
+    if (!t || !this.#warning) return '';
+    const why = FAILING.has(t.status) ? t.error_message || t.tracker_message : '';
+    return why ? `${t.name}\n${why}` : t.name;
   }
 
-  bind(torrent: Torrent): void {
+  bind(row: TorrentRow): void {
     this.unbind();
-    this.#torrent = torrent;
-    const watched = this.#warning
-      ? [this.column.property, 'status', 'tracker-message', 'error-message']
-      : [this.column.property];
-    this.#handlers = watched.map((p) => torrent.connect(`notify::${p}`, () => this.#update()));
-    this.#update();
+    this.#row = row;
+    row.bindCell(this);
   }
 
   unbind(): void {
-    for (const id of this.#handlers) this.#torrent?.disconnect(id);
+    this.#row?.unbindCell(this);
+    this.#row = null;
     this.#torrent = null;
-    this.#handlers = [];
+  }
+
+  showTorrent(torrent: Torrent | null): void {
+    this.#torrent = torrent;
+    this.#update();
+  }
+
+  changed(property: string): void {
+    if (property === this.column.property || (this.#warning && NAME_WATCHES.has(property))) this.#update();
   }
 
   #update(): void {
     const t = this.#torrent;
     if (!t) return;
     const text = this.column.format(t);
-    if (this.#bar) {
-      this.#bar.set_fraction(t.progress);
-      this.#bar.set_text(text);
-      return;
+    const shown = this.#shown;
+    if (this.#bar && shown.fraction !== t.progress) this.#bar.set_fraction((shown.fraction = t.progress));
+    if (text !== shown.text) {
+      shown.text = text;
+      if (this.#bar) this.#bar.set_text(text);
+      else this.text?.set_text(text);
     }
-    if (this.#label && this.#label.get_label() !== text) this.#label.set_label(text);
-    if (this.#warning) {
-      const failing = FAILING.has(t.status);
-      this.#warning.set_visible(failing);
-      const why = failing ? t.error_message || t.tracker_message : '';
-      this.set_tooltip_text(why ? `${t.name}\n${why}` : t.name);
-    }
+    if (!this.#warning || FAILING.has(t.status) === shown.failing) return;
+    shown.failing = !shown.failing;
+    this.#warning.set_visible(shown.failing);
   }
 }

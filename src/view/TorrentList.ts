@@ -3,12 +3,15 @@ import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
-import { Torrent } from '../model/torrent/Torrent.ts';
+import type { Torrent } from '../model/torrent/Torrent.ts';
 import { ColumnChooser } from './ColumnChooser.ts';
 import { installListNavigation } from './listNavigation.ts';
+import type { ListFilters } from './ListFilters.ts';
 import { TorrentCell } from './TorrentCell.ts';
+import type { TorrentRow } from './TorrentRow.ts';
+import { TorrentRows, type SortLevel } from './TorrentRows.ts';
 import { connectSignal } from './signals.ts';
-import { TORRENT_COLUMNS, parseColumns, type TorrentColumn } from './torrentColumns.ts';
+import { TORRENT_COLUMNS, parseColumns, sortKey, type TorrentColumn } from './torrentColumns.ts';
 
 /** How the list is sorted: a column id ('' = not sorted: the queue order) and the direction. */
 export interface ListSort {
@@ -17,8 +20,8 @@ export interface ListSort {
 }
 
 /**
- * The torrent list: a virtualised Gtk.ColumnView over
- * torrents → FilterListModel (sidebar ∧ search) → SortListModel (column headers) → MultiSelection.
+ * The torrent list: a virtualised Gtk.ColumnView over TorrentRows (the torrents that pass the
+ * sidebar and the search, in the headers' sort, filtered and sorted in JS) → MultiSelection.
  * Columns can be reordered by dragging their headers and shown or hidden (`list.column-<id>`
  * actions, or the chooser a right click on the headers opens); the visible ids, in order, are what
  * `onColumnsChanged` reports for the `columns` setting, and the sort what `onSortChanged` reports.
@@ -34,8 +37,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
   }
 
   readonly columnView: Gtk.ColumnView;
-  readonly filterModel: Gtk.FilterListModel;
-  readonly sortModel: Gtk.SortListModel;
+  readonly rows: TorrentRows;
   readonly selection: Gtk.MultiSelection;
   readonly actions = new Gio.SimpleActionGroup();
   readonly #columns = new Map<string, Gtk.ColumnViewColumn>();
@@ -54,7 +56,8 @@ export class TorrentList extends Gtk.ScrolledWindow {
   /** The column chooser while it is open (check boxes that stay open while columns are toggled). */
   chooser: ColumnChooser | null = null;
   readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
-  readonly #sorters: Gtk.Sorter[] = [];
+  /** The column sorters' calls while the header's sort is read (see #sortLevels). */
+  #probe: { calls: string[]; decides: string | null } = { calls: [], decides: null };
   #restoringOrder = false;
   #sort: ListSort = { column: '', descending: false };
   /** The sort the header arrows last showed, read once their changes are over. */
@@ -62,9 +65,12 @@ export class TorrentList extends Gtk.ScrolledWindow {
   #sortIdle = 0;
   readonly #watchedArrows = new WeakSet<Gtk.Widget>();
 
-  constructor(torrents: Gio.ListModel, filter: Gtk.Filter) {
+  constructor(torrents: Gio.ListModel, filters: ListFilters) {
     super({ hexpand: true, vexpand: true, hscrollbar_policy: Gtk.PolicyType.AUTOMATIC });
-    this.filterModel = new Gtk.FilterListModel({ model: torrents, filter, incremental: false });
+    this.rows = new TorrentRows(torrents);
+    this.rows.setFilter(filters.test());
+    filters.onChanged = () => this.rows.setFilter(filters.test());
+    this.selection = this.rows.selection;
     this.columnView = new Gtk.ColumnView({
       reorderable: true,
       show_column_separators: false,
@@ -73,10 +79,10 @@ export class TorrentList extends Gtk.ScrolledWindow {
     });
     this.columnView.add_css_class('data-table');
     this.columnView.add_css_class('dfs-torrent-list');
-    this.sortModel = new Gtk.SortListModel({ model: this.filterModel, sorter: this.columnView.get_sorter() });
-    this.selection = new Gtk.MultiSelection({ model: this.sortModel });
     this.columnView.set_model(this.selection);
     for (const column of TORRENT_COLUMNS) this.#addColumn(column);
+    // The header's sort (clicks, sort_by_column) sorts the rows in JS; nothing sorts in GTK.
+    connectSignal(this.columnView.get_sorter()!, 'changed', () => this.rows.setSort(this.#sortLevels()));
     this.set_child(this.columnView);
 
     this.columnView.connect('activate', () => this.onActivated());
@@ -173,11 +179,32 @@ export class TorrentList extends Gtk.ScrolledWindow {
   }
 
   /**
-   * Figures change every second but a sorted list does not re-sort by itself; the window calls
-   * this on its once-a-second tick. Only the sorters in use by the header re-sort anything.
+   * Figures and states move every second but the list does not follow by itself; the window
+   * calls this on its tick when the list is sorted or filtered by state.
    */
-  refreshSort(): void {
-    for (const sorter of this.#sorters) sorter.changed(Gtk.SorterChange.DIFFERENT);
+  refresh(): void {
+    this.rows.refresh();
+  }
+
+  /** The list goes: it stops following the model and unbinds its rows (while JS can still run). */
+  release(): void {
+    this.columnView.set_model(null);
+    this.rows.dispose();
+  }
+
+  /** How many torrents the list shows. */
+  get shownCount(): number {
+    return this.rows.count;
+  }
+
+  /** The torrents the list shows, in its order. */
+  shownTorrents(): Torrent[] {
+    return this.rows.shown();
+  }
+
+  /** The torrent at a position of the list (null past its end). */
+  torrentAt(position: number): Torrent | null {
+    return this.rows.torrentAt(position);
   }
 
   visibleColumnIds(): string[] {
@@ -196,21 +223,34 @@ export class TorrentList extends Gtk.ScrolledWindow {
 
   /** The selected torrents in list order. */
   selectedTorrents(): Torrent[] {
-    const out: Torrent[] = [];
-    const bits = this.selection.get_selection();
-    const n = bits.get_size();
-    for (let i = 0; i < n; i++) out.push(this.selection.get_item(bits.get_nth(i)) as Torrent);
-    return out;
+    return this.rows.selected();
   }
 
   /** Selects exactly these torrents (used after adding, and by specs). */
   selectTorrents(torrents: Torrent[]): void {
-    const wanted = new Set(torrents);
-    const bits = new Gtk.Bitset();
-    for (let i = 0; i < this.selection.get_n_items(); i++) {
-      if (wanted.has(this.selection.get_item(i) as Torrent)) bits.add(i);
+    this.rows.select(torrents);
+  }
+
+  /**
+   * The header's sort as levels of the rows' sort. GTK 4.8 cannot say which columns sort (that
+   * API came in 4.10), but its sorter compares by its columns' sorters in order, each inverted
+   * when descending: one compare where every column sorter answers "equal" lists the columns,
+   * and one per column where that column answers "larger" gives its direction.
+   */
+  #sortLevels(): SortLevel[] {
+    const sorter = this.columnView.get_sorter()!;
+    this.#probe = { calls: [], decides: null };
+    sorter.compare(PROBE[0], PROBE[1]);
+    const ids = this.#probe.calls;
+    const levels: SortLevel[] = [];
+    for (const id of ids) {
+      this.#probe = { calls: [], decides: id };
+      const descending = sorter.compare(PROBE[0], PROBE[1]) === ORDERING_SMALLER;
+      const column = TORRENT_COLUMNS.find((c) => c.id === id);
+      if (column) levels.push({ key: sortKey(column), descending });
     }
-    this.selection.set_selection(bits, Gtk.Bitset.new_range(0, this.selection.get_n_items()));
+    this.#probe = { calls: [], decides: null };
+    return levels;
   }
 
   #addColumn(column: TorrentColumn): void {
@@ -218,19 +258,18 @@ export class TorrentList extends Gtk.ScrolledWindow {
     factory.connect('setup', (_f, item) =>
       (item as Gtk.ListItem).set_child(new TorrentCell(column, item as Gtk.ListItem)),
     );
-    factory.connect('bind', (_f, item) => cellOf(item).bind((item as Gtk.ListItem).get_item() as Torrent));
+    factory.connect('bind', (_f, item) => cellOf(item).bind((item as Gtk.ListItem).get_item() as TorrentRow));
     factory.connect('unbind', (_f, item) => cellOf(item).unbind());
     factory.connect('teardown', (_f, item) => {
       const cell = (item as Gtk.ListItem).get_child() as TorrentCell | null;
       cell?.unbind();
       if (cell) cell.listItem = null;
     });
-    const expression = Gtk.PropertyExpression.new(Torrent.$gtype, null, column.property);
-    const sorter: Gtk.Sorter =
-      column.sortAs === 'number'
-        ? new Gtk.NumericSorter({ expression, sort_order: Gtk.SortType.ASCENDING })
-        : new Gtk.StringSorter({ expression, ignore_case: true });
-    this.#sorters.push(sorter);
+    // Never asked to order torrents: it tells #sortLevels where the column stands in the sort.
+    const sorter = Gtk.CustomSorter.new(() => {
+      this.#probe.calls.push(column.id);
+      return this.#probe.decides === column.id ? ORDERING_LARGER : ORDERING_EQUAL;
+    });
     const viewColumn = new Gtk.ColumnViewColumn({
       title: column.title,
       factory,
@@ -327,7 +366,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
     // The rows' own view keeps its place by an anchor row; moving the adjustment alone is undone
     // at its next layout when the anchor row is still there.
     const rows = this.columnView.get_last_child();
-    if (this.selection.get_n_items() > 0) rows?.activate_action('list.scroll-to-item', GLib.Variant.new_uint32(0));
+    if (this.rows.count > 0) rows?.activate_action('list.scroll-to-item', GLib.Variant.new_uint32(0));
     this.get_vadjustment().set_value(0);
   }
 
@@ -355,6 +394,15 @@ export class TorrentList extends Gtk.ScrolledWindow {
 }
 
 const Gdk_BUTTON_SECONDARY = 3;
+
+/** What the header's sorter compares while #sortLevels reads it (two: GTK finds an item equal to itself). */
+const PROBE = [new GObject.Object(), new GObject.Object()];
+
+// Gtk.Ordering's values: reading the enum from GJS 1.74 fails (it looks for gtk_ordering_from_cmpfunc,
+// an inline function GTK does not export).
+const ORDERING_SMALLER = -1;
+const ORDERING_EQUAL = 0;
+const ORDERING_LARGER = 1;
 
 function cellOf(item: GObject.Object): TorrentCell {
   return (item as Gtk.ListItem).get_child() as TorrentCell;

@@ -7,27 +7,65 @@ import type { TorrentStatus } from '../model/torrent/Torrent.ts';
 export const KB = 1024;
 
 /**
+ * The words the list's figures are made of, translated once: the list formats thousands of
+ * cells in a sort, and each gettext lookup is a call into C. The language is set before the
+ * first window opens and does not change while the app runs.
+ */
+let sizeWords: {
+  units: string[];
+  size: string;
+  rate: string;
+  statuses: Record<TorrentStatus, string>;
+  yes: string;
+  no: string;
+} | null = null;
+function words(): NonNullable<typeof sizeWords> {
+  sizeWords ??= {
+    units: [_('KB'), _('MB'), _('GB'), _('TB'), _('PB')],
+    // Translators: a size, e.g. "1.2 MB"; the number first, then the unit.
+    size: _('%1$s %2$s'),
+    // Translators: a transfer speed, e.g. "1.2 MB/s".
+    rate: _('%1$s/s'),
+    statuses: {
+      downloading: _('Downloading'),
+      seeding: _('Seeding'),
+      paused: _('Paused'),
+      stopped: _('Stopped'),
+      'tracker-error': _('Tracker Error'),
+    },
+    yes: _('Yes'),
+    no: _('No'),
+  };
+  return sizeWords;
+}
+
+/** "0 bytes" … "1023 bytes", as they are asked for (zero rates fill a list). */
+const smallSizes = new Map<number, string>();
+
+/**
  * Bytes in human units ("1.2 MB"), counted in 1024s: the settings speak of KB/s = 1024 B/s, so
  * every figure in the window uses the same convention (GLib.format_size would count in 1000s).
  */
 export function formatBytes(bytes: number): string {
   const n = Math.max(0, Math.round(bytes));
-  if (n < KB) return format(ngettext('%1$d byte', '%1$d bytes', n), n);
-  const units = [_('KB'), _('MB'), _('GB'), _('TB'), _('PB')];
+  if (n < KB) {
+    let text = smallSizes.get(n);
+    if (text === undefined) smallSizes.set(n, (text = format(ngettext('%1$d byte', '%1$d bytes', n), n)));
+    return text;
+  }
+  const { units, size } = words();
   let value = n / KB;
   let unit = 0;
   while (value >= KB && unit < units.length - 1) {
     value /= KB;
     unit++;
   }
-  // Translators: a size, e.g. "1.2 MB"; the number first, then the unit.
-  return format(_('%1$s %2$s'), value.toFixed(1), units[unit]);
+  return format(size, value.toFixed(1), units[unit]);
 }
 
 /** Bytes per second in human units ("1.2 MB/s"). */
 export function formatRate(bytesPerSecond: number): string {
-  // Translators: a transfer speed, e.g. "1.2 MB/s".
-  return format(_('%1$s/s'), formatBytes(bytesPerSecond));
+  return format(words().rate, formatBytes(bytesPerSecond));
 }
 
 /** A configured speed or limit in KB/s (the original's unit, 1024 B/s); 0 limits read "Unlimited". */
@@ -89,16 +127,9 @@ export function formatPriority(priority: number): string {
 }
 
 export function formatStatus(status: TorrentStatus): string {
-  const words: Record<TorrentStatus, string> = {
-    downloading: _('Downloading'),
-    seeding: _('Seeding'),
-    paused: _('Paused'),
-    stopped: _('Stopped'),
-    'tracker-error': _('Tracker Error'),
-  };
-  return words[status] ?? status;
+  return words().statuses[status] ?? status;
 }
 
 export function formatYesNo(value: boolean): string {
-  return value ? _('Yes') : _('No');
+  return value ? words().yes : words().no;
 }

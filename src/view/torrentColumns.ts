@@ -206,3 +206,13 @@ export function parseColumns(value: unknown): string[] {
     .filter((s, i, all) => known.has(s) && all.indexOf(s) === i);
   return ids.length ? ids : DEFAULT_COLUMNS.split(',');
 }
+
+/**
+ * The value the list sorts a column by: the raw property (not the shown text), numbers and
+ * yes/no as numbers, words without case; compared with < and > in one JS sort.
+ */
+export function sortKey(column: TorrentColumn): (t: Torrent) => number | string {
+  const name = column.property.replace(/-/g, '_');
+  const get = (t: Torrent) => (t as unknown as Record<string, unknown>)[name];
+  return column.sortAs === 'number' ? (t) => Number(get(t)) : (t) => String(get(t)).toLowerCase();
+}

@@ -11,10 +11,7 @@ import { findAll, initUi, openWindow, useUiTimeout, type UiFixture } from './sup
 
 /** Names of the rows the list shows, in order. */
 function rows(f: UiFixture): string[] {
-  const out: string[] = [];
-  const model = f.window.list!.selection;
-  for (let i = 0; i < model.get_n_items(); i++) out.push((model.get_item(i) as Torrent).name);
-  return out;
+  return f.window.list!.shownTorrents().map((t) => t.name);
 }
 
 /**
@@ -204,7 +201,7 @@ describe('the window in everyday use (issue 18)', () => {
     f.model.countsChanged();
     await pumpEvents(100);
     const cell = findAll(f.window.list!.columnView, TorrentCell).find(
-      (x) => x.column.id === 'name' && x.listItem?.get_item() === dead,
+      (x) => x.column.id === 'name' && x.torrent === dead,
     )!;
     expect(cell.warningShown).toBeTrue();
     expect(cell.hoverText).toContain('Connection refused');
@@ -236,7 +233,7 @@ describe('the window in everyday use (issue 18)', () => {
     const long = f.model.addFixture({ name: `${'very-long-name-'.repeat(8)}.iso` });
     await pumpEvents(100);
     const cell = findAll(f.window.list!.columnView, TorrentCell).find(
-      (x) => x.column.id === 'name' && x.listItem?.get_item() === long,
+      (x) => x.column.id === 'name' && x.torrent === long,
     )!;
     expect(cell.hoverText).toBe(long.name);
     expect(f.window.list!.column('name')!.get_expand()).toBeTrue();

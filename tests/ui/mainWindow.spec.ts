@@ -81,7 +81,7 @@ describe('main window', () => {
     await pumpEvents(200);
     expect(f.window._main_stack.get_visible_child_name()).toBe('torrents');
     expect(f.window._search_button.get_sensitive()).toBeTrue();
-    expect(f.window.list!.selection.get_n_items()).toBe(2);
+    expect(f.window.list!.shownCount).toBe(2);
     await saveScreenshot(f.window, 'main-window-torrents');
   });
 
@@ -132,7 +132,7 @@ describe('main window', () => {
     f.window.list!.selectTorrents([a]);
     // Find the on-screen cell of b's name and click there.
     const cells = findAll(f.window.list!.columnView, TorrentCell).filter(
-      (c) => c.column.id === 'name' && c.listItem?.get_item() === b,
+      (c) => c.column.id === 'name' && c.torrent === b,
     );
     expect(cells.length).toBe(1);
     const [ok, x, y] = cells[0].translate_coordinates(f.window.list!.columnView, 5, 5);

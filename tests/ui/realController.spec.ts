@@ -3,7 +3,6 @@ import GLib from 'gi://GLib';
 
 import '../../src/lib/promisify.ts';
 import { AppController } from '../../src/controller/AppController.ts';
-import type { Torrent } from '../../src/model/torrent/Torrent.ts';
 import { formatBytes } from '../../src/view/format.ts';
 import { MainWindow } from '../../src/view/MainWindow.ts';
 import type { RecordItem } from '../../src/view/RecordItem.ts';
@@ -70,8 +69,8 @@ describe('main window on the real controller', () => {
     writeFile(path, bytes);
 
     window.addUris([Gio.File.new_for_path(path).get_uri()]);
-    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
-    const t = window.list!.selection.get_item(0) as Torrent;
+    await waitFor(() => window.list!.shownCount === 1, 'the row', 10_000);
+    const t = window.list!.torrentAt(0)!;
     expect(t.name).toBe('real-controller.bin');
     expect(window._main_stack.get_visible_child_name()).toBe('torrents');
 
@@ -136,8 +135,8 @@ describe('main window on the real controller', () => {
     const path = `${dir}/peers-tab.torrent`;
     writeFile(path, bytes);
     window.addUris([Gio.File.new_for_path(path).get_uri()]);
-    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
-    const t = window.list!.selection.get_item(0) as Torrent;
+    await waitFor(() => window.list!.shownCount === 1, 'the row', 10_000);
+    const t = window.list!.torrentAt(0)!;
     window.list!.selectTorrents([t]);
     const d = window.details!;
     d.tabs.set_visible_child_name('peers');
@@ -165,8 +164,8 @@ describe('main window on the real controller', () => {
       original(m);
     };
     window.addUris([Gio.File.new_for_path(path).get_uri()]);
-    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
-    const t = window.list!.selection.get_item(0) as Torrent;
+    await waitFor(() => window.list!.shownCount === 1, 'the row', 10_000);
+    const t = window.list!.torrentAt(0)!;
     window.list!.selectTorrents([t]);
     await waitFor(() => controller.readout.trackers(t).some((tr) => tr.lastAnnounce !== null), 'the announce', 20_000);
     await waitFor(() => t.session_uploaded > 0, 'some upload this session', 20_000);
@@ -216,14 +215,14 @@ describe('main window on the real controller', () => {
     // What `dfakeseeder FILE` (and a file manager's Open With) hands to the running app.
     controller.addTorrentFiles([Gio.File.new_for_path(path)]);
     await waitFor(() => toasts.includes('Added “from-the-command-line.bin”'), 'the Added toast', 10_000);
-    expect(window.list!.selection.get_n_items()).toBe(1);
+    expect(window.list!.shownCount).toBe(1);
     const problems: string[] = [];
     window.toasts.problem = (m: string) => problems.push(m);
     controller.addTorrentFiles([Gio.File.new_for_path(path)]);
     await waitFor(() => problems.length + toasts.length > 1, 'what the duplicate gets', 10_000);
     await pumpEvents(300);
     expect(problems.length + toasts.length).toBe(2);
-    expect(window.list!.selection.get_n_items()).toBe(1);
+    expect(window.list!.shownCount).toBe(1);
   });
 
   it('puts a torrent whose only tracker refuses under Error, with nothing accrued (the real engine)', async () => {
@@ -231,12 +230,12 @@ describe('main window on the real controller', () => {
     const path = `${dir}/dead-tracker.torrent`;
     writeFile(path, makeTorrent({ name: 'dead-tracker.bin', length: 5_000_000, announce: dead }));
     window.addUris([Gio.File.new_for_path(path).get_uri()]);
-    await waitFor(() => window.list!.selection.get_n_items() === 1, 'the row', 10_000);
-    const t = window.list!.selection.get_item(0) as Torrent;
+    await waitFor(() => window.list!.shownCount === 1, 'the row', 10_000);
+    const t = window.list!.torrentAt(0)!;
     await waitFor(() => t.status === 'tracker-error', 'the tracker error', 20_000);
     window.sidebar!.selectState('error');
     await pumpEvents(200);
-    expect(window.list!.selection.get_n_items()).toBe(1);
+    expect(window.list!.shownCount).toBe(1);
     expect(window.sidebar!.countOf('error')).toBe('1');
     // Seconds of "seeding" later: no tracker, no peers, nothing uploaded.
     await pumpEvents(2500);

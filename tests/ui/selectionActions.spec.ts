@@ -24,10 +24,7 @@ function readClipboard(window: Gtk.Widget): Promise<string | null> {
 }
 
 function namesInList(f: UiFixture): string[] {
-  const out: string[] = [];
-  const model = f.window.list!.selection;
-  for (let i = 0; i < model.get_n_items(); i++) out.push((model.get_item(i) as Torrent).name);
-  return out;
+  return f.window.list!.shownTorrents().map((t) => t.name);
 }
 
 /** The torrent actions of the context menu, on the selection (split from torrentList.spec.ts). */

@@ -3,18 +3,16 @@ import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { Torrent } from '../../src/model/torrent/Torrent.ts';
+import { TorrentCell } from '../../src/view/TorrentCell.ts';
 import { STATE_FILTERS } from '../../src/view/TorrentSource.ts';
 import { TORRENT_COLUMNS } from '../../src/view/torrentColumns.ts';
 import { torrentContextMenu } from '../../src/view/torrentMenu.ts';
 import { waitFor } from '../support/async.ts';
 import { pumpEvents } from '../support/gtk.ts';
-import { initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
+import { findAll, initUi, useUiTimeout, openWindow, type UiFixture } from './support/fixture.ts';
 
 function namesInList(f: UiFixture): string[] {
-  const out: string[] = [];
-  const model = f.window.list!.selection;
-  for (let i = 0; i < model.get_n_items(); i++) out.push((model.get_item(i) as Torrent).name);
-  return out;
+  return f.window.list!.shownTorrents().map((t) => t.name);
 }
 
 /** Every `prefix.name` action a menu (and its submenus and sections) refers to. */
@@ -134,6 +132,59 @@ describe('torrent list', () => {
     view.sort_by_column(f.window.list!.column('name')!, Gtk.SortType.DESCENDING);
     await pumpEvents(50);
     expect(namesInList(f)).toEqual(['charlie.iso', 'bravo.iso', 'alpha.iso']);
+  });
+
+  it('keeps the selection on its torrents through a sort and a search, in the same row widgets', async () => {
+    const list = f.window.list!;
+    list.selectTorrents([c]);
+    await pumpEvents(50);
+    const cellsBefore = findAll(list.columnView, TorrentCell);
+    list.columnView.sort_by_column(list.column('total_size')!, Gtk.SortType.ASCENDING);
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso', 'alpha.iso']);
+    expect(list.selectedTorrents()).toEqual([c]);
+    expect(list.selection.is_selected(1)).toBeTrue();
+    expect(f.window.selectedTorrents()).toEqual([c]);
+    // GTK 4.8 would have built new rows for every moved torrent; here the cells show other torrents.
+    const cellsAfter = findAll(list.columnView, TorrentCell);
+    expect(cellsAfter.length).toBe(cellsBefore.length);
+    expect(cellsAfter.every((cell) => cellsBefore.includes(cell))).toBeTrue();
+    const nameCell = (t: Torrent) => cellsAfter.find((x) => x.column.id === 'name' && x.torrent === t)!;
+    expect(nameCell(c).text!.get_text()).toBe('charlie.iso');
+    expect(nameCell(c).listItem!.get_position()).toBe(1);
+    expect(nameCell(c).listItem!.get_selected()).toBeTrue();
+    expect(nameCell(a).listItem!.get_selected()).toBeFalse();
+
+    f.window.setSearchText('char');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['charlie.iso']);
+    expect(list.selectedTorrents()).toEqual([c]);
+    expect(list.selection.is_selected(0)).toBeTrue();
+    f.window.setSearchText('');
+    await pumpEvents(50);
+    expect(namesInList(f)).toEqual(['bravo.iso', 'charlie.iso', 'alpha.iso']);
+    expect(list.selectedTorrents()).toEqual([c]);
+    // A search that hides the selected torrent unselects it, as a filtered list model did.
+    f.window.setSearchText('alpha');
+    await pumpEvents(50);
+    expect(list.selectedTorrents()).toEqual([]);
+    expect(f.window.selectedTorrents()).toEqual([]);
+  });
+
+  it('follows torrents added and removed while sorted, and a cell follows its torrent', async () => {
+    const list = f.window.list!;
+    list.columnView.sort_by_column(list.column('total_size')!, Gtk.SortType.DESCENDING);
+    await pumpEvents(50);
+    const d = f.model.addFixture({ name: 'delta.iso', length: 2_500_000 });
+    // Read at once: the list applies the model's changes before it answers.
+    expect(namesInList(f)).toEqual(['alpha.iso', 'delta.iso', 'charlie.iso', 'bravo.iso']);
+    f.model.torrents.remove(0);
+    expect(namesInList(f)).toEqual(['delta.iso', 'charlie.iso', 'bravo.iso']);
+    await pumpEvents(50);
+    const cell = findAll(list.columnView, TorrentCell).find((x) => x.column.id === 'name' && x.torrent === d)!;
+    expect(cell.text!.get_text()).toBe('delta.iso');
+    d.name = 'delta-renamed.iso';
+    expect(cell.text!.get_text()).toBe('delta-renamed.iso');
   });
 
   it('re-sorts when figures change, as the engine pushes its updates (no timer in the window)', async () => {

@@ -96,9 +96,15 @@ export function findAll<T extends Gtk.Widget>(root: Gtk.Widget, type: abstract n
 
 /** The texts of visible labels under `root`. */
 export function labelsUnder(root: Gtk.Widget): string[] {
-  return findAll(root, Gtk.Label)
-    .filter((l) => l.get_mapped())
-    .map((l) => l.get_label());
+  // The torrent list's cells show their text in Gtk.Inscription (a label that never resizes).
+  return [
+    ...findAll(root, Gtk.Label)
+      .filter((l) => l.get_mapped())
+      .map((l) => l.get_label()),
+    ...findAll(root, Gtk.Inscription)
+      .filter((l) => l.get_mapped())
+      .map((l) => l.get_text() ?? ''),
+  ];
 }
 
 /**

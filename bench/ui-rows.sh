@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Prints the time to fill, scroll, sort and search 10 000 rows in the main window (Xvfb).
+# Prints the time to fill, scroll, sort and search 10 000 rows in the main window (Xvfb), and the
+# main loop's lateness while their figures change at the engine's rate.
 #   bash bench/ui-rows.sh     DFS_BENCH_ROWS=50000 bash bench/ui-rows.sh     DFS_BENCH_COLUMNS=name bash bench/ui-rows.sh
-#   DFS_BENCH_STEPS=10 bash bench/ui-rows.sh   (shorter scroll phases)
+#   DFS_BENCH_STEPS=10 bash bench/ui-rows.sh   (shorter scroll phases)   DFS_BENCH_SEED_SECONDS=30 (longer seeding phases)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/bundle.sh
 ROOT=$PWD
+# Xvfb has no GPU: GL would be Mesa's software rasteriser, whose shader compiles swamp the
+# figures; cairo is the closer stand-in. GSK_RENDERER=gl bash bench/ui-rows.sh to compare.
+export GSK_RENDERER=${GSK_RENDERER:-cairo}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 bench_bundle bench/ui-rows.ts "$OUT/ui-rows.js"

@@ -1,5 +1,6 @@
-// Prints how long the main window takes to show 10 000 torrents and to scroll through them.
-// Run with `bash bench/ui-rows.sh` (Xvfb, temp config dir). Figures only; nothing is asserted.
+// Prints how long the main window takes to show 10 000 torrents, to scroll through them, to sort
+// and search them, and how late the main loop runs while their figures change as the engine
+// writes them. Run with `bash bench/ui-rows.sh` (Xvfb, temp config dir). Figures only.
 import Adw from 'gi://Adw';
 import GLib from 'gi://GLib';
 import Gtk from 'gi://Gtk?version=4.0';
@@ -33,6 +34,79 @@ function pump(ms: number): Promise<void> {
   return new Promise((r) => GLib.timeout_add(GLib.PRIORITY_LOW, ms, () => (r(), GLib.SOURCE_REMOVE)));
 }
 
+function pct(values: number[], p: number): string {
+  if (values.length === 0) return '—';
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))].toFixed(1);
+}
+
+/** Writes figures as the engine does for `seconds` and measures the main loop's lateness. */
+function seed(
+  model: ModelDouble,
+  items: Torrent[],
+  seconds: number,
+  list: Gtk.Widget,
+): Promise<{ late: number[]; frames: number[]; cpuMs: number }> {
+  return new Promise((resolve) => {
+    const perSlot = Math.max(1, Math.round(items.length / 90)); // every torrent once in 9 s of 100 ms slots
+    let next = 0;
+    let slot = 0;
+    const totals = {
+      sessionUploaded: 0,
+      sessionDownloaded: 0,
+      totalUploaded: 0,
+      totalDownloaded: 0,
+      uploadRate: 0,
+      downloadRate: 0,
+    };
+    const writer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, 100, () => {
+      for (let k = 0; k < perSlot; k++, next = (next + 1) % items.length) {
+        const t = items[next];
+        const rate = Math.round(Math.random() * 200_000);
+        const up = rate * 9;
+        t.freeze_notify();
+        t.session_uploaded += up;
+        t.total_uploaded += up;
+        t.seeding_time += 9;
+        totals.uploadRate += rate - t.upload_rate;
+        t.upload_rate = rate;
+        t.ratio = t.total_size ? t.total_uploaded / t.total_size : 0;
+        t.next_update = Math.max(0, 1800 - (slot % 1800));
+        t.thaw_notify();
+        totals.sessionUploaded += up;
+        totals.totalUploaded += up;
+      }
+      // The totals reach the window once a second, as the controller pushes them.
+      if (++slot % 10 === 0) model.figures.update({ ...totals });
+      return GLib.SOURCE_CONTINUE;
+    });
+    const late: number[] = [];
+    let last = GLib.get_monotonic_time();
+    const probe = GLib.timeout_add(GLib.PRIORITY_DEFAULT, 100, () => {
+      const now = GLib.get_monotonic_time();
+      late.push(Math.max(0, (now - last) / 1000 - 100));
+      last = now;
+      return GLib.SOURCE_CONTINUE;
+    });
+    const frames: number[] = [];
+    let lastFrame = 0;
+    const tick = list.add_tick_callback((_w, clock) => {
+      const t = clock.get_frame_time();
+      if (lastFrame) frames.push((t - lastFrame) / 1000);
+      lastFrame = t;
+      return GLib.SOURCE_CONTINUE;
+    });
+    const cpu0 = cpuMs();
+    GLib.timeout_add(GLib.PRIORITY_LOW, seconds * 1000, () => {
+      GLib.source_remove(writer);
+      GLib.source_remove(probe);
+      list.remove_tick_callback(tick);
+      resolve({ late, frames, cpuMs: cpuMs() - cpu0 });
+      return GLib.SOURCE_REMOVE;
+    });
+  });
+}
+
 async function main(): Promise<void> {
   Gtk.init();
   Adw.init();
@@ -46,6 +120,8 @@ async function main(): Promise<void> {
   window.present();
   await pump(200);
 
+  // One torrent with metainfo, trackers and options, as the details pane needs, selected while seeding.
+  const picked = model.addFixture({ name: 'picked.iso', length: 5_000_000 });
   const items: Torrent[] = [];
   for (let i = 0; i < ROWS; i++) {
     const t = new Torrent();
@@ -117,6 +193,31 @@ async function main(): Promise<void> {
   print(
     `search over ${ROWS} rows: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms (${cpu()}), ${window.list!.selection.get_n_items()} shown`,
   );
+
+  t0 = GLib.get_monotonic_time();
+  window.setSearchText('');
+  await pump(1);
+  print(
+    `clear the search: ${((GLib.get_monotonic_time() - t0) / 1000).toFixed(1)} ms, ${window.list!.shownCount} shown`,
+  );
+
+  // Seeding: the engine ticks each torrent every 9 s, spread over the seconds, so ~1111 torrents a
+  // second get new figures (one freeze/thaw each, as TorrentWorker writes them), and the window
+  // gets the totals once a second. Meanwhile a 100 ms timeout measures how late the main loop is,
+  // and a tick callback on the list how far apart frames are.
+  const seconds = Number(GLib.getenv('DFS_BENCH_SEED_SECONDS') ?? 10);
+  for (const sorted of [false, true]) {
+    if (sorted) window.list!.columnView.sort_by_column(window.list!.column('upload_rate')!, Gtk.SortType.DESCENDING);
+    else window.list!.columnView.sort_by_column(null, Gtk.SortType.ASCENDING);
+    window.list!.selectTorrents([picked]);
+    await pump(200);
+    const { late, frames, cpuMs } = await seed(model, [...items, picked], seconds, window.list!);
+    print(
+      `seeding ${ROWS} torrents (${Math.round(ROWS / 9)}/s new figures) ${sorted ? 'sorted by upload speed' : 'in queue order'}, ${seconds} s: ` +
+        `100 ms timer late p50 ${pct(late, 50)} / p99 ${pct(late, 99)} / max ${pct(late, 100)} ms; ` +
+        `frame interval p50 ${pct(frames, 50)} / p99 ${pct(frames, 99)} / max ${pct(frames, 100)} ms; ${(cpuMs / seconds / 10).toFixed(1)} % CPU`,
+    );
+  }
 
   window.detach();
   window.destroy();

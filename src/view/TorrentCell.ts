@@ -1,10 +1,16 @@
 import Adw from 'gi://Adw';
 import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
+import Pango from 'gi://Pango';
 
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import type { TorrentColumn } from './torrentColumns.ts';
 import type { RowCell, TorrentRow } from './TorrentRow.ts';
+
+/** The progress cell's percentage: smaller, with figures of one width. */
+const PROGRESS_TEXT = new Pango.AttrList();
+PROGRESS_TEXT.insert(Pango.attr_scale_new(0.833));
+PROGRESS_TEXT.insert(Pango.attr_font_features_new('tnum'));
 
 /** Statuses the Name cell marks with a warning sign. */
 const FAILING = new Set(['error', 'tracker-error']);
@@ -27,12 +33,14 @@ export class TorrentCell extends Adw.Bin implements RowCell {
   /** The list item this cell renders, so a click on it can tell which row it hit. */
   listItem: Gtk.ListItem | null = null;
   readonly column: TorrentColumn;
-  /** The text of a text cell (progress cells show theirs in the bar). */
-  readonly text: Gtk.Inscription | null = null;
+  /** The cell's text (a progress cell's, above its bar). */
+  readonly text: Gtk.Inscription;
   #bar: Gtk.ProgressBar | null = null;
   #warning: Gtk.Image | null = null;
   #row: TorrentRow | null = null;
   #torrent: Torrent | null = null;
+  /** The torrent or its property changed while the cell was off screen (see #update). */
+  #stale = false;
   /** What the cell shows, kept here: asking the widget is a call into C per cell. */
   #shown: { text: string | null; fraction: number; failing: boolean } = { text: null, fraction: -1, failing: false };
 
@@ -40,10 +48,19 @@ export class TorrentCell extends Adw.Bin implements RowCell {
     super();
     this.column = column;
     this.listItem = listItem;
+    this.connect('map', () => {
+      if (this.#stale) this.#update();
+    });
     if (column.kind === 'progress') {
-      this.#bar = new Gtk.ProgressBar({ show_text: true, valign: Gtk.Align.CENTER, hexpand: true });
+      // The percentage above a thin bar, as a ProgressBar's own text, but in an inscription: a
+      // progress bar's text resizes it at every change, an inscription only redraws.
+      this.text = new Gtk.Inscription({ xalign: 0.5, attributes: PROGRESS_TEXT });
+      this.#bar = new Gtk.ProgressBar({ hexpand: true });
       this.#bar.add_css_class('dfs-progress');
-      this.set_child(this.#bar);
+      const box = new Gtk.Box({ orientation: Gtk.Orientation.VERTICAL, valign: Gtk.Align.CENTER });
+      box.append(this.text);
+      box.append(this.#bar);
+      this.set_child(box);
       return;
     }
     this.text = new Gtk.Inscription({
@@ -113,19 +130,24 @@ export class TorrentCell extends Adw.Bin implements RowCell {
     if (property === this.column.property || (this.#warning && NAME_WATCHES.has(property))) this.#update();
   }
 
+  /**
+   * GTK 4.8 keeps 200 rows bound but maps only those on screen: text off screen catches up when
+   * its cell is mapped, so a sort or a re-sort sets the text that is seen, not 1 800 texts. (The
+   * bar and the warning sign follow at once: the sign changes the cell's size, which must not
+   * happen while GTK maps the rows.)
+   */
   #update(): void {
     const t = this.#torrent;
     if (!t) return;
-    const text = this.column.format(t);
     const shown = this.#shown;
     if (this.#bar && shown.fraction !== t.progress) this.#bar.set_fraction((shown.fraction = t.progress));
-    if (text !== shown.text) {
-      shown.text = text;
-      if (this.#bar) this.#bar.set_text(text);
-      else this.text?.set_text(text);
+    if (this.#warning && FAILING.has(t.status) !== shown.failing) {
+      shown.failing = !shown.failing;
+      this.#warning.set_visible(shown.failing);
     }
-    if (!this.#warning || FAILING.has(t.status) === shown.failing) return;
-    shown.failing = !shown.failing;
-    this.#warning.set_visible(shown.failing);
+    this.#stale = !this.get_mapped();
+    if (this.#stale) return;
+    const text = this.column.format(t);
+    if (text !== shown.text) this.text.set_text((shown.text = text));
   }
 }

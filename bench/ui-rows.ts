@@ -34,6 +34,8 @@ function pump(ms: number): Promise<void> {
   return new Promise((r) => GLib.timeout_add(GLib.PRIORITY_LOW, ms, () => (r(), GLib.SOURCE_REMOVE)));
 }
 
+type Figure = Parameters<Torrent['figureChanged']>[0];
+
 function pct(values: number[], p: number): string {
   if (values.length === 0) return '—';
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,17 +64,27 @@ function seed(
     const writer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, 100, () => {
       for (let k = 0; k < perSlot; k++, next = (next + 1) % items.length) {
         const t = items[next];
+        const v = t.values;
         const rate = Math.round(Math.random() * 200_000);
         const up = rate * 9;
-        t.freeze_notify();
-        t.session_uploaded += up;
-        t.total_uploaded += up;
-        t.seeding_time += 9;
-        totals.uploadRate += rate - t.upload_rate;
-        t.upload_rate = rate;
-        t.ratio = t.total_size ? t.total_uploaded / t.total_size : 0;
-        t.next_update = Math.max(0, 1800 - (slot % 1800));
-        t.thaw_notify();
+        totals.uploadRate += rate - v.upload_rate;
+        // As TorrentWorker writes them: into the plain values, notified while a window observes.
+        const observed = Torrent.figuresObserved;
+        if (observed) t.freeze_notify();
+        const figures: [Figure, number][] = [
+          ['session_uploaded', v.session_uploaded + up],
+          ['total_uploaded', v.total_uploaded + up],
+          ['seeding_time', v.seeding_time + 9],
+          ['upload_rate', rate],
+          ['ratio', v.total_size ? (v.total_uploaded + up) / v.total_size : 0],
+          ['next_update', Math.max(0, 1800 - (slot % 1800))],
+        ];
+        for (const [key, value] of figures) {
+          if (v[key] === value) continue;
+          v[key] = value;
+          if (observed) t.figureChanged(key);
+        }
+        if (observed) t.thaw_notify();
         totals.sessionUploaded += up;
         totals.totalUploaded += up;
       }

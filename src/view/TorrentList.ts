@@ -4,6 +4,7 @@ import GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import type { Torrent } from '../model/torrent/Torrent.ts';
+import { holdFromC } from '../lib/garbageCollection.ts';
 import { ColumnChooser } from './ColumnChooser.ts';
 import { installListNavigation } from './listNavigation.ts';
 import type { ListFilters } from './ListFilters.ts';
@@ -397,6 +398,8 @@ const Gdk_BUTTON_SECONDARY = 3;
 
 /** What the header's sorter compares while #sortLevels reads it (two: GTK finds an item equal to itself). */
 const PROBE = [new GObject.Object(), new GObject.Object()];
+// Held from C: passing them to a compare must not make GJS schedule a full collection.
+for (const probe of PROBE) holdFromC(probe);
 
 // Gtk.Ordering's values: reading the enum from GJS 1.74 fails (it looks for gtk_ordering_from_cmpfunc,
 // an inline function GTK does not export).

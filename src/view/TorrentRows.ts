@@ -35,6 +35,12 @@ export class TorrentRows {
   readonly #rows: TorrentRow[] = [];
   /** Rows a search took away, kept for the next (10 000 new GObjects take 100 ms). */
   readonly #spare: TorrentRow[] = [];
+  /**
+   * Every row ever made, held from C: a row the list drops would otherwise fall back to JS's
+   * reference alone, and GJS 1.74 answers each such "toggle down" with a full collection of the
+   * whole heap 10 s later (src/lib/garbageCollection.ts, holdFromC).
+   */
+  readonly #held = new Gio.ListStore({ item_type: TorrentRow.$gtype });
   /** After the rows changed (torrents in, out or moved), with the selection already following. */
   onChanged: () => void = () => {};
   #filter: ((t: Torrent) => boolean) | null = null;
@@ -150,11 +156,13 @@ export class TorrentRows {
       moved = true;
     }
     if (next.length > rows.length) {
+      const made: TorrentRow[] = [];
       const added = next.slice(rows.length).map((t) => {
-        const row = this.#spare.pop() ?? new TorrentRow(null);
+        const row = this.#spare.pop() ?? made[made.push(new TorrentRow(null)) - 1];
         row.showTorrent(t);
         return row;
       });
+      if (made.length) this.#held.splice(this.#held.get_n_items(), 0, made);
       rows.push(...added);
       this.model.splice(kept, 0, added);
     } else if (next.length < rows.length) {

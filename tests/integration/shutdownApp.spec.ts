@@ -81,7 +81,7 @@ describe('quitting the app process (integration, real opentracker)', () => {
     expect(status).withContext(app!.output).toBe(0);
     expect(app!.output).toMatch(
       new RegExp(
-        `SHUTDOWN PHASE BREAKDOWN: signal=\\S+ drain=\\S+ \\(stopped sent ${n}, timed out 0\\) save=\\S+ total=`,
+        `SHUTDOWN PHASE BREAKDOWN: signal=\\S+ prepare=\\S+ drain=\\S+ \\(stopped sent ${n}, timed out 0\\) save=\\S+ total=`,
       ),
     );
     // opentracker drops a peer on `stopped`: it no longer lists us for any torrent.

@@ -205,6 +205,34 @@ describe('SettingsStore', () => {
       expect(again.torrentStateKeys()).toEqual(['/t/a.torrent', '/t/b.torrent']);
     });
 
+    it('prepareSave: the next write has every change made after it too', () => {
+      const s = SettingsStore.open(dir);
+      const a = normalizeTorrentState({ name: 'a', total_uploaded: 1 });
+      s.setTorrentState('/t/a.torrent', a);
+      s.setTorrentState('/t/b.torrent', normalizeTorrentState({ name: 'b' }));
+      s.prepareSave();
+      // The same state again moves nothing: the prepared JSON is what gets written.
+      s.setTorrentState('/t/a.torrent', { ...a });
+      expect(s.saveSync()).toBeTrue();
+      expect(SettingsStore.open(dir).getTorrentState('/t/a.torrent')?.total_uploaded).toBe(1);
+
+      for (const change of [
+        () => s.set('upload_speed', 91),
+        () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2 }),
+        () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2, trackers: [['http://x/announce']] }),
+        () => s.deleteTorrentState('/t/b.torrent'),
+      ]) {
+        s.prepareSave();
+        change();
+        expect(s.saveSync()).toBeTrue();
+      }
+      const again = SettingsStore.open(dir);
+      expect(again.get<number>('upload_speed')).toBe(91);
+      expect(again.getTorrentState('/t/a.torrent')?.total_uploaded).toBe(2);
+      expect(again.getTorrentState('/t/a.torrent')?.trackers).toEqual([['http://x/announce']]);
+      expect(again.torrentStateKeys()).toEqual(['/t/a.torrent']);
+    });
+
     it('debounces: a burst of changes becomes one write after the quiet period', async () => {
       const s = SettingsStore.open(dir);
       s.set('ui_settings.settings_save_debounce_ms', 200);

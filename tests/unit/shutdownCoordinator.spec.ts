@@ -74,6 +74,7 @@ function makeSteps(events: string[], workers: ShutdownParticipant[], budgetMs = 
     stopNewWork: () => events.push('stop new work'),
     participants: () => workers,
     budgetMs: () => budgetMs,
+    prepareSave: () => events.push('prepare save'),
     save: async () => {
       events.push('save start');
       await delay(20);
@@ -99,10 +100,12 @@ describe('ShutdownCoordinator', () => {
     expect(events.slice(0, 2)).toEqual(['hide', 'stop new work']);
     // All twenty cancels come straight after the hide, before any farewell starts.
     expect(events.slice(2, 22).every((e) => e.startsWith('cancel '))).toBeTrue();
+    // The last save is serialized once nothing can move any more, before the farewells.
+    expect(events[22]).toBe('prepare save');
     // All twenty farewells start before any of them completes: nothing waits per torrent.
-    expect(events.slice(22, 42).every((e) => e.startsWith('farewell t'))).toBeTrue();
-    expect(events.slice(42, 62).every((e) => e.startsWith('farewell done'))).toBeTrue();
-    expect(events.slice(62)).toEqual(['save start', 'save done', 'quit']);
+    expect(events.slice(23, 43).every((e) => e.startsWith('farewell t'))).toBeTrue();
+    expect(events.slice(43, 63).every((e) => e.startsWith('farewell done'))).toBeTrue();
+    expect(events.slice(63)).toEqual(['save start', 'save done', 'quit']);
     expect(report.torrents).toBe(20);
     expect(report.stoppedSent).toBe(20);
     expect(report.timedOut).toBe(0);
@@ -248,18 +251,19 @@ describe('ShutdownCoordinator', () => {
     expect(shutdownLines[0]).toMatch(/^shutdown started \(window closed\): 2 torrents, farewell budget 2000 ms$/);
     expect(shutdownLines[1]).toMatch(/^shutdown phase hide: /);
     expect(shutdownLines[2]).toMatch(/^shutdown phase signal: 2 torrents cancelled in /);
-    expect(shutdownLines[3]).toMatch(/^shutdown phase drain: stopped sent for 2, /);
-    expect(shutdownLines[4]).toMatch(/^shutdown phase save: settings and torrent state saved in /);
-    expect(shutdownLines[5]).toMatch(
-      /^SHUTDOWN PHASE BREAKDOWN: signal=[\d.]+ms drain=[\d.]+ms \(stopped sent 2, timed out 0\) save=[\d.]+ms total=[\d.]+ms$/,
+    expect(shutdownLines[3]).toMatch(/^shutdown phase prepare: the last save serialized in /);
+    expect(shutdownLines[4]).toMatch(/^shutdown phase drain: stopped sent for 2, /);
+    expect(shutdownLines[5]).toMatch(/^shutdown phase save: settings and torrent state saved in /);
+    expect(shutdownLines[6]).toMatch(
+      /^SHUTDOWN PHASE BREAKDOWN: signal=[\d.]+ms prepare=[\d.]+ms drain=[\d.]+ms \(stopped sent 2, timed out 0\) save=[\d.]+ms total=[\d.]+ms$/,
     );
-    expect(shutdownLines[5]).toBe(breakdownLine(report));
+    expect(shutdownLines[6]).toBe(breakdownLine(report));
   });
 
   it('falls back to the default budget when the setting is not a number', async () => {
     const events: string[] = [];
     const report = await new ShutdownCoordinator(makeSteps(events, [], Number.NaN)).run('test');
     expect(report.budgetMs).toBe(2000);
-    expect(events).toEqual(['hide', 'stop new work', 'save start', 'save done', 'quit']);
+    expect(events).toEqual(['hide', 'stop new work', 'prepare save', 'save start', 'save done', 'quit']);
   });
 });

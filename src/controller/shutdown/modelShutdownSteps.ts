@@ -11,7 +11,10 @@ export interface ShutdownModel {
 }
 
 /** What the quit sequence uses of SettingsStore: the write chain, the last synchronous write, its error. */
-export type ShutdownSettings = Pick<SettingsStore, 'get' | 'writesSettled' | 'saveSync' | 'lastSaveError'>;
+export type ShutdownSettings = Pick<
+  SettingsStore,
+  'get' | 'writesSettled' | 'prepareSave' | 'saveSync' | 'lastSaveError'
+>;
 
 /**
  * The quit sequence's steps for a running model: its workers are the participants, the
@@ -31,6 +34,10 @@ export function modelShutdownSteps(options: {
     stopNewWork: () => options.model.stopTimers(),
     participants: () => options.model.workers(),
     budgetMs: () => options.settings.get(SETTINGS.shutdown.budget_ms),
+    prepareSave: () => {
+      options.model.syncState();
+      options.settings.prepareSave();
+    },
     save: async () => {
       const { model, settings } = options;
       // A write started before the quit (the periodic save, a settings change) finishes first:
@@ -39,7 +46,9 @@ export function modelShutdownSteps(options: {
       // The last write of the process, synchronous and atomic (temp file, then rename): quit()
       // follows in this same main-loop dispatch, so nothing queued behind it (the completions
       // of farewells the budget cancelled, a debounced save) can run and write after it, and
-      // the write itself waits for no main-loop round trip.
+      // the write itself waits for no main-loop round trip. The state is synced again (a torrent
+      // changed over D-Bus since prepareSave would move the store's version, and the prepared
+      // JSON would not be used); when nothing moved, the JSON made by prepareSave is written.
       model.syncState();
       options.history?.flushSync();
       if (!settings.saveSync()) throw new Error(settings.lastSaveError ?? 'the settings file could not be written');

@@ -95,6 +95,9 @@ export class SettingsStore extends GObject.Object {
   #user: JsonObject = {};
   #merged: JsonObject = {};
   #torrents: JsonObject = {};
+  /** Moves with every change to what the file holds: a prepared content is only used while it matches. */
+  #version = 0;
+  #prepared: { version: number; bytes: Uint8Array } | null = null;
   #writer!: SettingsWriter;
 
   /** Reads settings.json (synchronously: start-up only). Never throws on a bad file. */
@@ -111,7 +114,7 @@ export class SettingsStore extends GObject.Object {
     this.configDir = configDir;
     this.path = GLib.build_filenamev([configDir, FILE_NAME]);
     this.#writer = new SettingsWriter(this.path, configDir, {
-      content: () => this.#content(),
+      content: () => this.#contentToWrite(),
       debounceMs: () => this.get(SETTINGS.ui_settings.settings_save_debounce_ms),
       saved: () => {
         this.lastSaveError = null;
@@ -248,6 +251,7 @@ export class SettingsStore extends GObject.Object {
 
   /** Rebuilds the merged view, emits `changed` per setting whose value moved, schedules a save. */
   #changed(before: JsonObject, path: string): void {
+    this.#version++;
     this.#merged = deepMerge(this.#defaults, this.#user);
     const old = path ? getPath(before, path) : before;
     const now = path ? getPath(this.#merged, path) : this.#merged;
@@ -272,12 +276,31 @@ export class SettingsStore extends GObject.Object {
   setTorrentState(key: string, state: TorrentState, options: { copy?: boolean } = {}): void {
     const previous = this.#torrents[key];
     const json: JsonObject = state;
+    if (isPlainObject(previous) && holdsAll(previous, json)) return; // nothing moved: a prepared save stays valid
+    this.#version++;
     const next = options.copy === false ? json : deepClone(json);
     this.#torrents[key] = isPlainObject(previous) ? { ...previous, ...next } : next;
   }
 
   deleteTorrentState(key: string): void {
+    if (!(key in this.#torrents)) return;
+    this.#version++;
     delete this.#torrents[key];
+  }
+
+  /**
+   * Serializes the file's content now for the next write, which uses it if nothing changed in
+   * between (else it serializes again). The quit sequence calls it once every torrent is
+   * stopped, so the budget covers it: the JSON of 10 000 torrents takes a tenth of a second.
+   */
+  prepareSave(): void {
+    this.#prepared = { version: this.#version, bytes: this.#content() };
+  }
+
+  #contentToWrite(): Uint8Array {
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    return prepared?.version === this.#version ? prepared.bytes : this.#content();
   }
 
   torrentStateKeys(): string[] {
@@ -382,4 +405,15 @@ export class SettingsStore extends GObject.Object {
     this.#changed(before, '');
     if (plainPassword) await this.proxyPassword.change(plainPassword);
   }
+}
+
+/** True when `previous` already has every value of `next` (a torrent's saved state that did not move). */
+function holdsAll(previous: JsonObject, next: JsonObject): boolean {
+  for (const [k, v] of Object.entries(next)) {
+    const old = previous[k];
+    if (old === v) continue;
+    if (v === null || typeof v !== 'object' || old === null || typeof old !== 'object' || !sameJson(old, v))
+      return false;
+  }
+  return true;
 }

@@ -1,10 +1,10 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import type GObject from 'gi://GObject';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import type { Torrent } from '../model/torrent/Torrent.ts';
 import { TorrentRow } from './TorrentRow.ts';
+import { TorrentRowModel } from './TorrentRowModel.ts';
 import { connectSignal } from './signals.ts';
 
 /** One level of the list's sort: the value a torrent sorts by, and the direction. */
@@ -26,13 +26,13 @@ export interface SortLevel {
  */
 export class TorrentRows {
   /** The column view's items: one TorrentRow per shown torrent. */
-  readonly model = new Gio.ListStore({ item_type: TorrentRow.$gtype });
+  readonly model = new TorrentRowModel();
   readonly selection = new Gtk.MultiSelection({ model: this.model });
   readonly #source: Gio.ListModel;
   readonly #sourceHandler: number;
   /** The model's torrents in queue order (a JS copy: reading them through GI costs more). */
   readonly #all: Torrent[] = [];
-  readonly #rows: TorrentRow[] = [];
+  readonly #rows = this.model.rows;
   /** Rows a search took away, kept for the next (10 000 new GObjects take 100 ms). */
   readonly #spare: TorrentRow[] = [];
   /**
@@ -59,7 +59,7 @@ export class TorrentRows {
           return GLib.SOURCE_REMOVE;
         });
     };
-    this.#sourceHandler = connectSignal(source as unknown as GObject.Object, 'items-changed', changed);
+    this.#sourceHandler = connectSignal(source, 'items-changed', changed);
     this.#apply();
   }
 
@@ -163,10 +163,9 @@ export class TorrentRows {
         return row;
       });
       if (made.length) this.#held.splice(this.#held.get_n_items(), 0, made);
-      rows.push(...added);
       this.model.splice(kept, 0, added);
     } else if (next.length < rows.length) {
-      const gone = rows.splice(next.length);
+      const gone = rows.slice(next.length);
       this.model.splice(next.length, gone.length, []);
       for (const row of gone) row.showTorrent(null);
       this.#spare.push(...gone);

@@ -1,4 +1,4 @@
-import type { Torrent } from '../model/torrent/Torrent.ts';
+import type { Torrent, TorrentValues } from '../model/torrent/Torrent.ts';
 import { _ } from '../lib/i18n.ts';
 import {
   formatBytes,
@@ -212,7 +212,7 @@ export function parseColumns(value: unknown): string[] {
  * yes/no as numbers, words without case; compared with < and > in one JS sort.
  */
 export function sortKey(column: TorrentColumn): (t: Torrent) => number | string {
-  const name = column.property.replace(/-/g, '_');
-  const get = (t: Torrent) => (t as unknown as Record<string, unknown>)[name];
-  return column.sortAs === 'number' ? (t) => Number(get(t)) : (t) => String(get(t)).toLowerCase();
+  // The properties' plain storage (Torrent.values): no GObject accessor per torrent.
+  const name = column.property.replace(/-/g, '_') as keyof TorrentValues;
+  return column.sortAs === 'number' ? (t) => Number(t.values[name]) : (t) => String(t.values[name]).toLowerCase();
 }

@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
+import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { cancelledError } from './deadline.ts';
@@ -240,6 +241,7 @@ export class PlainHttpClient {
     } catch (e) {
       if (e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.WOULD_BLOCK) {
         x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), GLib.IOCondition.OUT, () => {
+          checkCollectionSoon();
           x.fdSource = 0;
           if (!x.settled) this.#writable(x, head, sent);
           return GLib.SOURCE_REMOVE;
@@ -282,6 +284,7 @@ export class PlainHttpClient {
     if (!this.#sweepJustSentSource)
       this.#sweepJustSentSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
         this.#sweepJustSentSource = 0;
+        checkCollectionSoon();
         const sent = this.#justSent;
         this.#justSent = [];
         for (const e of sent) {
@@ -295,6 +298,9 @@ export class PlainHttpClient {
   /** One fd watch that reads each time the socket is readable, until the reply is complete. */
   #watch(x: Exchange): void {
     const id = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), READABLE, () => {
+      // Replies allocate: see that no collection is left between sweep slices after this one,
+      // which would drop every callback after it (src/lib/garbageCollection.ts).
+      checkCollectionSoon();
       // Cleared while reading, so settling does not remove the source it runs in.
       x.fdSource = 0;
       if (x.settled || !this.#readable(x)) return GLib.SOURCE_REMOVE;

@@ -1,5 +1,6 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
 
 /** The socket has a datagram, or an error (an ICMP unreachable) to report. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.ERR | GLib.IOCondition.HUP;
@@ -50,6 +51,8 @@ export class UdpDatagramReader {
     const source = this.#socket.create_source(READABLE, null);
     source.set_callback(() => {
       if (this.#closed) return GLib.SOURCE_REMOVE;
+      // Datagrams allocate: no collection may be left between sweep slices (garbageCollection.ts).
+      checkCollectionSoon();
       const withinBudget = this.#drain();
       if (withinBudget && this.#handlers.wanted() && !this.#closed) return GLib.SOURCE_CONTINUE;
       if (this.#watch === source) this.#watch = null;

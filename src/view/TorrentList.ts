@@ -57,6 +57,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
   /** The column chooser while it is open (check boxes that stay open while columns are toggled). */
   chooser: ColumnChooser | null = null;
   readonly #columnIds = new Map<Gtk.ColumnViewColumn, string>();
+  readonly #filters: ListFilters;
   /** The column sorters' calls while the header's sort is read (see #sortLevels). */
   #probe: { calls: string[]; decides: string | null } = { calls: [], decides: null };
   #restoringOrder = false;
@@ -71,6 +72,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
     this.rows = new TorrentRows(torrents);
     this.rows.setFilter(filters.test());
     filters.onChanged = () => this.rows.setFilter(filters.test());
+    this.#filters = filters;
     this.selection = this.rows.selection;
     this.columnView = new Gtk.ColumnView({
       reorderable: true,
@@ -189,6 +191,7 @@ export class TorrentList extends Gtk.ScrolledWindow {
 
   /** The list goes: it stops following the model and unbinds its rows (while JS can still run). */
   release(): void {
+    this.#filters.onChanged = () => {};
     this.columnView.set_model(null);
     this.rows.dispose();
   }

@@ -111,7 +111,7 @@ export class DesktopIntegration {
   stop(): void {
     this.#watch.stop();
     this.#host.dbus?.unregister();
-    this.#notifier.unwatch();
+    this.#notifier.stop();
     if (this.#autostartHandler) this.#host.controller.settings.disconnect(this.#autostartHandler);
     this.#autostartHandler = 0;
   }

@@ -60,6 +60,7 @@ export class Notifier {
   readonly #watched = new Map<Torrent, Watched>();
   #list: Gio.ListStore | null = null;
   #listHandler = 0;
+  #stopped = false;
 
   constructor(options: NotifierOptions) {
     this.#options = options;
@@ -86,8 +87,21 @@ export class Notifier {
     this.#watched.clear();
   }
 
+  /**
+   * At quit: nothing is sent any more, and the torrents' handlers are left connected, doing
+   * nothing — the process is about to end, and disconnecting them one by one took 0.1–0.4 s at
+   * 10 000 torrents, between the last save and the exit.
+   */
+  stop(): void {
+    this.#stopped = true;
+    if (this.#list && this.#listHandler) this.#list.disconnect(this.#listHandler);
+    this.#list = null;
+    this.#listHandler = 0;
+  }
+
   /** "Still seeding in the background", with a Quit button. */
   stillRunning(torrentCount: number): void {
+    if (this.#stopped) return;
     this.#options.send('background', {
       // Translators: %1$s is the app's name.
       title: format(_('%1$s is still seeding'), APP_NAME),
@@ -194,6 +208,7 @@ export class Notifier {
   }
 
   #send(id: string, title: string, body: string): void {
+    if (this.#stopped) return;
     // Names and tracker words are outside data: one line each, no control characters.
     const message = { title: printable(title), body: printable(body, 1000), buttons: [], low: false };
     // While the user looks at the window the news shows there, not as a desktop notification.

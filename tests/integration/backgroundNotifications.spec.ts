@@ -88,6 +88,18 @@ describe('desktop notifications', () => {
     expect(sent[0].id).toContain(t.info_hash);
   });
 
+  it('sends nothing once stopped at quit, whatever the torrents and the list do', () => {
+    const t = torrent('late.iso', 0.5);
+    list.append(t);
+    notifier.stop();
+    t.progress = 1;
+    const added = torrent('added-late.iso', 0.5);
+    list.append(added);
+    added.progress = 1;
+    notifier.stillRunning(2);
+    expect(sent).toEqual([]);
+  });
+
   it('shows a name with a newline and ESC on one line, escaped', () => {
     const t = torrent('evil\nforged line\u001b[31m.iso', 0.5);
     list.append(t);

@@ -1,6 +1,7 @@
-import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import { exit, gc } from 'system';
+
+import { runFromC } from './garbageCollection.ts';
 
 /**
  * Ends the process with `code` without tearing the JS context down.
@@ -13,7 +14,7 @@ import { exit, gc } from 'system';
  * closed by the kernel, stdio is flushed, nothing of ours is lost. Only call it once every file
  * is written and closed (after the application's run() returned).
  *
- * The callback is a list's equal function, which GIO calls synchronously. GJS 1.74 refuses to
+ * The callback runs from C (runFromC). GJS 1.74 refuses to
  * run a callback while a collection is stuck between sweep slices (src/lib/garbageCollection.ts):
  * then the collection is finished and the call made again, and if that still fails the ordinary
  * exit follows. GJS writes its profile and coverage data during the teardown: with either
@@ -21,16 +22,11 @@ import { exit, gc } from 'system';
  */
 export function exitAtOnce(code: number): never {
   if (!GLib.getenv('GJS_ENABLE_PROFILER') && !GLib.getenv('GJS_COVERAGE_PREFIXES')) {
-    const list = new Gio.ListStore({ item_type: Gio.Cancellable.$gtype });
-    const item = new Gio.Cancellable();
-    list.append(item);
-    const exitInCallback = (): boolean => {
-      exit(code);
-      return true;
-    };
-    list.find_with_equal_func(item, exitInCallback);
-    gc();
-    list.find_with_equal_func(item, exitInCallback);
+    const exitInCallback = (): void => exit(code);
+    if (!runFromC(exitInCallback)) {
+      gc();
+      runFromC(exitInCallback);
+    }
   }
   exit(code);
   throw new Error('exit() returned'); // never reached: exit() throws GJS's uncatchable exit

@@ -24,11 +24,11 @@ export function finishGarbageCollection(): void {
 let probe: { list: Gio.ListStore; item: Gio.Cancellable } | null = null;
 
 /**
- * Whether GJS would run a JS callback now: false while a collection is stuck between sweep
- * slices. Asks GIO to call back into JS once (a list's equal function over one item) and sees
- * whether the call arrived. While it is false GJS prints its "blocked" warning for the probe.
+ * Runs `fn` as a callback from C: GIO calls it synchronously (a list's equal function over one
+ * item). Returns false when GJS refused to run it, which it does while a collection is stuck
+ * between sweep slices (and then prints its "blocked" warning).
  */
-export function callbacksRun(): boolean {
+export function runFromC(fn: () => void): boolean {
   if (!probe) {
     probe = { list: new Gio.ListStore({ item_type: Gio.Cancellable.$gtype }), item: new Gio.Cancellable() };
     probe.list.append(probe.item);
@@ -36,9 +36,15 @@ export function callbacksRun(): boolean {
   let arrived = false;
   probe.list.find_with_equal_func(probe.item, () => {
     arrived = true;
+    fn();
     return true;
   });
   return arrived;
+}
+
+/** Whether GJS would run a JS callback now: false while a collection is stuck between sweep slices. */
+export function callbacksRun(): boolean {
+  return runFromC(() => {});
 }
 
 type Listener = () => void;

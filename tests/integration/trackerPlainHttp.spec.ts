@@ -351,6 +351,18 @@ describe('plain HTTP farewells (integration)', () => {
       expect(server.requests[0].headers[0]).toEqual(['Host', `localhost:${server.port}`]);
     });
 
+    it('PlainHttpClient reads a reply larger than one read whole (each read takes what the socket holds)', async () => {
+      const server = capture();
+      const body = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+      server.respond = () => ({ body });
+      const client = new PlainHttpClient();
+      const head = requestHead(`${server.url}/announce`, identityById('qbittorrent-5.2.3'));
+      const reply = await client.get('127.0.0.1', server.port, head, 5, null, 1024 * 1024);
+      expect(reply.status).toBe(200);
+      expect(reply.body.length).toBe(body.length);
+      expect(new TextDecoder().decode(reply.body) === body).toBeTrue();
+    });
+
     it('PlainHttpClient refuses a reply larger than the cap', async () => {
       const server = capture();
       server.respond = () => ({ body: 'x'.repeat(5000) });

@@ -251,8 +251,12 @@ export class HttpTracker {
     try {
       const declared = msg.get_response_headers().get_content_length();
       if (declared > MAX_REPLY_BYTES) throw tooLarge();
+      // Reads of the declared size, or 4 KiB: read_bytes mallocs the whole size asked and keeps it
+      // behind the chunk until a collection (64 KiB reads of replies of a few hundred bytes
+      // fragmented the heap; see PlainHttp's readSize).
+      const want = declared > 0 ? Math.min(declared, 65536) : 4096;
       for (;;) {
-        const bytes = (await stream.read_bytes_async(65536, GLib.PRIORITY_DEFAULT, cancellable)) as GLib.Bytes;
+        const bytes = (await stream.read_bytes_async(want, GLib.PRIORITY_DEFAULT, cancellable)) as GLib.Bytes;
         const chunk = bytes.toArray();
         if (chunk.length === 0) break;
         total += chunk.length;

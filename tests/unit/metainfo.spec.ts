@@ -2,6 +2,7 @@ import GLib from 'gi://GLib';
 import bencode from 'bencode';
 
 import { MetainfoError, parseMetainfo } from '../../src/model/metainfo/index.ts';
+import { torrentFor } from '../../src/model/session/sessionCodec.ts';
 import { runProcess } from '../support/process.ts';
 import { makeTempDir, readText, removeTree, writeFile } from '../support/tempdir.ts';
 import { makeTorrent } from '../support/torrents.ts';
@@ -199,6 +200,27 @@ describe('parseMetainfo', () => {
       expect(hex(m.infoHashV1)).toBe(await coreutilsDigest('sha1sum', slice, dir));
       expect(hex(m.infoHashV2)).toBe(await coreutilsDigest('sha256sum', slice, dir));
       expect(m.infoHashHex).toBe(hex(m.infoHashV1));
+    });
+
+    it('torrentFor gives the Torrent its hashes as hex; a v1 or hybrid torrent shares one string for info_hash and info_hash_v1', async () => {
+      const info = {
+        'file tree': { 'a.bin': { '': { length: 20000, 'pieces root': hash32() } } },
+        length: 20000,
+        'meta version': 2,
+        name: 'a.bin',
+        'piece length': 16384,
+        pieces: new Uint8Array(40).fill(0xab),
+      };
+      const bytes = bencode.encode({ announce: 'udp://t.example:80', info });
+      const t = torrentFor('/x/a.torrent', parseMetainfo(bytes), 1);
+      const slice = infoSlice(bytes);
+      expect(t.info_hash).toBe(await coreutilsDigest('sha1sum', slice, dir));
+      expect(t.info_hash_v1).toBe(t.info_hash);
+      expect(t.info_hash_v2).toBe(await coreutilsDigest('sha256sum', slice, dir));
+      const v1 = parseMetainfo(makeTorrent());
+      const t1 = torrentFor('/x/b.torrent', v1, 2);
+      expect([t1.info_hash, t1.info_hash_v1, t1.info_hash_v2]).toEqual([v1.infoHashHex, v1.infoHashHex, '']);
+      expect(t1.info_hash).toMatch(/^[0-9a-f]{40}$/);
     });
 
     it('hashes the exact info bytes even when their keys are not in canonical order', async () => {

@@ -53,7 +53,8 @@ export function torrentFor(path: string, m: Metainfo, id: number): Torrent {
   const t = new Torrent();
   t.freeze_notify();
   t.info_hash = m.infoHashHex;
-  t.info_hash_v1 = m.infoHashV1 ? bytesToHex(m.infoHashV1) : '';
+  // v1 and hybrid torrents announce their SHA-1: one string for both fields.
+  t.info_hash_v1 = m.infoHashV1 ? (m.infoHashV1 === m.infoHash ? m.infoHashHex : bytesToHex(m.infoHashV1)) : '';
   t.info_hash_v2 = m.infoHashV2 ? bytesToHex(m.infoHashV2) : '';
   t.name = m.name;
   t.filepath = path;

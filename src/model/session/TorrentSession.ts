@@ -6,13 +6,14 @@ import { logger } from '../../lib/log.ts';
 import { trackerHost, trackerHostsOf } from '../filters.ts';
 import type { TorrentState } from '../settings/TorrentState.ts';
 import { uniform } from '../simulation/random.ts';
-import { chooseRatioTarget, type StopSettings } from '../simulation/stopConditions.ts';
+import type { StopSettings } from '../simulation/stopConditions.ts';
 import type { Torrent, TorrentStatus, TorrentValues } from '../torrent/Torrent.ts';
-import { type Announcer, type EngineContext, TorrentWorker } from '../torrent/TorrentWorker.ts';
+import { type Announcer, TorrentWorker } from '../torrent/TorrentWorker.ts';
 import type { TrackerInfo } from '../tracker/types.ts';
 import { checkedTrackerUrl, type NumericOption, torrentOptions, type TorrentOptionValues } from './options.ts';
 import { PROFILE_FIELDS } from './seedingProfiles.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
+import { SessionEngineContext } from './SessionEngineContext.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
 import { readTrackerReplies } from './trackerReplies.ts';
 import type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
@@ -58,7 +59,7 @@ export class TorrentSession {
     this.#hasTrackerFlag = facts.tiers.some((tier) => tier.length > 0);
     this.#host = host;
     this.history = new SpeedHistory(host.rates.tickSeconds());
-    this.worker = new TorrentWorker(torrent, this.#newAnnouncer(), this.#context());
+    this.worker = new TorrentWorker(torrent, this.#newAnnouncer(), new SessionEngineContext(this));
     torrent.tracker_host = trackerHostsOf(facts.tiers)[0] ?? '';
     this.updateStatus();
   }
@@ -379,23 +380,14 @@ export class TorrentSession {
     this.#host.changed();
   }
 
-  // ---- the worker's context -------------------------------------------------------------------
-
-  #context(): EngineContext {
-    const rates = this.#host.rates;
-    return {
-      random: rates.random,
-      budget: rates.budget,
-      tickSeconds: () => rates.tickSeconds(),
-      environment: () => rates.environment(),
-      stopSettings: () => this.#stopSettings(),
-      ratioTarget: () => (this.#facts.ratioTarget ??= chooseRatioTarget(this.#stopSettings(), rates.random)),
-      accrues: () => this.accrues,
-      distributedSpeed: (direction) => rates.distributedSpeed(direction, this.values.filepath),
-      changed: () => this.#ticked(),
-      stopConditionMet: (_worker, reason) => this.#stopForCondition(reason),
-      log: (_t, level, message) => this.appendLog(level, message),
-      credited: (t, up, down) => this.#host.credited?.(t, up, down),
+  static {
+    // What the worker's context (SessionEngineContext) reaches of a session's private state.
+    SessionEngineContext.internals = {
+      host: (s) => s.#host,
+      facts: (s) => s.#facts,
+      stopSettings: (s) => s.#stopSettings(),
+      ticked: (s) => s.#ticked(),
+      stopForCondition: (s, reason) => s.#stopForCondition(reason),
     };
   }
 

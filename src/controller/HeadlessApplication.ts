@@ -1,8 +1,9 @@
 import Gio from 'gi://Gio';
-import type GLib from 'gi://GLib';
+import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 
 import { APP_ID } from '../lib/config.ts';
+import { GuardedMainLoop } from '../lib/GuardedMainLoop.ts';
 import { logger, setEchoInfo } from '../lib/log.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import { AppDBus } from './AppDBus.ts';
@@ -20,6 +21,8 @@ export class HeadlessApplication extends Gio.Application {
   readonly #dbus = new AppDBus();
   /** From startup to shutdown. */
   #running: RunningApp | null = null;
+  /** The loop that runs inside run()'s own, so the 1.74 collection trap cannot stop the engine. */
+  readonly #loop = new GuardedMainLoop();
 
   constructor() {
     // Without a session bus (servers, containers) registration would fail; run non-unique then.
@@ -48,6 +51,18 @@ export class HeadlessApplication extends Gio.Application {
     this.hold();
     this.#running = new RunningApp(this, this.get_dbus_connection() ? this.#dbus : null);
     logger.info('running headless; stop with Ctrl+C or SIGTERM');
+    // Once run() iterates its loop, this idle takes over the iterating until quit() (a nested
+    // loop: GApplication's own resumes, sees the quit and returns). See GuardedMainLoop.
+    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.#loop.run();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  /** Ends the guarded loop too (the quit sequence calls this; nothing in C does). */
+  override quit(): void {
+    this.#loop.stop();
+    super.quit();
   }
 
   override vfunc_activate(): void {

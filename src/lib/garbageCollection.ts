@@ -85,6 +85,16 @@ export function checkCollectionNow(): boolean {
   if (callbacksRun()) return false;
   gc();
   stalls++;
+  recoverDroppedSources();
+  return true;
+}
+
+/**
+ * Tells every owner of a GLib source to re-make the ones that are gone. Called after a stalled
+ * collection was finished here, and by the engine's rescue sources when GJS itself finished one
+ * (its forced "Big Hammer" collection) while ours were being dropped.
+ */
+export function recoverDroppedSources(): void {
   for (const listener of listeners) {
     try {
       listener();
@@ -92,7 +102,6 @@ export function checkCollectionNow(): boolean {
       logger.warning(`a stalled-collection listener failed: ${errorMessage(e)}`);
     }
   }
-  return true;
 }
 
 /** Objects C holds a reference to on JS's behalf (see holdFromC). */

@@ -84,6 +84,24 @@ describe('TickScheduler (the engine clock: one GLib source for every worker)', (
     await waitFor(() => ran.length === 2, 'both calls after the source was lost', 10_000);
     expect(ran).toEqual(['lost', 'next']);
   }, 20_000);
+
+  it('goes on when its source and the watchdog were both dropped (a rescue source re-arms them)', async () => {
+    const s = new TickScheduler();
+    const ran: string[] = [];
+    s.after(100, () => ran.push('lost'));
+    s.after(150, () => ran.push('next'));
+    const context = GLib.MainContext.default();
+    const watchdog = TickScheduler.watchdogSourceId;
+    expect(context.find_source_by_id(watchdog)).not.toBeNull();
+    GLib.source_remove(s.armedSourceId);
+    GLib.source_remove(watchdog);
+    // Nothing of the engine is left to notice, until the first rescue source (12 s out).
+    await waitFor(() => ran.length === 2, 'both calls after the source and the watchdog were lost', 20_000);
+    expect(ran).toEqual(['lost', 'next']);
+    // The watchdog is back, on a new source.
+    expect(TickScheduler.watchdogSourceId).not.toBe(watchdog);
+    expect(context.find_source_by_id(TickScheduler.watchdogSourceId)).not.toBeNull();
+  }, 30_000);
 });
 
 /** The id the next GLib source gets (ids only grow), without leaving a source behind. */

@@ -1,7 +1,12 @@
 import GLib from 'gi://GLib';
 
 import { errorMessage } from '../../lib/errors.ts';
-import { checkCollectionNow, checkCollectionSoon, onStalledCollection } from '../../lib/garbageCollection.ts';
+import {
+  checkCollectionNow,
+  checkCollectionSoon,
+  onStalledCollection,
+  recoverDroppedSources,
+} from '../../lib/garbageCollection.ts';
 import { logger } from '../../lib/log.ts';
 
 /** A call the scheduler will make (once, or every period) until cancelled. */
@@ -33,6 +38,12 @@ const DISPATCH_BUDGET_US = 8_000;
 const WATCHDOG_MS = 2_300;
 /** A source this late is looked up: GLib may have dropped it (see #ensureArmed). */
 const LATE_US = 1_000_000;
+/**
+ * One-shot rescue sources, further out than a stall lasts: GJS's own forced collection ends
+ * one within about 10 s. The watchdog moves them out again on each run, so they fire only when
+ * the watchdog itself was dropped.
+ */
+const RESCUE_MS = [12_000, 24_000];
 
 /**
  * The engine's clock: every torrent worker's timers (its first-announce delay and its tick) are
@@ -53,12 +64,15 @@ const LATE_US = 1_000_000;
  * slices, and GLib then removes the source (src/lib/garbageCollection.ts): the engine would stop
  * for good. So each dispatch checks for such a collection right after it, and one watchdog for
  * every scheduler of the process (a second source, from the start) re-arms a source that is gone;
- * a dispatch re-makes the watchdog if that is the one GLib dropped.
+ * a dispatch re-makes the watchdog if that is the one GLib dropped. When the watchdog and every
+ * other source were dropped in one stall and GJS finished the collection itself (the windowed app;
+ * the headless one runs GuardedMainLoop, which finishes it at once), the rescue sources re-arm all.
  */
 export class TickScheduler {
   /** Schedulers with an armed source, which the watchdog checks. */
   static readonly #armed = new Set<TickScheduler>();
   static #watchdogId = 0;
+  static #rescueIds: number[] = [];
 
   static {
     TickScheduler.#ensureWatchdog();
@@ -70,6 +84,11 @@ export class TickScheduler {
   }
 
   static readonly shared = new TickScheduler();
+
+  /** The watchdog's GLib source (specs take it away as GJS would). */
+  static get watchdogSourceId(): number {
+    return TickScheduler.#watchdogId;
+  }
 
   readonly #heap: Entry[] = [];
   #nextId = 1;
@@ -242,8 +261,23 @@ export class TickScheduler {
     if (TickScheduler.#watchdogId && GLib.MainContext.default().find_source_by_id(TickScheduler.#watchdogId)) return;
     TickScheduler.#watchdogId = GLib.timeout_add(GLib.PRIORITY_DEFAULT, WATCHDOG_MS, () => {
       if (!checkCollectionNow()) for (const s of TickScheduler.#armed) s.#ensureArmed(false);
+      TickScheduler.#moveRescues();
       return GLib.SOURCE_CONTINUE;
     });
+    TickScheduler.#moveRescues();
+  }
+
+  /** (Re-)makes the rescue sources RESCUE_MS from now. */
+  static #moveRescues(): void {
+    const context = GLib.MainContext.default();
+    for (const id of TickScheduler.#rescueIds) context.find_source_by_id(id)?.destroy();
+    TickScheduler.#rescueIds = RESCUE_MS.map((ms) =>
+      GLib.timeout_add(GLib.PRIORITY_DEFAULT, ms, () => {
+        logger.warning('engine clock: its watchdog was dropped; every source re-armed');
+        if (!checkCollectionNow()) recoverDroppedSources();
+        return GLib.SOURCE_REMOVE;
+      }),
+    );
   }
 
   #dropCancelledTop(): void {

@@ -135,15 +135,24 @@ export class TorrentAnnouncer {
     } else if (this.#slots.length) {
       this.#groups.push(new Group(tierSlots.flat()));
     }
-    // Scraped on the identity's schedule: the tracker each group is using.
-    const inUse = () => this.#groups.flatMap((g) => g.slots.find((s) => s.state !== 'disabled')?.url ?? []);
-    this.#scrapes = new TorrentScrapes(options.network, this.#infoHash, this.#slots, inUse, this.#onChanged);
+    this.#scrapes = new TorrentScrapes(options.network, this.#infoHash, this.#slots, this.#inUse(), this.#onChanged);
+  }
+  /** The tracker each group is using (scraped); not a closure of the constructor, which keeps its scope. */
+  #inUse(): () => string[] {
+    return () => this.#groups.flatMap((g) => g.slots.find((s) => s.state !== 'disabled')?.url ?? []);
+  }
+  // Scrapes (TorrentScrapes): next due, those due, "Scrape Now" (methods: no closures per lane).
+  nextScrapeAt(): number {
+    return this.#scrapes.nextScrapeAt();
   }
 
-  // Scrapes (TorrentScrapes): when the next is due, those due, and "Scrape Now".
-  nextScrapeAt = (): number => this.#scrapes.nextScrapeAt();
-  scrapeDue = (cancellable: Gio.Cancellable): Promise<void> => this.#scrapes.scrapeDue(cancellable);
-  scrapeNow = (cancellable: Gio.Cancellable) => this.#scrapes.scrapeNow(cancellable);
+  scrapeDue(cancellable: Gio.Cancellable): Promise<void> {
+    return this.#scrapes.scrapeDue(cancellable);
+  }
+
+  scrapeNow(cancellable: Gio.Cancellable): { at: number; done: Promise<void> } {
+    return this.#scrapes.scrapeNow(cancellable);
+  }
 
   /** Per tracker, in the torrent's order, for the UI. */
   get trackers(): TrackerInfo[] {

@@ -43,7 +43,10 @@ export interface TrackerStateSource {
 }
 
 interface Watched {
-  handlers: number[];
+  /** notify::progress, notify::stop-reason and notify::status handler ids. */
+  progressHandler: number;
+  stopHandler: number;
+  statusHandler: number;
   unsubscribe: (() => void) | null;
   complete: boolean;
   failing: boolean;
@@ -158,46 +161,62 @@ export class Notifier {
   }
 
   static #forget(torrent: Torrent, w: Watched): void {
-    for (const h of w.handlers) torrent.disconnect(h);
+    torrent.disconnect(w.progressHandler);
+    torrent.disconnect(w.stopHandler);
+    torrent.disconnect(w.statusHandler);
     w.unsubscribe?.();
   }
 
+  // One handler of each kind for every torrent (the torrent is the signal's emitter): closures
+  // per torrent, with their scopes and an array of ids, cost ~0.4 KB each at 10 000 torrents.
+  readonly #onProgress = (source: GObject.Object): void => {
+    const torrent = source as Torrent;
+    const w = this.#watched.get(torrent);
+    if (!w) return;
+    const complete = torrent.progress >= 1;
+    if (complete && !w.complete && this.#enabled(NOTIFY.torrent_completed)) {
+      this.#send(`completed-${torrent.info_hash}`, _('Torrent completed'), torrent.name);
+    }
+    w.complete = complete;
+  };
+
+  readonly #onStopReason = (source: GObject.Object): void => {
+    const torrent = source as Torrent;
+    const w = this.#watched.get(torrent);
+    if (!w) return;
+    const reason = torrent.stop_reason;
+    if (reason && reason !== w.stopReason && this.#enabled(NOTIFY.torrent_stopped)) {
+      this.#send(`stopped-${torrent.info_hash}`, _('Torrent stopped'), `${torrent.name}: ${reason}`);
+    }
+    w.stopReason = reason;
+  };
+
+  readonly #onFailingChanged = (source: GObject.Object): void => {
+    const torrent = source as Torrent;
+    const w = this.#watched.get(torrent);
+    if (!w) return;
+    const failing = this.#failing(torrent);
+    if (failing && !w.failing && this.#enabled(NOTIFY.tracker_errors)) {
+      const why = torrent.tracker_message || torrent.error_message || _('no tracker answers');
+      this.#send(`tracker-${torrent.info_hash}`, _('Trackers are failing'), `${torrent.name}: ${why}`);
+    }
+    w.failing = failing;
+  };
+
   #follow(torrent: Torrent): void {
+    const t = torrent as GObject.Object;
     // Remember the state at the start: a torrent loaded complete did not just complete.
     const w: Watched = {
-      handlers: [],
+      progressHandler: t.connect('notify::progress', this.#onProgress),
+      stopHandler: t.connect('notify::stop-reason', this.#onStopReason),
+      statusHandler: t.connect('notify::status', this.#onFailingChanged),
       unsubscribe: null,
       complete: torrent.progress >= 1,
       failing: this.#failing(torrent),
       stopReason: torrent.stop_reason,
     };
-    const on = (prop: string, fn: () => void) =>
-      w.handlers.push((torrent as GObject.Object).connect(`notify::${prop}`, fn));
-    on('progress', () => {
-      const complete = torrent.progress >= 1;
-      if (complete && !w.complete && this.#enabled(NOTIFY.torrent_completed)) {
-        this.#send(`completed-${torrent.info_hash}`, _('Torrent completed'), torrent.name);
-      }
-      w.complete = complete;
-    });
-    on('stop-reason', () => {
-      const reason = torrent.stop_reason;
-      if (reason && reason !== w.stopReason && this.#enabled(NOTIFY.torrent_stopped)) {
-        this.#send(`stopped-${torrent.info_hash}`, _('Torrent stopped'), `${torrent.name}: ${reason}`);
-      }
-      w.stopReason = reason;
-    });
-    const failingChanged = () => {
-      const failing = this.#failing(torrent);
-      if (failing && !w.failing && this.#enabled(NOTIFY.tracker_errors)) {
-        const why = torrent.tracker_message || torrent.error_message || _('no tracker answers');
-        this.#send(`tracker-${torrent.info_hash}`, _('Trackers are failing'), `${torrent.name}: ${why}`);
-      }
-      w.failing = failing;
-    };
-    on('status', failingChanged);
-    w.unsubscribe = this.#options.trackers?.onChanged(torrent, failingChanged) ?? null;
     this.#watched.set(torrent, w);
+    w.unsubscribe = this.#options.trackers?.onChanged(torrent, () => this.#onFailingChanged(torrent)) ?? null;
   }
 
   /** In error, or every tracker it has is failing (none answers). */

@@ -12,16 +12,20 @@ const count = (name: string) => GObject.ParamSpec.int(name, '', '', GObject.Para
  * also reads, change at every tick and notify only while a window shows them: the session calls
  * refresh() when its torrent starts or stops moving bytes instead.
  */
-const WATCHED = ['notify::status'] as const;
+const WATCHED = 'notify::status';
 
 interface Tracked {
   /** Bit i set: the torrent matches STATE_FILTERS[i]. */
   mask: number;
   /** Rates above zero when the mask was last worked out. */
   moving: boolean;
-  hosts: string[];
-  handlers: number[];
+  hosts: readonly string[];
+  /** The WATCHED handler's id. */
+  handler: number;
 }
+
+/** No hosts: one array for every torrent without trackers. */
+const NO_HOSTS: readonly string[] = [];
 
 /**
  * How many torrents each sidebar state and each tracker host holds, kept up to date as
@@ -88,12 +92,15 @@ export class TorrentCounts extends GObject.Object {
     return out;
   }
 
+  /** One handler for every torrent (the torrent is the emitter), not a closure each. */
+  readonly #onWatched = (t: GObject.Object): void => this.#update(t as Torrent);
+
   /** Starts counting a torrent that announces to `hosts`. */
   track(t: Torrent, hosts: string[]): void {
     if (this.#tracked.has(t)) return;
-    const entry: Tracked = { mask: 0, moving: false, hosts: [], handlers: [] };
+    const entry: Tracked = { mask: 0, moving: false, hosts: NO_HOSTS, handler: 0 };
     this.#tracked.set(t, entry);
-    entry.handlers = WATCHED.map((signal) => t.connect(signal, () => this.#update(t)));
+    entry.handler = t.connect(WATCHED, this.#onWatched);
     this.#update(t);
     this.setHosts(t, hosts);
   }
@@ -111,7 +118,7 @@ export class TorrentCounts extends GObject.Object {
   untrack(t: Torrent): void {
     const entry = this.#tracked.get(t);
     if (!entry) return;
-    for (const id of entry.handlers) t.disconnect(id);
+    t.disconnect(entry.handler);
     this.#apply(entry.mask, 0);
     this.setHosts(t, []);
     this.#tracked.delete(t);
@@ -121,7 +128,7 @@ export class TorrentCounts extends GObject.Object {
   setHosts(t: Torrent, hosts: string[]): void {
     const entry = this.#tracked.get(t);
     if (!entry) return;
-    const next = [...new Set(hosts)];
+    const next = hosts.length === 0 ? NO_HOSTS : [...new Set(hosts)];
     for (const h of entry.hosts) if (!next.includes(h)) this.#addToHost(h, -1);
     for (const h of next) if (!entry.hosts.includes(h)) this.#addToHost(h, 1);
     entry.hosts = next;

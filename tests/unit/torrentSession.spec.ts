@@ -6,6 +6,7 @@ import { type LibraryEntry, Model } from '../../src/model/Model.ts';
 import { SettingsStore } from '../../src/model/settings/index.ts';
 import { SpeedHistory } from '../../src/model/session/SpeedHistory.ts';
 import { LOG_LINES_KEPT } from '../../src/model/session/TorrentSession.ts';
+import { SHARED_MESSAGES_MAX, sharedMessage, sharedMessageCount } from '../../src/model/session/sharedMessages.ts';
 import type { TrackerHostCount } from '../../src/model/session/TrackerHostCount.ts';
 import { trackerHealth } from '../../src/model/session/trackerHealth.ts';
 import { seededRandom } from '../../src/model/simulation/random.ts';
@@ -311,6 +312,22 @@ describe('TorrentSession', () => {
     expect(lines.length).toBe(LOG_LINES_KEPT);
     expect(lines.at(-1)).toBe(`line ${LOG_LINES_KEPT + 29}`);
     expect(lines[0]).toBe('line 30');
+  });
+
+  it('torrents logging the same words keep one shared copy, from a bounded table', () => {
+    const a = model.sessionOf(add('shared-a'))!;
+    const b = model.sessionOf(add('shared-b'))!;
+    const words = ['announced to http://t.example/announce:', '12 seeders'];
+    a.appendLog('info', words.join(' '));
+    b.appendLog('info', [...words].join(' '));
+    expect(a.log.at(-1)!.message).toBe('announced to http://t.example/announce: 12 seeders');
+    expect(b.log.at(-1)!.message).toBe(a.log.at(-1)!.message);
+    expect(sharedMessage(`announced to ${'http://t.example/announce'}: 12 seeders`)).toBe(a.log.at(-1)!.message);
+    for (let i = 0; i < SHARED_MESSAGES_MAX + 10; i++) sharedMessage(`distinct ${i}`);
+    expect(sharedMessageCount()).toBeLessThanOrEqual(SHARED_MESSAGES_MAX);
+    expect(sharedMessageCount()).toBeGreaterThan(0);
+    // Lines already logged keep their words when the table starts again.
+    expect(a.log.at(-1)!.message).toBe('announced to http://t.example/announce: 12 seeders');
   });
 
   it('records a speed history for every torrent, one sample per tick, bounded to five minutes', async () => {

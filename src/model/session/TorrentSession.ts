@@ -14,6 +14,7 @@ import { checkedTrackerUrl, type NumericOption, torrentOptions, type TorrentOpti
 import { PROFILE_FIELDS } from './seedingProfiles.ts';
 import { encodeSession, type SessionFacts } from './sessionCodec.ts';
 import { SessionEngineContext } from './SessionEngineContext.ts';
+import { sharedMessage } from './sharedMessages.ts';
 import { SpeedHistory } from './SpeedHistory.ts';
 import { readTrackerReplies } from './trackerReplies.ts';
 import type { LibraryEntry, SessionHost, TorrentLogLine } from './types.ts';
@@ -402,7 +403,7 @@ export class TorrentSession {
   // ---- log and details ----------------------------------------------------------------------
 
   appendLog(level: TorrentLogLine['level'], message: string): void {
-    this.#log.push({ time: Math.floor(GLib.get_real_time() / 1e6), level, message });
+    this.#log.push({ time: Math.floor(GLib.get_real_time() / 1e6), level, message: sharedMessage(message) });
     if (this.#log.length > LOG_LINES_KEPT) this.#log.splice(0, this.#log.length - LOG_LINES_KEPT);
     this.#notifyDetails();
     const text = `${this.torrent.name}: ${message}`;

@@ -169,6 +169,24 @@ describe('TorrentWorker', () => {
     await w.drained;
   });
 
+  it('holds a stop token only while something is in flight: a waiting torrent keeps no GObject for it', async () => {
+    tracker.answer = true;
+    const announcer = new HttpAnnouncer(tracker.url);
+    const w = new TorrentWorker(seed(), announcer, context());
+    expect(w.holdsStopToken).toBeFalse();
+    w.start(0);
+    await waitFor(() => announcer.outcomes.length === 1, 'the first announce to be answered');
+    await w.drained;
+    expect(announcer.outcomes).toEqual(['started ok']);
+    expect(announcer.calls[0].cancellable.is_cancelled()).toBeFalse();
+    expect(w.holdsStopToken).toBeFalse(); // dropped once nothing was in flight
+    expect(w.isRunning).toBeTrue();
+    w.cancel();
+    expect(w.cancellable.is_cancelled()).toBeTrue(); // a halted worker's token is cancelled
+    w.start();
+    expect(w.isRunning).toBeFalse();
+  });
+
   it('aborts an in-flight announce to a tracker that never answers, and drained settles', async () => {
     tracker.answer = false;
     const announcer = new HttpAnnouncer(tracker.url);

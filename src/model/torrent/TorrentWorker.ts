@@ -105,7 +105,12 @@ export class TorrentWorker {
   readonly #values: TorrentValues;
   #announcer: Announcer;
   readonly #ctx: EngineContext;
-  #token = new Gio.Cancellable();
+  /**
+   * The stop token of the current run, made when an operation first needs it and dropped when
+   * nothing is in flight: a torrent that only waits for its next announce holds no GObject.
+   * A halt that finds none leaves HALTED, so that the token stays cancelled until the next run.
+   */
+  #token: Gio.Cancellable | null = null;
   readonly #scheduler: TickScheduler;
   #scheduled: ScheduledCall | null = null;
   #lastTickUs = 0;
@@ -138,7 +143,12 @@ export class TorrentWorker {
 
   /** The stop token of the current run; cancelled by pause and by cancel(). */
   get cancellable(): Gio.Cancellable {
-    return this.#token;
+    return this.#liveToken();
+  }
+
+  /** Whether a stop token is held now (none while the torrent only waits), for specs. */
+  get holdsStopToken(): boolean {
+    return this.#token !== null;
   }
 
   get isRunning(): boolean {
@@ -156,7 +166,7 @@ export class TorrentWorker {
   start(firstDelayMs = 0): void {
     if (this.#cancelled || this.#running) return;
     this.#running = true;
-    if (this.#token.is_cancelled()) this.#token = new Gio.Cancellable();
+    if (this.#token?.is_cancelled()) this.#token = null;
     this.#lastTickUs = this.#scheduler.nowUs();
     this.#scheduled = this.#scheduler.after(Math.max(0, Math.round(firstDelayMs)), () => {
       this.#installTicker();
@@ -199,9 +209,9 @@ export class TorrentWorker {
     this.#halt();
     await this.#idle();
     if (this.#cancelled) return;
-    this.#token = new Gio.Cancellable();
+    this.#token = null;
     if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return;
-    await this.#run('stop', () => this.#announcer.stop(this.#stats(), this.#token));
+    await this.#run('stop', () => this.#announcer.stop(this.#stats(), this.#liveToken()));
   }
 
   /**
@@ -228,7 +238,7 @@ export class TorrentWorker {
   /** "Update Tracker": announces now, or once each tracker's `min interval` allows. */
   async forceAnnounce(): Promise<void> {
     if (this.#cancelled || !this.#running || this.#announcing) return;
-    await this.#run('announce', () => this.#announcer.forceAnnounce(this.#stats(), this.#token));
+    await this.#run('announce', () => this.#announcer.forceAnnounce(this.#stats(), this.#liveToken()));
   }
 
   /**
@@ -244,11 +254,11 @@ export class TorrentWorker {
     if (!this.#running) return; // a stop condition paused it
     // `now` still holds: the simulation step takes microseconds, and a clock read costs one too.
     if (!this.#announcing && this.#announcer.nextAnnounceAt() <= now) {
-      void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#token));
+      void this.#run('announce', () => this.#announcer.announceDue(this.#stats(), this.#liveToken()));
     }
     const scrapes = this.#announcer.scrapeDue;
     if (scrapes && !this.#scraping && (this.#announcer.nextScrapeAt?.() ?? Infinity) <= now) {
-      void this.#run('scrape', () => scrapes.call(this.#announcer, this.#token));
+      void this.#run('scrape', () => scrapes.call(this.#announcer, this.#liveToken()));
     }
   }
 
@@ -261,7 +271,7 @@ export class TorrentWorker {
     if (this.#cancelled || !scrapeNow) return { at: Infinity, done: Promise.resolve() };
     let at = Infinity;
     const done = this.#run('scrape', () => {
-      const r = scrapeNow.call(this.#announcer, this.#token);
+      const r = scrapeNow.call(this.#announcer, this.#liveToken());
       at = r.at;
       return r.done;
     });
@@ -351,8 +361,13 @@ export class TorrentWorker {
     this.#scheduled?.cancel();
     this.#scheduled = null;
     this.#running = false;
-    this.#token.cancel();
+    if (this.#token) this.#token.cancel();
+    else this.#token = halted();
     this.#ctx.budget.forget(this.torrent.filepath);
+  }
+
+  #liveToken(): Gio.Cancellable {
+    return (this.#token ??= new Gio.Cancellable());
   }
 
   #stats(): AnnounceStats {
@@ -395,6 +410,7 @@ export class TorrentWorker {
     const settle = () => {
       this.#inflight.delete(promise);
       if (this.#inflight.size === 0) {
+        if (this.#token && !this.#token.is_cancelled()) this.#token = null;
         const waiters = this.#idleWaiters;
         this.#idleWaiters = [];
         for (const w of waiters) w();
@@ -411,6 +427,17 @@ export class TorrentWorker {
 }
 
 type Figure = Parameters<Torrent['figureChanged']>[0];
+
+let haltedToken: Gio.Cancellable | null = null;
+
+/** One cancelled token that every halted worker without a token of its own shares. */
+function halted(): Gio.Cancellable {
+  if (!haltedToken) {
+    haltedToken = new Gio.Cancellable();
+    haltedToken.cancel();
+  }
+  return haltedToken;
+}
 
 /** Writes one figure into the torrent's plain values; notifies it if it moved and `observed` is given. */
 function writeFigure(observed: Torrent | null, v: TorrentValues, key: Figure, value: number): void {

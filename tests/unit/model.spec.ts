@@ -1,3 +1,4 @@
+import GLib from 'gi://GLib';
 import '../../src/lib/promisify.ts';
 import { parseMetainfo } from '../../src/model/metainfo/index.ts';
 import { type LibraryEntry, Model } from '../../src/model/Model.ts';
@@ -517,6 +518,43 @@ describe('Model', () => {
       await waitFor(() => disk.saves >= 2, 'the next periodic save', 4000);
       expect(settings.getTorrentState(t.filepath)!.total_uploaded).toBe(8484);
     } finally {
+      m.stopTimers();
+      for (const w of m.workers()) w.cancel();
+    }
+  });
+
+  it('saves less often when a save takes long (at most half a percent of the time goes to saving)', async () => {
+    const settings = store({ upload_speed: 0 });
+    const disk = countSaves(settings);
+    // A library so big that writing its state takes at least 30 ms.
+    const save = settings.saveNow.bind(settings);
+    let slow = true;
+    settings.saveNow = async () => {
+      if (slow)
+        await new Promise<void>((resolve) =>
+          GLib.timeout_add(GLib.PRIORITY_DEFAULT, 30, () => {
+            resolve();
+            return GLib.SOURCE_REMOVE;
+          }),
+        );
+      return save();
+    };
+    const m = new Model({
+      settings,
+      createAnnouncer: () => idleAnnouncer(),
+      random: seededRandom(1),
+      saveEverySeconds: 1,
+    });
+    m.add(entry('big library'));
+    m.startAll();
+    try {
+      expect(m.saveIntervalSeconds).toBe(1);
+      await waitFor(() => disk.saves >= 1, 'a periodic save', 4000);
+      // 30 ms / 0.5 % = 6 s at least before the next one.
+      await waitFor(() => m.saveIntervalSeconds !== 1, 'the next save scheduled', 2000);
+      expect(m.saveIntervalSeconds).toBeGreaterThanOrEqual(6);
+    } finally {
+      slow = false;
       m.stopTimers();
       for (const w of m.workers()) w.cancel();
     }

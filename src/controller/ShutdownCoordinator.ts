@@ -12,6 +12,12 @@ export interface ShutdownParticipant {
   cancel(): void;
   /** Sends `stopped` (numwant 0) to every tracker that acknowledged `started`; says how it went. */
   farewell(cancellable: Gio.Cancellable): Promise<FarewellResult>;
+  /**
+   * The same with a callback, when the worker can say goodbye at once without promises (a
+   * reaction costs several µs in GJS 1.74; thousands go at quit): false when it cannot (then
+   * farewell() and `drained` are used). Once `done` is called, nothing of the worker runs.
+   */
+  farewellThen?(cancellable: Gio.Cancellable, done: (result: FarewellResult) => void): boolean;
   /** Settles once nothing of the worker runs any more. */
   readonly drained: Promise<void>;
 }
@@ -230,13 +236,24 @@ export class ShutdownCoordinator {
       drainedFlags[i] = true;
       if (++drainedCount === n) allDrained();
     };
+    const settled = (i: number, result: FarewellResult): void => {
+      outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
+    };
     const startOne = (i: number): void => {
       const p = participants[i];
-      startFarewell(p, farewellCancellable)
+      let farewell: Promise<FarewellResult> | null = null;
+      try {
+        const done = (result: FarewellResult): void => {
+          settled(i, result);
+          drained(i);
+        };
+        if (p.farewellThen?.(farewellCancellable, done)) return;
+      } catch (e) {
+        farewell = Promise.reject(e);
+      }
+      (farewell ?? startFarewell(p, farewellCancellable))
         .then(
-          (result) => {
-            outcomes[i] ??= result === 'unanswered' ? 'failed' : result;
-          },
+          (result) => settled(i, result),
           (e: unknown) => {
             if (budgetFired && isCancelled(e)) {
               outcomes[i] ??= 'timed-out';

@@ -13,7 +13,7 @@ import {
   TrackerNetwork,
 } from '../../src/model/tracker/index.ts';
 import { delay, waitFor } from '../support/async.ts';
-import { CaptureServer, latin1Bytes } from '../support/captureServer.ts';
+import { type CaptureReply, CaptureServer, latin1Bytes } from '../support/captureServer.ts';
 import { OpenTracker } from '../support/opentracker.ts';
 import { fixtureInfoHashHex, makeTorrent } from '../support/torrents.ts';
 import { hexToBytes, MemorySettings } from '../support/trackerSettings.ts';
@@ -370,6 +370,90 @@ describe('plain HTTP farewells (integration)', () => {
       const head = requestHead(`${server.url}/announce`, identityById('qbittorrent-5.2.3'));
       const e = (await rejection(client.get('127.0.0.1', server.port, head, 5, null, 4096))) as TrackerError;
       expect([e.kind, e.message]).toEqual(['protocol', 'The tracker’s reply is larger than 4 KiB.']);
+    });
+  });
+
+  describe('the farewell with a callback (TrackerNetwork.farewell, what the quit sends)', () => {
+    /** network.farewell as a promise of its error (null: the tracker took it). */
+    const said = (net: TrackerNetwork, url: string, c: Gio.Cancellable | null = null) =>
+      new Promise<unknown>((resolve) => net.farewell(url, STOPPED, c, resolve));
+
+    for (const identity of allIdentities()) {
+      it(`${identity.id}: sends byte for byte the farewell announce() sends, with the same key and peer id`, async () => {
+        const server = capture();
+        const net = network({ agent: identity.id });
+        const url = `${server.url}/announce?passkey=a%2Fb`;
+        await net.announce(url, STOPPED, { cancellable: null, farewell: true });
+        expect(await said(net, url)).toBeNull();
+        expect(server.requests.length).toBe(2);
+        const [announced, farewell] = server.requests;
+        expect(farewell.raw).toBe(announced.raw);
+        expect(farewell.path).toContain('event=stopped');
+      });
+    }
+
+    it('reads only the status and a failure reason; a redirect is followed; errors are announce()’s', async () => {
+      const server = capture();
+      const replies: Record<string, CaptureReply> = {
+        '/ok': { body: 'd8:intervali1800ee' },
+        '/odd': { body: '<html>fine</html>' }, // 2xx: the tracker took it, whatever the body
+        '/refused': { body: 'd14:failure reason8:not heree' },
+        '/refused400': { status: 400, reason: 'Bad Request', body: 'd14:failure reason4:nopee' },
+        '/down': { status: 503, reason: 'Service Unavailable', body: '' },
+        '/moved': { status: 302, reason: 'Found', headers: [['Location', '/ok']] },
+      };
+      server.respond = (r) => replies[r.path.split('?')[0]];
+      const net = network();
+      const outcomes: [string, boolean][] = [];
+      net.onAnnounceOutcome = (_hash, url, ok) => outcomes.push([url.slice(server.url.length), ok]);
+      for (const path of ['/ok', '/odd', '/moved'])
+        expect(await said(net, server.url + path))
+          .withContext(path)
+          .toBeNull();
+      const errors = [];
+      for (const path of ['/refused', '/refused400', '/down'])
+        errors.push((await said(net, server.url + path)) as TrackerError);
+      expect(errors.map((e) => [e.kind, e.message])).toEqual([
+        ['failure', 'not here'],
+        ['failure', 'nope'],
+        ['http', 'The tracker answered HTTP 503 Service Unavailable'],
+      ]);
+      expect(server.requests.map((r) => r.path.split('?')[0])).toEqual([
+        '/ok',
+        '/odd',
+        '/moved',
+        '/ok',
+        '/refused',
+        '/refused400',
+        '/down',
+      ]);
+      // The history hears of each, as of any announce.
+      expect(outcomes).toEqual([
+        ['/ok', true],
+        ['/odd', true],
+        ['/moved', true],
+        ['/refused', false],
+        ['/refused400', false],
+        ['/down', false],
+      ]);
+      const refused = (await said(net, `http://127.0.0.1:${closedPort()}/announce`)) as TrackerError;
+      expect(refused.kind).toBe('network');
+    });
+
+    it('cancelled: CANCELLED, nothing more sent, and no outcome for the history', async () => {
+      const server = capture();
+      server.respond = () => 'hang';
+      const net = network();
+      let outcomes = 0;
+      net.onAnnounceOutcome = () => outcomes++;
+      const c = new Gio.Cancellable();
+      const pending = Array.from({ length: 10 }, () => said(net, `${server.url}/announce`, c));
+      await waitFor(() => server.requests.length === 10, 'the ten farewells to arrive');
+      c.cancel();
+      expect((await Promise.all(pending)).every(isCancelled)).toBeTrue();
+      expect(isCancelled(await said(net, `${server.url}/announce`, c))).toBeTrue();
+      expect(server.requests.length).toBe(10);
+      expect(outcomes).toBe(0);
     });
   });
 

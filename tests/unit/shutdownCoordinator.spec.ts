@@ -21,17 +21,18 @@ class RecordingWorker implements ShutdownParticipant {
   readonly #events: string[];
   readonly #name: string;
   readonly #farewellMs: number | null;
-  readonly #result: FarewellResult;
+  readonly result: FarewellResult;
   #cancelled = false;
-  #markDrained!: () => void;
+  /** Settles `drained` (once the farewell settled). */
+  markDrained!: () => void;
   farewellCancellable: Gio.Cancellable | null = null;
 
   constructor(events: string[], name: string, farewellMs: number | null, result: FarewellResult = 'sent') {
     this.#events = events;
     this.#name = name;
     this.#farewellMs = farewellMs;
-    this.#result = result;
-    this.drained = new Promise((resolve) => (this.#markDrained = resolve));
+    this.result = result;
+    this.drained = new Promise((resolve) => (this.markDrained = resolve));
   }
 
   cancel(): void {
@@ -60,11 +61,42 @@ class RecordingWorker implements ShutdownParticipant {
           source = 0;
           cancellable.disconnect(handler);
           this.#events.push(`farewell done ${this.#name}`);
-          resolve(this.#result);
+          resolve(this.result);
           return GLib.SOURCE_REMOVE;
         });
       }
-    }).finally(() => this.#markDrained());
+    }).finally(() => this.markDrained());
+  }
+}
+
+/**
+ * A RecordingWorker that says goodbye with a callback when `callback` says it can: its
+ * farewellThen answers after `farewellMs` (or throws), else declines and farewell() is used.
+ */
+class CallbackWorker extends RecordingWorker {
+  readonly #events: string[];
+  readonly #name: string;
+  readonly #mode: 'callback' | 'decline' | 'throw';
+  constructor(events: string[], name: string, mode: 'callback' | 'decline' | 'throw', result: FarewellResult) {
+    super(events, name, 10, result);
+    this.#events = events;
+    this.#name = name;
+    this.#mode = mode;
+  }
+
+  farewellThen(cancellable: Gio.Cancellable, done: (result: FarewellResult) => void): boolean {
+    this.#events.push(`farewellThen ${this.#name}`);
+    this.farewellCancellable = cancellable;
+    if (this.#mode === 'throw') {
+      this.markDrained(); // nothing of it runs
+      throw new Error('farewellThen broke');
+    }
+    if (this.#mode === 'decline') return false;
+    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 10, () => {
+      done(this.result);
+      return GLib.SOURCE_REMOVE;
+    });
+    return true;
   }
 }
 
@@ -147,6 +179,30 @@ describe('ShutdownCoordinator', () => {
       /^shutdown phase drain: stopped sent for 1, rejected by the tracker for 2, nothing to send for 1, timed out 0, failed 1;/,
     );
     expect(breakdownLine(report)).toContain('(stopped sent 1, rejected 2, timed out 0, failed 1)');
+  });
+
+  it('takes a farewell with a callback where the worker offers one, and farewell() where it declines', async () => {
+    const events: string[] = [];
+    const logs = captureLogs();
+    const workers = [
+      new CallbackWorker(events, 'a', 'callback', 'sent'),
+      new CallbackWorker(events, 'b', 'callback', 'nothing'),
+      new CallbackWorker(events, 'c', 'callback', 'unanswered'),
+      new CallbackWorker(events, 'd', 'decline', 'sent'),
+      new CallbackWorker(events, 'e', 'throw', 'sent'),
+    ];
+    const report = await new ShutdownCoordinator(makeSteps(events, workers)).run('test');
+    logs.stop();
+    // Each is offered the callback; only the worker that declined (d) is asked through farewell().
+    expect(events.filter((e) => e.startsWith('farewellThen')).length).toBe(5);
+    expect(events.filter((e) => /^farewell \w$/.test(e))).toEqual(['farewell d']);
+    expect(report.stoppedSent).toBe(2); // a (callback) and d (promise)
+    expect(report.failed).toBe(2); // c unanswered, e threw
+    expect(report.undrained).toBe(0);
+    expect(report.budgetFired).toBeFalse();
+    expect(workers.every((w) => w.farewellCancellable === workers[0].farewellCancellable)).toBeTrue();
+    expect(logs.lines.some((l) => l.includes('farewellThen broke'))).toBeTrue();
+    expect(events.slice(-3)).toEqual(['save start', 'save done', 'quit']);
   });
 
   it('cancels the farewells still pending when the one budget fires, then still saves and quits', async () => {

@@ -66,6 +66,13 @@ class HttpAnnouncer implements Announcer {
   }
 }
 
+/** An announcer that also says goodbye with a callback (what TorrentWorker.farewellThen uses). */
+class CallbackAnnouncer extends HttpAnnouncer {
+  stopThen(stats: AnnounceStats, c: Gio.Cancellable, done: (acknowledged: number) => void): void {
+    this.stop(stats, c).then(done, () => done(0));
+  }
+}
+
 /** A local HTTP server that answers at once, or holds every request open and never answers. */
 class LocalTracker {
   readonly server = new Soup.Server({});
@@ -277,6 +284,38 @@ describe('TorrentWorker', () => {
     const quiet = new TorrentWorker(seed(), new HttpAnnouncer(tracker.url), context());
     quiet.cancel();
     expect(await quiet.farewell(new Gio.Cancellable())).toBe('nothing');
+  });
+
+  it('farewellThen says goodbye with a callback, but not while something of the worker is in flight', async () => {
+    // Nothing acknowledged: 'nothing', at once.
+    const quiet = new TorrentWorker(seed(), new CallbackAnnouncer(tracker.url), context());
+    quiet.cancel();
+    const quietResults: string[] = [];
+    expect(quiet.farewellThen(new Gio.Cancellable(), (r) => quietResults.push(r))).toBeTrue();
+    expect(quietResults).toEqual(['nothing']);
+
+    const announcer = new CallbackAnnouncer(tracker.url);
+    const w = new TorrentWorker(seed(), announcer, context());
+    w.start(0);
+    await waitFor(() => announcer.startedAcknowledged, 'started to be acknowledged');
+    // A forced announce held by the tracker is in flight when the worker is cancelled.
+    tracker.answer = false;
+    void w.forceAnnounce();
+    await waitFor(() => tracker.held.length === 1, 'the forced announce to reach the server');
+    w.cancel();
+    const budget = new Gio.Cancellable();
+    const results: string[] = [];
+    expect(w.farewellThen(budget, (r) => results.push(r))).toBeFalse(); // farewell() waits for it
+    await w.drained;
+    tracker.answer = true;
+    expect(w.farewellThen(budget, (r) => results.push(r))).toBeTrue();
+    let drained = false;
+    void w.drained.then(() => (drained = true));
+    await waitFor(() => results.length === 1, 'the farewell to be answered');
+    expect(results).toEqual(['sent']);
+    expect(announcer.calls.map((c) => c.kind)).toEqual(['started', 'forced', 'stopped']);
+    expect(announcer.calls[2].cancellable).toBe(budget);
+    await waitFor(() => drained, 'drained once the farewell is over');
   });
 
   it('reports a met stop condition in words and stops ticking when paused for it', async () => {

@@ -15,45 +15,11 @@ import {
 import type { Random } from '../simulation/random.ts';
 import type { RateBudget } from '../simulation/RateBudget.ts';
 import { stopReason, type StopSettings } from '../simulation/stopConditions.ts';
-import type { TrackerInfo } from '../tracker/types.ts';
+import type { AnnounceStats, Announcer } from './Announcer.ts';
 import { type ScheduledCall, TickScheduler } from './TickScheduler.ts';
 import { Torrent, type TorrentValues } from './Torrent.ts';
 
-/** Session counters as trackers are told them (bytes). */
-export interface AnnounceStats {
-  uploaded: number;
-  downloaded: number;
-  left: number;
-}
-
-/**
- * What the worker uses of its torrent's TorrentAnnouncer (src/model/tracker/, see
- * docs/ARCHITECTURE.md). Declared here structurally so the engine depends on the contract only.
- */
-export interface Announcer {
-  readonly startedAcknowledged: boolean;
-  /** Seconds: regular announces never sooner than this (the torrent's announce floor; 0 none). */
-  intervalFloor?: number;
-  /** Some tracker may list us (`started` acknowledged, or cancelled before its answer). */
-  readonly owesStopped?: boolean;
-  nextAnnounceAt(): number;
-  /** The next regular announce, for display (optional: nextAnnounceAt is used without it). */
-  nextRegularAnnounceAt?(): number;
-  announceDue(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
-  forceAnnounce(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<void>;
-  /** Monotonic µs at which a forced announce can go (Infinity: no tracker can be reached). */
-  earliestForcedAnnounce(): number;
-  stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number>;
-  /** Monotonic µs of the next scrape due (optional: an announcer without scrapes never scrapes). */
-  nextScrapeAt?(): number;
-  scrapeDue?(cancellable: Gio.Cancellable): Promise<void>;
-  /** "Scrape Now": `at`, the monotonic µs it goes (Infinity: no tracker can be scraped), and the scrapes. */
-  scrapeNow?(cancellable: Gio.Cancellable): { at: number; done: Promise<void> };
-  /** Trackers that answered the last stop() with a refusal (optional: none counted without it). */
-  readonly lastStopRejected?: number;
-  /** Per tracker, in the torrent's order: state, message, figures (what the Trackers tab shows). */
-  readonly trackers: readonly TrackerInfo[];
-}
+export type { AnnounceStats, Announcer } from './Announcer.ts';
 
 /**
  * How a farewell went: `stopped` acknowledged by some tracker; refused by every tracker that
@@ -116,7 +82,8 @@ export class TorrentWorker {
   #lastTickUs = 0;
   #cancelled = false;
   #running = false;
-  readonly #inflight = new Set<Promise<unknown>>();
+  /** What of the worker runs: promises it tracks, and callback farewells (a token each). */
+  readonly #inflight = new Set<unknown>();
   #idleWaiters: (() => void)[] = [];
   #announcing = false;
   #scraping = false;
@@ -196,8 +163,26 @@ export class TorrentWorker {
   async farewell(cancellable: Gio.Cancellable): Promise<FarewellResult> {
     await this.#idle();
     if (!(this.#announcer.owesStopped ?? this.#announcer.startedAcknowledged)) return 'nothing';
-    const sent = await this.#track(this.#announcer.stop(this.#stats(), cancellable));
-    if (sent > 0) return 'sent';
+    return this.#farewellResult(await this.#track(this.#announcer.stop(this.#stats(), cancellable)));
+  }
+
+  /**
+   * farewell() with a callback, called once (maybe before this returns; then nothing of the
+   * worker runs): a promise reaction costs µs in GJS 1.74 and thousands go at quit. False when
+   * something is still in flight or the announcer has no stopThen: farewell() then.
+   */
+  farewellThen(cancellable: Gio.Cancellable, done: (result: FarewellResult) => void): boolean {
+    const announcer = this.#announcer;
+    if (this.#inflight.size > 0 || !announcer.stopThen) return false;
+    if (!(announcer.owesStopped ?? announcer.startedAcknowledged)) return (done('nothing'), true);
+    const work = {};
+    this.#inflight.add(work);
+    announcer.stopThen(this.#stats(), cancellable, (sent) => (this.#settled(work), done(this.#farewellResult(sent))));
+    return true;
+  }
+
+  #farewellResult(acknowledged: number): FarewellResult {
+    if (acknowledged > 0) return 'sent';
     return (this.#announcer.lastStopRejected ?? 0) > 0 ? 'rejected' : 'unanswered';
   }
 
@@ -407,17 +392,20 @@ export class TorrentWorker {
   /** Counts a promise as "something of this worker running" until it settles. */
   #track<T>(promise: Promise<T>): Promise<T> {
     this.#inflight.add(promise);
-    const settle = () => {
-      this.#inflight.delete(promise);
-      if (this.#inflight.size === 0) {
-        if (this.#token && !this.#token.is_cancelled()) this.#token = null;
-        const waiters = this.#idleWaiters;
-        this.#idleWaiters = [];
-        for (const w of waiters) w();
-      }
-    };
+    const settle = () => this.#settled(promise);
     promise.then(settle, settle);
     return promise;
+  }
+
+  /** One piece of work of the worker is over: wakes the waiters once nothing else runs. */
+  #settled(work: unknown): void {
+    this.#inflight.delete(work);
+    if (this.#inflight.size === 0) {
+      if (this.#token && !this.#token.is_cancelled()) this.#token = null;
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
+      for (const w of waiters) w();
+    }
   }
 
   #idle(): Promise<void> {

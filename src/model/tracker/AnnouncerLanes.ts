@@ -217,9 +217,25 @@ export class AnnouncerLanes {
    * `stopped` from every lane that owes one, all at once (a lane that owes none sends nothing and
    * only starts over); how many trackers acknowledged it.
    */
-  async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
-    const sent = await Promise.all(this.#lanes.map((l) => l.stop(stats, cancellable)));
-    this.#lastStopRejected = this.#lanes.reduce((n, l) => n + l.lastStopRejected, 0);
-    return sent.reduce((n, x) => n + x, 0);
+  stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
+    return new Promise((resolve) => this.stopThen(stats, cancellable, resolve));
+  }
+
+  /** stop() with a callback (TorrentAnnouncer.stopThen): called once, maybe before this returns. */
+  stopThen(stats: AnnounceStats, cancellable: Gio.Cancellable, done: (acknowledged: number) => void): void {
+    const lanes = this.#lanes;
+    let left = lanes.length;
+    let acknowledged = 0;
+    const laneDone = (n: number): void => {
+      acknowledged += n;
+      if (--left > 0) return;
+      this.#lastStopRejected = lanes.reduce((sum, l) => sum + l.lastStopRejected, 0);
+      done(acknowledged);
+    };
+    if (left === 0) {
+      this.#lastStopRejected = 0;
+      return done(0);
+    }
+    for (const lane of lanes) lane.stopThen(stats, cancellable, laneDone);
   }
 }

@@ -95,6 +95,57 @@ export class HttpTracker {
     return this.#check(r, parseAnnounceReply);
   }
 
+  /**
+   * A `stopped` over the plain transport with a callback instead of promises (the quit's
+   * farewell burst: see PlainHttpClient.send). False when it cannot go that way (a proxy,
+   * `https://`): the caller uses announce(). A redirect is followed as announce() follows it.
+   * `done(null)` once the tracker took it, else `done(error)` with what announce() would throw;
+   * only the status and a `failure reason` are read of the reply (a farewell's reply has
+   * nothing else for us).
+   */
+  farewell(
+    url: string,
+    req: AnnounceRequest,
+    ctx: AnnounceContext,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+    done: (error: unknown) => void,
+  ): boolean {
+    if (!this.plain) return false;
+    const full = buildAnnounceUrl(url, req, ctx);
+    const u = splitUrl(full);
+    if (u?.scheme !== 'http') return false;
+    const identity = ctx.identity;
+    const port = u.port === -1 ? 80 : u.port;
+    const head = requestHead(full, identity, u);
+    this.plain.send(u.host, port, head, timeoutSeconds, cancellable, MAX_REPLY_BYTES, req.family ?? null, (r, e) => {
+      if (!r) return done(e);
+      let fetched: Fetched | Promise<Fetched>;
+      try {
+        fetched = this.#afterPlain(full, r, identity, timeoutSeconds, cancellable);
+      } catch (error) {
+        return done(error);
+      }
+      if (fetched instanceof Promise)
+        fetched.then(
+          (f) => done(this.#farewellError(f)),
+          (error: unknown) => done(error),
+        );
+      else done(this.#farewellError(fetched));
+    });
+    return true;
+  }
+
+  /** What a farewell's reply says: null when the tracker took it, else announce()'s error. */
+  #farewellError(r: Fetched): unknown {
+    try {
+      this.#check(r, farewellReply);
+      return null;
+    } catch (e) {
+      return e;
+    }
+  }
+
   /** Aborts every request in flight. */
   abort(): void {
     this.session.abort();
@@ -120,6 +171,17 @@ export class HttpTracker {
       MAX_REPLY_BYTES,
       family,
     );
+    return this.#afterPlain(url, r, identity, timeoutSeconds, cancellable);
+  }
+
+  /** A plain reply as a Fetched: a redirect's chain goes on over libsoup, a body is decoded. */
+  #afterPlain(
+    url: string,
+    r: PlainReply,
+    identity: ClientIdentity,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+  ): Fetched | Promise<Fetched> {
     if (r.status >= 300 && r.status < 400 && r.location !== null) {
       // The rest of the chain goes over libsoup, under the same redirect rules.
       return withDeadline(timeoutSeconds, cancellable, async (c) => {
@@ -279,6 +341,24 @@ export class HttpTracker {
       location: msg.get_response_headers().get_one('Location'),
     };
   }
+}
+
+/** "failure reason" in ASCII: a farewell's reply is only parsed when it holds these bytes. */
+const FAILURE_REASON = new TextEncoder().encode('failure reason');
+
+/** Throws the tracker's `failure reason` if the reply has one (parseAnnounceReply's TrackerError). */
+function farewellReply(body: Uint8Array): void {
+  if (contains(body, FAILURE_REASON)) parseAnnounceReply(body);
+}
+
+function contains(bytes: Uint8Array, part: Uint8Array): boolean {
+  const first = part[0];
+  for (let i = bytes.indexOf(first); i >= 0 && i + part.length <= bytes.length; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < part.length && bytes[i + j] === part[j]) j++;
+    if (j === part.length) return true;
+  }
+  return false;
 }
 
 function tooLarge(): TrackerError {

@@ -5,14 +5,14 @@ import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { cancelledError } from './deadline.ts';
-import { parseReply, type PlainReply } from './plainHttpReply.ts';
+import { parseReply, type PlainReply, readSize } from './plainHttpReply.ts';
+import { ResolvedNames, timeoutError } from './ResolvedNames.ts';
 import { familyOf, noAddressError, ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, TrackerError } from './types.ts';
 
-/** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
-const RESOLVE_CACHE_US = 60 * 1e6;
 /** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
 const IO_ERROR = Gio.io_error_quark();
@@ -51,10 +51,12 @@ interface Exchange {
   cancellable: Gio.Cancellable | null;
   chunks: Uint8Array[];
   settled: boolean;
-  resolve: (r: PlainReply) => void;
-  reject: (e: unknown) => void;
+  done: PlainDone;
   maxBytes: number;
 }
+
+/** How a request ended: the reply, or the error (then `reply` is null). Called once. */
+export type PlainDone = (reply: PlainReply | null, error?: unknown) => void;
 
 /**
  * HTTP/1.1 GET over a bare non-blocking Gio.Socket, for plain `http://` trackers reached
@@ -70,11 +72,14 @@ interface Exchange {
  * every deadline.
  */
 export class PlainHttpClient {
-  readonly #addresses = new Map<string, { atUs: number; list: Promise<Gio.InetAddress[]> }>();
+  readonly #names = new ResolvedNames();
   /** Address literals by `host port`; null marks a host name (resolved each time, cached above). */
   readonly #socketAddresses = new Map<string, Target | null>();
   /** Requests whose head was just written: one sweep reads the replies already there. */
   #justSent: Exchange[] = [];
+  /** Requests to an address literal not connected yet, and the idle that connects them. */
+  #connecting: { to: Target; request: Request; done: PlainDone }[] = [];
+  #connectSource = 0;
   #sweepJustSentSource = 0;
   readonly #inFlight = new Set<Exchange>();
   readonly #watched = new Map<Gio.Cancellable, { handler: number; exchanges: Set<Exchange> }>();
@@ -85,7 +90,7 @@ export class PlainHttpClient {
 
   /** Requests not settled yet (for specs). */
   get inFlight(): number {
-    return this.#inFlight.size;
+    return this.#inFlight.size + this.#connecting.length;
   }
 
   /**
@@ -102,14 +107,41 @@ export class PlainHttpClient {
     maxBytes: number,
     family: AddressFamily | null = null,
   ): Promise<PlainReply> {
-    if (cancellable?.is_cancelled()) return Promise.reject(cancelledError());
+    return new Promise((resolve, reject) =>
+      this.send(host, port, head, timeoutSeconds, cancellable, maxBytes, family, (reply, error) =>
+        reply ? resolve(reply) : reject(error),
+      ),
+    );
+  }
+
+  /**
+   * get() with a callback instead of a promise: in GJS 1.74 each promise reaction costs several
+   * µs, which the quit's farewell burst (thousands of requests in one go) cannot afford. `done`
+   * may be called before send() returns (a request refused at once).
+   */
+  send(
+    host: string,
+    port: number,
+    head: Uint8Array,
+    timeoutSeconds: number,
+    cancellable: Gio.Cancellable | null,
+    maxBytes: number,
+    family: AddressFamily | null,
+    done: PlainDone,
+  ): void {
+    if (cancellable?.is_cancelled()) return done(null, cancelledError());
     const deadlineUs = GLib.get_monotonic_time() + Math.max(1, Math.round(timeoutSeconds * 1000)) * 1000;
     const request: Request = { head, deadlineUs, timeoutSeconds, cancellable, maxBytes, family };
     // An address literal (the usual tracker URL here) is parsed once per host and port, here,
     // so a burst of a thousand requests to one tracker starts them all without waiting.
     const literal = this.#literal(host, port);
-    if (literal && family && literal.family !== family) return Promise.reject(noAddressError(family));
-    return literal ? this.#exchange(literal, request) : this.#getByName(host, port, request);
+    if (literal && family && literal.family !== family) return done(null, noAddressError(family));
+    if (literal) this.#connectSoon(literal, request, done);
+    else
+      this.#getByName(host, port, request).then(
+        (reply) => done(reply),
+        (e: unknown) => done(null, e),
+      );
   }
 
   /** The socket address of an address literal, cached; null for a host name. */
@@ -126,12 +158,18 @@ export class PlainHttpClient {
 
   async #getByName(host: string, port: number, request: Request): Promise<PlainReply> {
     // An announce for one family (BEP 7) goes to that family's addresses only.
-    const addresses = ofFamily(await this.#resolve(host, request.cancellable, request.timeoutSeconds), request.family);
+    const addresses = ofFamily(
+      await this.#names.lookup(host, request.cancellable, request.timeoutSeconds),
+      request.family,
+    );
     let lastError: unknown = null;
     // Like a browser: each address of the name in turn until one accepts the connection.
     for (const address of addresses) {
       try {
-        return await this.#exchange(target(new Gio.InetSocketAddress({ address, port })), request);
+        const to = target(new Gio.InetSocketAddress({ address, port }));
+        return await new Promise<PlainReply>((resolve, reject) =>
+          this.#exchange(to, request, (reply, error) => (reply ? resolve(reply) : reject(error))),
+        );
       } catch (e) {
         // Only a refused connection moves on: anything later may have reached the tracker.
         if (!(e instanceof ConnectFailed)) throw e;
@@ -143,86 +181,72 @@ export class PlainHttpClient {
 
   /** Aborts everything in flight (the network is being disposed). */
   abort(): void {
+    const waiting = this.#connecting;
+    this.#connecting = [];
+    for (const { done } of waiting) report(done, null, cancelledError());
     for (const x of [...this.#inFlight]) this.#fail(x, cancelledError());
   }
 
-  async #resolve(
-    host: string,
-    cancellable: Gio.Cancellable | null,
-    timeoutSeconds: number,
-  ): Promise<Gio.InetAddress[]> {
-    const now = GLib.get_monotonic_time();
-    let cached = this.#addresses.get(host);
-    if (!cached || now - cached.atUs > RESOLVE_CACHE_US) {
-      cached = {
-        atUs: now,
-        list: Gio.Resolver.get_default().lookup_by_name_async(host, null) as Promise<Gio.InetAddress[]>,
-      };
-      this.#addresses.set(host, cached);
-      cached.list.catch(() => this.#addresses.delete(host));
-    }
-    // The lookup is shared, so it is not cancelled; this request stops waiting for it instead.
-    let handler = 0;
-    let timer = 0;
-    try {
-      return await new Promise<Gio.InetAddress[]>((resolve, reject) => {
-        cached.list.then(resolve, (e: unknown) => reject(new TrackerError('network', errorMessage(e))));
-        if (cancellable) handler = cancellable.connect(() => reject(cancelledError()));
-        timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, Math.max(1, Math.round(timeoutSeconds * 1000)), () => {
-          timer = 0;
-          reject(timeoutError(timeoutSeconds));
-          return GLib.SOURCE_REMOVE;
-        });
-      });
-    } finally {
-      if (handler) cancellable!.disconnect(handler);
-      if (timer) GLib.source_remove(timer);
-    }
+  /**
+   * Starts the exchange from an idle of its own, with every other request made meanwhile. A
+   * non-blocking connect always "fails" with PENDING, and GJS turns that GError into a JS
+   * exception with the JS stack captured: from deep in a caller's stack (a farewell goes
+   * through the worker, the lanes, the announcer and the network) that costs twice as much.
+   */
+  #connectSoon(to: Target, request: Request, done: PlainDone): void {
+    this.#connecting.push({ to, request, done });
+    if (this.#connectSource) return;
+    this.#connectSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.#connectSource = 0;
+      const batch = this.#connecting;
+      this.#connecting = [];
+      for (const { to, request, done } of batch)
+        if (request.cancellable?.is_cancelled()) report(done, null, cancelledError());
+        else this.#exchange(to, request, done);
+      return GLib.SOURCE_REMOVE;
+    });
   }
 
-  #exchange(to: Target, request: Request): Promise<PlainReply> {
+  #exchange(to: Target, request: Request, done: PlainDone): void {
     const { head, deadlineUs, timeoutSeconds, cancellable, maxBytes } = request;
-    return new Promise<PlainReply>((resolve, reject) => {
-      const x: Exchange = {
-        socket: null,
-        fd: -1,
-        connecting: true,
-        input: null,
-        fdSource: 0,
-        deadlineUs,
-        timeoutSeconds,
-        cancellable,
-        chunks: [],
-        settled: false,
-        resolve,
-        reject,
-        maxBytes,
-      };
-      let socket: Gio.Socket;
-      try {
-        socket = Gio.Socket.new(to.socketFamily, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
-        socket.set_blocking(false);
-      } catch (e) {
-        reject(new TrackerError('network', errorMessage(e)));
+    const x: Exchange = {
+      socket: null,
+      fd: -1,
+      connecting: true,
+      input: null,
+      fdSource: 0,
+      deadlineUs,
+      timeoutSeconds,
+      cancellable,
+      chunks: [],
+      settled: false,
+      done,
+      maxBytes,
+    };
+    let socket: Gio.Socket;
+    try {
+      socket = Gio.Socket.new(to.socketFamily, Gio.SocketType.STREAM, Gio.SocketProtocol.TCP);
+      socket.set_blocking(false);
+    } catch (e) {
+      done(null, new TrackerError('network', errorMessage(e)));
+      return;
+    }
+    x.socket = socket;
+    this.#track(x);
+    try {
+      socket.connect(to.address, null);
+      x.connecting = false;
+    } catch (e) {
+      if (!(e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.PENDING)) {
+        this.#fail(x, new ConnectFailed(errorMessage(e)));
         return;
       }
-      x.socket = socket;
-      this.#track(x);
-      try {
-        socket.connect(to.address, null);
-        x.connecting = false;
-      } catch (e) {
-        if (!(e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.PENDING)) {
-          this.#fail(x, new ConnectFailed(errorMessage(e)));
-          return;
-        }
-      }
-      // Written at once, even while the handshake may still be going on: on loopback and near
-      // trackers it is done by now, and a socket still connecting takes nothing (WOULD_BLOCK),
-      // so #send waits for it then. One GI call per request instead of three: a farewell burst
-      // makes a thousand.
-      this.#send(x, head, 0);
-    });
+    }
+    // Written at once, even while the handshake may still be going on: on loopback and near
+    // trackers it is done by now, and a socket still connecting takes nothing (WOULD_BLOCK),
+    // so #send waits for it then. One GI call per request instead of three: a farewell burst
+    // makes a thousand.
+    this.#send(x, head, 0);
   }
 
   /**
@@ -369,11 +393,11 @@ export class PlainHttpClient {
   }
 
   #finish(x: Exchange, reply: PlainReply): void {
-    if (this.#settle(x)) x.resolve(reply);
+    if (this.#settle(x)) report(x.done, reply);
   }
 
   #fail(x: Exchange, error: unknown): void {
-    if (this.#settle(x)) x.reject(error);
+    if (this.#settle(x)) report(x.done, null, error);
   }
 
   /** Closes the exchange's socket and forgets it; false if it had already settled. */
@@ -404,6 +428,15 @@ export class PlainHttpClient {
   }
 }
 
+/** Calls a request's `done`; what it throws is logged, never left to break the sweep it runs in. */
+function report(done: PlainDone, reply: PlainReply | null, error?: unknown): void {
+  try {
+    done(reply, error);
+  } catch (e) {
+    logger.warning(`plain HTTP: a request's callback failed: ${errorMessage(e)}`);
+  }
+}
+
 /** Where a request goes: the socket address and its family, read once. */
 interface Target {
   address: Gio.InetSocketAddress;
@@ -413,19 +446,4 @@ interface Target {
 
 function target(address: Gio.InetSocketAddress): Target {
   return { address, socketFamily: address.get_family(), family: familyOf(address.get_address()) };
-}
-
-function timeoutError(seconds: number): TrackerError {
-  return new TrackerError('timeout', _('The tracker did not answer within %d seconds.').replace('%d', String(seconds)));
-}
-
-/**
- * How much to read from a readable socket: what it holds (at most 64 KiB; 1 at the end of the
- * stream). g_input_stream_read_bytes mallocs the whole size asked and keeps it behind the reply's
- * bytes until a collection frees them: 64 KiB per reply of a few hundred bytes left a 1 000-torrent
- * start-up with ~60 MB of buffers at its peak and the malloc heap fragmented for good after it.
- */
-function readSize(socket: Gio.Socket | null): number {
-  const available = socket ? socket.get_available_bytes() : -1;
-  return available < 0 ? 4096 : Math.max(1, Math.min(available, 65536));
 }

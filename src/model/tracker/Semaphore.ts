@@ -47,32 +47,47 @@ export class Semaphore {
     // A free slot and no one queued: no cancellable handler to connect and disconnect.
     const free = this.tryAcquire();
     if (free) return Promise.resolve(free);
+    return new Promise((resolve, reject) =>
+      this.acquireThen(cancellable, (release, error) => (release ? resolve(release) : reject(error))),
+    );
+  }
+
+  /**
+   * acquire() with a callback (no promise: the quit's farewell burst queues thousands): called
+   * with the release function once a slot is free, or with null and CANCELLED if `cancellable`
+   * fires first. Called at once when a slot is free now.
+   */
+  acquireThen(
+    cancellable: Gio.Cancellable | null,
+    granted: (release: (() => void) | null, error?: unknown) => void,
+  ): void {
+    if (cancellable?.is_cancelled()) return granted(null, cancelledError());
+    const free = this.tryAcquire();
+    if (free) return granted(free);
     const release = this.#releaser();
-    return new Promise((resolve, reject) => {
-      const waiter = {
-        grant: () => {
-          if (cancellable && handler) cancellable.disconnect(handler);
-          this.#held++;
-          resolve(release);
-        },
-        fail: reject,
-      };
-      let handler = 0;
-      if (cancellable) {
-        handler = cancellable.connect(() => {
-          GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-            const i = this.#queue.indexOf(waiter);
-            if (i >= 0) {
-              this.#queue.splice(i, 1);
-              waiter.fail(cancelledError());
-            }
-            return GLib.SOURCE_REMOVE;
-          });
+    let handler = 0;
+    const waiter = {
+      grant: () => {
+        if (cancellable && handler) cancellable.disconnect(handler);
+        this.#held++;
+        granted(release);
+      },
+      fail: (e: unknown) => granted(null, e),
+    };
+    if (cancellable) {
+      handler = cancellable.connect(() => {
+        GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+          const i = this.#queue.indexOf(waiter);
+          if (i >= 0) {
+            this.#queue.splice(i, 1);
+            waiter.fail(cancelledError());
+          }
+          return GLib.SOURCE_REMOVE;
         });
-      }
-      this.#queue.push(waiter);
-      this.#pump();
-    });
+      });
+    }
+    this.#queue.push(waiter);
+    this.#pump();
   }
 
   #pump(): void {

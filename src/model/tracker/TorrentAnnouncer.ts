@@ -267,49 +267,50 @@ export class TorrentAnnouncer {
     await this.announceDue(stats, cancellable);
   }
 
+  /** stopThen() as a promise of how many trackers acknowledged. */
+  stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
+    return new Promise((resolve) => this.stopThen(stats, cancellable, resolve));
+  }
+
   /**
    * `stopped` with numwant 0 to every tracker that acknowledged `started` or may have seen one
-   * (in flight: cancelled first; or cancelled before its answer), all at once. Returns how many
-   * trackers acknowledged it (lastStopRejected: how many answered with a refusal). Afterwards
-   * the next announce is `started`.
+   * (in flight: cancelled first; or cancelled before its answer), all at once; then `done` with
+   * how many acknowledged it (lastStopRejected: how many refused), maybe before this returns. No
+   * promise per tracker (TrackerNetwork.farewell): at quit thousands go. Next comes `started`.
    */
-  async stop(stats: AnnounceStats, cancellable: Gio.Cancellable): Promise<number> {
+  stopThen(stats: AnnounceStats, cancellable: Gio.Cancellable, done: (acknowledged: number) => void): void {
     this.#session++;
     const targets = this.#slots.filter((s) => s.startedAcked || s.startedUnanswered || s.startedInFlight);
     for (const s of targets) s.startedInFlight?.cancel();
-    let rejected = 0;
-    const results = await Promise.all(
-      targets.map(async (s) => {
-        try {
-          await this.#network.announce(
-            s.url,
-            { infoHash: this.#infoHash, event: 'stopped', ...stats, trackerId: s.trackerId, ...laneFields(this.#lane) },
-            { cancellable, farewell: true },
-          );
+    let left = targets.length;
+    let [acknowledged, rejected] = [0, 0];
+    const finished = (): void => {
+      const now = this.#network.clock.monotonicUs();
+      for (const g of this.#groups) {
+        g.nextAtUs = now;
+        for (const s of g.slots) if (s.state !== 'disabled') s.nextAtUs = Math.min(s.nextAtUs, now);
+      }
+      [this.#lastLeft, this.#lastStopRejected] = [null, rejected];
+      this.#onChanged();
+      done(acknowledged);
+    };
+    if (left === 0) return finished();
+    for (const s of targets) {
+      const req = { infoHash: this.#infoHash, event: 'stopped' as const, ...stats, trackerId: s.trackerId };
+      this.#network.farewell(s.url, Object.assign(req, laneFields(this.#lane)), cancellable, (e) => {
+        if (e === null) {
           s.message = '';
-          return true;
-        } catch (e) {
+          acknowledged++;
+        } else {
           s.message = isCancelled(e) ? _('Stopped before the tracker answered') : printable(errorMessage(e));
           // It answered, with a `failure reason` or an HTTP error: a refusal, not silence.
           if (e instanceof TrackerError && (e.kind === 'failure' || e.kind === 'http')) rejected++;
-          return false;
-        } finally {
-          s.startedAcked = false;
-          s.startedUnanswered = false;
-          s.owesCompleted = false;
-          s.state = 'stopped';
         }
-      }),
-    );
-    const now = this.#network.clock.monotonicUs();
-    for (const g of this.#groups) {
-      g.nextAtUs = now;
-      for (const s of g.slots) if (s.state !== 'disabled') s.nextAtUs = Math.min(s.nextAtUs, now);
+        s.startedAcked = s.startedUnanswered = s.owesCompleted = false;
+        s.state = 'stopped';
+        if (--left === 0) finished();
+      });
     }
-    this.#lastLeft = null;
-    this.#lastStopRejected = rejected;
-    this.#onChanged();
-    return results.filter(Boolean).length;
   }
 
   async #runGroup(g: Group, stats: AnnounceStats, cancellable: Gio.Cancellable, forced: boolean): Promise<void> {

@@ -10,6 +10,7 @@ import {
   identityById,
   type RandomInt,
 } from '../identity/index.ts';
+import { isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { type AnnounceContext, splitUrl } from './announceUrl.ts';
 import { type GlobalAddresses, systemGlobalAddresses } from './globalAddresses.ts';
@@ -18,6 +19,7 @@ import { cancelledError } from './deadline.ts';
 import { FairCap } from './FairCap.ts';
 import { SETTINGS } from '../settings/schema.ts';
 import type { Settings } from '../settings/Settings.ts';
+import { farewellCapFor, openFilesLimit } from './farewellCap.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
 import type { ScrapeReply } from './scrapeReply.ts';
@@ -54,38 +56,6 @@ export const systemClock: Clock = {
 
 /** The port's own default for `concurrent_http_connections` (the original's 2 was too low). */
 export const DEFAULT_ANNOUNCE_CAP = 16;
-/**
- * File descriptors left to the rest of the app (settings, library, D-Bus, GTK) while every
- * farewell holds a socket.
- */
-export const FD_RESERVE = 256;
-/** The farewell cap when the descriptor limit cannot be read, or is very low. */
-export const MIN_FAREWELL_CAP = 256;
-
-/**
- * How many `stopped` may be in flight at once at quit: every farewell holds one socket, so the
- * only bound is the process's open-files limit (`ulimit -n`, soft) less a reserve. With the
- * usual desktop limit of 1024 that is 768 at once; with a higher limit, no torrent waits.
- */
-export function farewellCapFor(openFilesLimit: number | null): number {
-  if (openFilesLimit === null || Number.isNaN(openFilesLimit)) return MIN_FAREWELL_CAP;
-  if (openFilesLimit === Infinity) return 65536;
-  return Math.max(MIN_FAREWELL_CAP, Math.floor(openFilesLimit) - FD_RESERVE);
-}
-
-/** The soft `Max open files` of this process (Linux /proc), or null when unknown or unlimited. */
-export function openFilesLimit(): number | null {
-  try {
-    const [ok, bytes] = GLib.file_get_contents('/proc/self/limits');
-    if (!ok) return null;
-    const m = /^Max open files\s+(\d+|unlimited)/m.exec(new TextDecoder().decode(bytes));
-    if (!m) return null;
-    return m[1] === 'unlimited' ? Infinity : Number(m[1]);
-  } catch {
-    return null;
-  }
-}
-
 // `proxy.password` is the keyring password's change (PasswordSource), not a setting.
 const PROXY_KEYS = [...Object.values(SETTINGS.proxy).map((s) => s.path), 'proxy.password'];
 
@@ -301,20 +271,7 @@ export class TrackerNetwork {
   async #announceOnce(url: string, req: AnnounceRequest, options: AnnounceOptions): Promise<AnnounceReply> {
     // The first announces of a session wait for the keyring's answer, not for a 407 without it.
     if (this.#settings.proxyPassword) await this.#settings.proxyPassword.ready;
-    const identity = this.identity;
-    // One key per torrent, whichever of its hashes or address families is announced (BEP 15).
-    const key = this.#keyFor(identity, hexOf(req.torrentHash ?? req.infoHash));
-    const peerId = this.#peerIdFor(identity);
-    const ctx = {
-      identity,
-      peerId,
-      key: key.text,
-      keyValue: key.value,
-      port: this.port,
-      globalAddresses: undefined as GlobalAddresses | undefined,
-    };
-    if (identity.query.includes('ipv4') || identity.query.includes('ipv6'))
-      ctx.globalAddresses = this.#globalAddresses();
+    const ctx = this.#context(req);
     const farewell = options.farewell === true;
     const cancellable = options.cancellable;
     if (cancellable?.is_cancelled()) throw cancelledError();
@@ -327,6 +284,62 @@ export class TrackerNetwork {
       }
     }
     return this.#underFairCap(url, cancellable, () => this.#announceNow(url, req, ctx, false, cancellable));
+  }
+
+  /** The session's values an announce of `req` carries: identity, peer id, the torrent's key, port. */
+  #context(req: AnnounceRequest): AnnounceContext & { keyValue: number } {
+    const identity = this.identity;
+    // One key per torrent, whichever of its hashes or address families is announced (BEP 15).
+    const key = this.#keyFor(identity, hexOf(req.torrentHash ?? req.infoHash));
+    const ctx = {
+      identity,
+      peerId: this.#peerIdFor(identity),
+      key: key.text,
+      keyValue: key.value,
+      port: this.port,
+      globalAddresses: undefined as GlobalAddresses | undefined,
+    };
+    if (identity.query.includes('ipv4') || identity.query.includes('ipv6'))
+      ctx.globalAddresses = this.#globalAddresses();
+    return ctx;
+  }
+
+  /**
+   * announce(url, req, { cancellable, farewell: true }) with a callback: GJS 1.74 spends several
+   * µs per promise reaction, and at quit thousands of farewells go out at once. Plain `http://`
+   * without a proxy goes straight to the plain transport under the farewell cap, the rest
+   * through announce(). `done(null)` when the tracker took it, else announce()'s error.
+   */
+  farewell(
+    url: string,
+    req: AnnounceRequest,
+    cancellable: Gio.Cancellable | null,
+    done: (error: unknown) => void,
+  ): void {
+    const viaAnnounce = () => this.announce(url, req, { cancellable, farewell: true }).then(() => done(null), done);
+    const http = this.#http;
+    if (!http.plain || splitUrl(url)?.scheme !== 'http') return void viaAnnounce();
+    const hex = hexOf(req.torrentHash ?? req.infoHash);
+    this.#farewellCap.acquireThen(cancellable, (release, refused) => {
+      const finish = (error: unknown): void => {
+        release?.();
+        if (error === null || !isCancelled(error)) this.onAnnounceOutcome?.(hex, url, error === null);
+        done(error);
+      };
+      if (!release) return finish(refused);
+      const ctx = this.#context(req);
+      const timeout = Math.min(ctx.identity.schedule.stopTimeout, this.httpTimeoutSeconds);
+      let sent: boolean;
+      try {
+        sent = http.farewell(url, req, ctx, timeout, cancellable, finish);
+      } catch (e) {
+        return finish(e); // the request could not be built: nothing was sent
+      }
+      if (!sent) {
+        release();
+        void viaAnnounce();
+      }
+    });
   }
 
   async #announceNow(

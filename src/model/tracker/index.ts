@@ -5,14 +5,8 @@ export {
   TorrentAnnouncer,
   type TorrentAnnouncerOptions,
 } from './TorrentAnnouncer.ts';
-export {
-  type Clock,
-  DEFAULT_ANNOUNCE_CAP,
-  farewellCapFor,
-  openFilesLimit,
-  systemClock,
-  TrackerNetwork,
-} from './TrackerNetwork.ts';
+export { type Clock, DEFAULT_ANNOUNCE_CAP, systemClock, TrackerNetwork } from './TrackerNetwork.ts';
+export { farewellCapFor, openFilesLimit } from './farewellCap.ts';
 export { buildAnnounceUrl, requestHead, scrapeUrlFor, splitUrl } from './announceUrl.ts';
 export { HttpTracker, MAX_REPLY_BYTES } from './HttpTracker.ts';
 export { PlainHttpClient } from './PlainHttp.ts';

@@ -1,11 +1,13 @@
 import Adw from 'gi://Adw';
 import Gio from 'gi://Gio';
-import type GLib from 'gi://GLib';
+import GLib from 'gi://GLib';
 import GObject from 'gi://GObject';
 import Gdk from 'gi://Gdk?version=4.0';
 import Gtk from 'gi://Gtk?version=4.0';
 
 import { APP_ID, dataDir } from '../lib/config.ts';
+import { checkCollectionNow } from '../lib/garbageCollection.ts';
+import { GuardedMainLoop } from '../lib/GuardedMainLoop.ts';
 import { addCommandLineOptions, handleLocalOptions } from './commandLine.ts';
 import type { AppController } from './AppController.ts';
 import { AppDBus } from './AppDBus.ts';
@@ -28,6 +30,14 @@ export class GuiApplication extends Adw.Application {
   /** From startup (the primary instance only) to shutdown. */
   #running: RunningApp | null = null;
   #window: MainWindow | null = null;
+  /** hold() calls not yet released: with the windows, what keeps GApplication's loop running. */
+  #holds = 0;
+  /**
+   * The loop that runs inside run()'s own (as the headless app's does): the 1.74 collection trap
+   * cannot stop the engine. It returns when run()'s would: on quit(), or once no window and no
+   * hold of ours is left.
+   */
+  readonly #loop = new GuardedMainLoop(checkCollectionNow, () => this.#holds > 0 || this.get_windows().length > 0);
 
   constructor() {
     super({ application_id: APP_ID, flags: Gio.ApplicationFlags.HANDLES_OPEN });
@@ -62,6 +72,27 @@ export class GuiApplication extends Adw.Application {
       },
     });
     RemoteAccessPage.controls = this.#running.remote;
+    // Once run() iterates its loop (the window is up by then), this idle takes over the iterating.
+    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.#loop.run();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
+  override hold(): void {
+    this.#holds++;
+    super.hold();
+  }
+
+  override release(): void {
+    this.#holds = Math.max(0, this.#holds - 1);
+    super.release();
+  }
+
+  /** Ends the guarded loop too (the quit sequence calls this). */
+  override quit(): void {
+    this.#loop.stop();
+    super.quit();
   }
 
   override vfunc_activate(): void {

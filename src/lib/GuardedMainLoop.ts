@@ -22,12 +22,18 @@ const CHECK_EVERY_US = 2_000;
  */
 export class GuardedMainLoop {
   readonly #check: () => void;
+  readonly #wanted: () => boolean;
   #running = false;
   #stopRequested = false;
 
-  /** `check`: what runs between iterations (specs count it; the app finishes stalled collections). */
-  constructor(check: () => void = checkCollectionNow) {
+  /**
+   * `check`: what runs between iterations (specs count it; the app finishes stalled collections).
+   * `wanted`: asked as often; once false the loop returns, as GApplication's own would once
+   * nothing holds the application (its caller's loop then goes on without the check).
+   */
+  constructor(check: () => void = checkCollectionNow, wanted: () => boolean = () => true) {
     this.#check = check;
+    this.#wanted = wanted;
   }
 
   get running(): boolean {
@@ -47,6 +53,7 @@ export class GuardedMainLoop {
         if (now - lastCheckUs >= CHECK_EVERY_US) {
           lastCheckUs = now;
           this.#check();
+          if (!this.#wanted()) break;
         }
       }
     } finally {

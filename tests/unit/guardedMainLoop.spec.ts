@@ -79,4 +79,26 @@ describe('GuardedMainLoop (the headless main loop, run from JS so the collection
     await runInSource(loop);
     expect(nestedReturned).toBeTrue();
   });
+
+  it('returns once it is no longer wanted (as GApplication’s loop does once nothing holds it)', async () => {
+    let holds = 1;
+    const loop = new GuardedMainLoop(
+      () => {},
+      () => holds > 0,
+    );
+    let ranAfterRelease = 0;
+    GLib.timeout_add(GLib.PRIORITY_DEFAULT, 5, () => {
+      holds = 0;
+      // Still iterating: this source comes back until the loop has noticed.
+      GLib.timeout_add(GLib.PRIORITY_DEFAULT, 1, () => {
+        ranAfterRelease++;
+        return GLib.SOURCE_REMOVE;
+      });
+      return GLib.SOURCE_REMOVE;
+    });
+    await runInSource(loop);
+    expect(loop.running).toBeFalse();
+    expect(holds).toBe(0);
+    expect(ranAfterRelease).toBeLessThanOrEqual(1);
+  });
 });

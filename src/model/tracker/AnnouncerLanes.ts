@@ -5,6 +5,7 @@ import { type AnnouncerMetainfo, type AnnounceStats, TorrentAnnouncer } from './
 import type { TrackerNetwork } from './TrackerNetwork.ts';
 import { familiesOf, type UrlFamilies } from './trackerFamilies.ts';
 import type { AddressFamily, TrackerInfo } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** Trackers of one torrent whose address families are looked up. */
 const MAX_LOOKUPS = 64;
@@ -128,11 +129,11 @@ export class AnnouncerLanes {
       const lookups = Promise.all(urls.map(async (url) => families.set(url, await familiesOf(url))));
       // A pause stops waiting for the lookups at once (they go on, shared, for the next try).
       let handler = 0;
-      const cancelled = new Promise<void>((resolve) => (handler = cancellable.connect(() => resolve())));
+      const cancelled = new Promise<void>((resolve) => (handler = onCancelled(cancellable, () => resolve())));
       try {
         await Promise.race([lookups, cancelled]);
       } finally {
-        cancellable.disconnect(handler);
+        offCancelled(cancellable, handler);
       }
       if (cancellable.is_cancelled() || this.#planned) return;
       this.#lanes = this.#build(families);

@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { cancelledError } from './deadline.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 interface Waiter {
   grant: () => void;
@@ -133,14 +134,14 @@ export class FairCap {
       let handler = 0;
       const waiter: Waiter = {
         grant: () => {
-          if (cancellable && handler) cancellable.disconnect(handler);
+          if (cancellable) offCancelled(cancellable, handler);
           this.#take(t);
           resolve(release);
         },
         fail: reject,
       };
       if (cancellable) {
-        handler = cancellable.connect(() => {
+        handler = onCancelled(cancellable, () => {
           // Runs inside cancel(): leave the queue from an idle, not under the signal.
           GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
             const i = t.queue.indexOf(waiter);

@@ -12,6 +12,7 @@ import { parseReply, type PlainReply, readSize } from './plainHttpReply.ts';
 import { ResolvedNames, timeoutError } from './ResolvedNames.ts';
 import { familyOf, noAddressError, ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
@@ -369,12 +370,12 @@ export class PlainHttpClient {
         const c = x.cancellable;
         const entry = { handler: 0, exchanges: new Set<Exchange>() };
         // Runs inside cancel(): settle from an idle so no caller's code runs under the signal.
-        entry.handler = c.connect(() =>
+        entry.handler = onCancelled(c, () => {
           GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
             for (const e of [...entry.exchanges]) this.#fail(e, cancelledError());
             return GLib.SOURCE_REMOVE;
-          }),
-        );
+          });
+        });
         this.#watched.set(c, entry);
         w = entry;
       }
@@ -412,7 +413,7 @@ export class PlainHttpClient {
       if (w) {
         w.exchanges.delete(x);
         if (w.exchanges.size === 0) {
-          x.cancellable.disconnect(w.handler);
+          offCancelled(x.cancellable, w.handler);
           this.#watched.delete(x.cancellable);
         }
       }

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { cancelledError } from './deadline.ts';
 import { TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** Names resolved for a plain request are reused this long (a farewell burst asks once per host). */
 const RESOLVE_CACHE_US = 60 * 1e6;
@@ -35,7 +36,7 @@ export class ResolvedNames {
     try {
       return await new Promise<Gio.InetAddress[]>((resolve, reject) => {
         cached.list.then(resolve, (e: unknown) => reject(new TrackerError('network', errorMessage(e))));
-        if (cancellable) handler = cancellable.connect(() => reject(cancelledError()));
+        if (cancellable) handler = onCancelled(cancellable, () => reject(cancelledError()));
         timer = GLib.timeout_add(GLib.PRIORITY_DEFAULT, Math.max(1, Math.round(timeoutSeconds * 1000)), () => {
           timer = 0;
           reject(timeoutError(timeoutSeconds));
@@ -43,7 +44,7 @@ export class ResolvedNames {
         });
       });
     } finally {
-      if (handler) cancellable!.disconnect(handler);
+      if (cancellable) offCancelled(cancellable, handler);
       if (timer) GLib.source_remove(timer);
     }
   }

@@ -15,6 +15,7 @@ import {
 } from './scrapeReply.ts';
 import type { TrackerNetwork } from './TrackerNetwork.ts';
 import { TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** One torrent's scrape result, with the tracker's wish for the next one. */
 export interface ScrapeResult {
@@ -96,7 +97,7 @@ export class ScrapeBatcher {
       }
       const waiter: Waiter = { hash: infoHash, resolve, reject, cancellable, handler: 0 };
       const pending = batch;
-      waiter.handler = cancellable.connect(() => {
+      waiter.handler = onCancelled(cancellable, () => {
         // Cancelled before it went out: it leaves the batch; after: only its answer is dropped.
         const i = pending.waiters.indexOf(waiter);
         if (i >= 0 && this.#pending.get(target) === pending) pending.waiters.splice(i, 1);
@@ -164,7 +165,7 @@ export class ScrapeBatcher {
     const onCancel = () => {
       if (--live === 0) shared.cancel();
     };
-    const handlers = waiters.map((w) => w.cancellable.connect(onCancel));
+    const handlers = waiters.map((w) => onCancelled(w.cancellable, onCancel));
     this.requestsSent++;
     this.largestBatch = Math.max(this.largestBatch, hashes.length);
     try {
@@ -185,8 +186,8 @@ export class ScrapeBatcher {
       for (const w of waiters) w.reject(e);
     } finally {
       waiters.forEach((w, i) => {
-        w.cancellable.disconnect(handlers[i]);
-        w.cancellable.disconnect(w.handler);
+        offCancelled(w.cancellable, handlers[i]);
+        offCancelled(w.cancellable, w.handler);
       });
     }
   }

@@ -2,6 +2,7 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 
 import { cancelledError } from './deadline.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** A counting semaphore for the main loop: at most `limit` holders; waiters queue in order. */
 export class Semaphore {
@@ -68,14 +69,14 @@ export class Semaphore {
     let handler = 0;
     const waiter = {
       grant: () => {
-        if (cancellable && handler) cancellable.disconnect(handler);
+        if (cancellable) offCancelled(cancellable, handler);
         this.#held++;
         granted(release);
       },
       fail: (e: unknown) => granted(null, e),
     };
     if (cancellable) {
-      handler = cancellable.connect(() => {
+      handler = onCancelled(cancellable, () => {
         GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
           const i = this.#queue.indexOf(waiter);
           if (i >= 0) {

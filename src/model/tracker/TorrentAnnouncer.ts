@@ -12,6 +12,7 @@ import { otherPeers } from './ownPeer.ts';
 import { trackerStatusText as statusText } from './trackerStatusText.ts';
 import type { AnnounceEvent, AnnounceLane, Peer, TrackerInfo, TrackerState } from './types.ts';
 import { laneFields, TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** Session counters since `started` (bytes), as trackers are told them. */
 export interface AnnounceStats {
@@ -357,7 +358,7 @@ export class TorrentAnnouncer {
     let handler = 0;
     if (event === 'started') {
       const own = new Gio.Cancellable();
-      handler = cancellable.connect(() => own.cancel());
+      handler = onCancelled(cancellable, () => own.cancel());
       slot.startedInFlight = own;
       requestCancellable = own;
     }
@@ -433,7 +434,7 @@ export class TorrentAnnouncer {
       }
       return false;
     } finally {
-      if (handler) cancellable.disconnect(handler);
+      offCancelled(cancellable, handler);
       if (slot.startedInFlight === requestCancellable) slot.startedInFlight = null;
     }
   }

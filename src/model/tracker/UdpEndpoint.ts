@@ -24,6 +24,7 @@ import {
 } from './udpPackets.ts';
 import { ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 interface Pending {
   action: number;
@@ -212,7 +213,7 @@ export class UdpEndpoint {
         this.#pending.delete(tid);
         if (timer) GLib.source_remove(timer);
         timer = 0;
-        if (handler && cancellable) cancellable.disconnect(handler);
+        if (cancellable) offCancelled(cancellable, handler);
         handler = 0;
       };
       this.#pending.set(tid, {
@@ -228,8 +229,8 @@ export class UdpEndpoint {
         },
       });
       if (cancellable) {
-        handler = cancellable.connect(() => {
-          // connect() runs this at once for a cancellable that is already cancelled.
+        handler = onCancelled(cancellable, () => {
+          // onCancelled() runs this at once for a cancellable that is already cancelled.
           GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
             this.#pending.get(tid)?.reject(cancelledError());
             return GLib.SOURCE_REMOVE;

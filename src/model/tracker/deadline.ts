@@ -5,6 +5,7 @@ import { isCancelled } from '../../lib/errors.ts';
 import { _ } from '../../lib/i18n.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { TrackerError } from './types.ts';
+import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 
 /** The error a cancelled Gio operation rejects with, for our own cancellable waits. */
 export function cancelledError(): GLib.Error {
@@ -27,7 +28,7 @@ export async function withDeadline<T>(
 ): Promise<T> {
   const child = new Gio.Cancellable();
   let timedOut = false;
-  const handler = parent ? parent.connect(() => child.cancel()) : 0;
+  const handler = parent ? onCancelled(parent, () => child.cancel()) : 0;
   let timer: ScheduledCall | null = null;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = TickScheduler.shared.after(Math.max(1, Math.round(seconds * 1000)), () => {
@@ -44,7 +45,7 @@ export async function withDeadline<T>(
     throw e;
   } finally {
     timer!.cancel();
-    if (parent && handler) parent.disconnect(handler);
+    if (parent) offCancelled(parent, handler);
   }
 }
 

@@ -49,8 +49,6 @@ export class AnnouncerLanes {
   readonly #tiers: string[][];
   readonly #onChanged: () => void;
   readonly #hashes: LaneHash[];
-  /** The order of the torrent's URLs, for the rows of several lanes. */
-  readonly #order = new Map<string, number>();
   #lanes: TorrentAnnouncer[];
   /** Families are known (looked up, or not needed): the lanes are final. */
   #planned: boolean;
@@ -63,7 +61,6 @@ export class AnnouncerLanes {
     this.#metainfo = options.metainfo;
     this.#tiers = (options.tiers ?? options.metainfo.announceTiers).map((t) => [...t]);
     this.#onChanged = options.onChanged ?? (() => {});
-    for (const url of this.#tiers.flat()) if (!this.#order.has(url)) this.#order.set(url, this.#order.size);
     const identity = options.network.identity;
     const m = options.metainfo;
     const v2 = m.infoHashV2 ? m.infoHashV2.slice(0, 20) : null;
@@ -125,7 +122,7 @@ export class AnnouncerLanes {
       const families = new Map<string, UrlFamilies>();
       // At most MAX_LOOKUPS trackers are split by family; the rest (a hostile list of thousands
       // of names) are announced to once, over any family, without a lookup of their own here.
-      const urls = [...this.#order.keys()].slice(0, MAX_LOOKUPS);
+      const urls = [...this.#order().keys()].slice(0, MAX_LOOKUPS);
       const lookups = Promise.all(urls.map(async (url) => families.set(url, await familiesOf(url))));
       // A pause stops waiting for the lookups at once (they go on, shared, for the next try).
       let handler = 0;
@@ -151,7 +148,15 @@ export class AnnouncerLanes {
     const rows = this.#lanes.flatMap((lane) => lane.trackers);
     if (this.#lanes.length === 1) return rows;
     // Each tracker's rows together, in the torrent's order (sort is stable: lanes in order).
-    return rows.sort((a, b) => (this.#order.get(a.url) ?? 0) - (this.#order.get(b.url) ?? 0));
+    const order = this.#order();
+    return rows.sort((a, b) => (order.get(a.url) ?? 0) - (order.get(b.url) ?? 0));
+  }
+
+  /** The torrent's URLs in order, each once; worked out when needed, not kept by every torrent. */
+  #order(): Map<string, number> {
+    const order = new Map<string, number>();
+    for (const url of this.#tiers.flat()) if (!order.has(url)) order.set(url, order.size);
+    return order;
   }
 
   get lastStopRejected(): number {

@@ -16,6 +16,7 @@ import type { Random } from '../simulation/random.ts';
 import type { RateBudget } from '../simulation/RateBudget.ts';
 import { stopReason, type StopSettings } from '../simulation/stopConditions.ts';
 import type { AnnounceStats, Announcer } from './Announcer.ts';
+import { operationDone, workerRunning } from './operationGarbage.ts';
 import { type ScheduledCall, TickScheduler } from './TickScheduler.ts';
 import { Torrent, type TorrentValues } from './Torrent.ts';
 
@@ -72,9 +73,8 @@ export class TorrentWorker {
   #announcer: Announcer;
   readonly #ctx: EngineContext;
   /**
-   * The stop token of the current run, made when an operation first needs it and dropped when
-   * nothing is in flight: a torrent that only waits for its next announce holds no GObject.
-   * A halt that finds none leaves HALTED, so that the token stays cancelled until the next run.
+   * The stop token of the current run, made when an operation needs it and dropped when nothing is
+   * in flight (a waiting torrent holds no GObject); a halt that finds none leaves the shared halted().
    */
   #token: Gio.Cancellable | null = null;
   readonly #scheduler: TickScheduler;
@@ -136,6 +136,7 @@ export class TorrentWorker {
   start(firstDelayMs = 0): void {
     if (this.#cancelled || this.#running) return;
     this.#running = true;
+    workerRunning(1);
     if (this.#token?.is_cancelled()) this.#token = null;
     this.#lastTickUs = this.#scheduler.nowUs();
     this.#scheduled = this.#scheduler.after(Math.max(0, Math.round(firstDelayMs)), () => {
@@ -347,6 +348,7 @@ export class TorrentWorker {
   #stopTicking(): void {
     this.#scheduled?.cancel();
     this.#scheduled = null;
+    if (this.#running) workerRunning(-1);
     this.#running = false;
     if (this.#token) this.#token.cancel();
     else this.#token = halted();
@@ -388,6 +390,7 @@ export class TorrentWorker {
       if (kind === 'scrape') this.#scraping = false;
       // Replies come in bursts that allocate; see that no collection is left stalled after them.
       checkCollectionSoon();
+      operationDone();
     }
   }
 

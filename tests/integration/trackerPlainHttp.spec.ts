@@ -3,6 +3,7 @@ import GLib from 'gi://GLib';
 
 import '../../src/lib/promisify.ts';
 import { isCancelled } from '../../src/lib/errors.ts';
+import { recoverDroppedSources } from '../../src/lib/garbageCollection.ts';
 import { allIdentities, identityById } from '../../src/model/identity/index.ts';
 import {
   HttpTracker,
@@ -361,6 +362,22 @@ describe('plain HTTP farewells (integration)', () => {
       expect(reply.status).toBe(200);
       expect(reply.body.length).toBe(body.length);
       expect(new TextDecoder().decode(reply.body) === body).toBeTrue();
+    });
+
+    it('PlainHttpClient makes its sources again when GLib removed them (GJS 1.74 dropped their callbacks)', async () => {
+      const server = capture();
+      const client = new PlainHttpClient();
+      const head = requestHead(`${server.url}/announce`, identityById('qbittorrent-5.2.3'));
+      const reply = client.get('127.0.0.1', server.port, head, 5, null, 4096);
+      // The request waits on an idle of the client's (it connects from there): GLib removes a
+      // source whose callback GJS dropped, as here; the stall's finish tells its owners.
+      const ids = client.sourceIds;
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) GLib.source_remove(id);
+      recoverDroppedSources();
+      expect((await reply).status).toBe(200);
+      expect(server.requests.length).toBe(1);
+      client.abort();
     });
 
     it('PlainHttpClient refuses a reply larger than the cap', async () => {

@@ -6,6 +6,7 @@ import { logger } from '../../lib/log.ts';
 import { BucketCalendar, type BucketUnit } from './BucketCalendar.ts';
 import { HistoryJournal } from './HistoryJournal.ts';
 import { AGGREGATE_TIERS, type Bucket, FIELDS, HistorySeries, TORRENT_TIERS } from './HistorySeries.ts';
+import { onStalledCollection } from '../../lib/garbageCollection.ts';
 
 export const ALL_KEY = 'all';
 const TORRENT_PREFIX = 't:';
@@ -169,12 +170,23 @@ export class HistoryStore extends GObject.Object {
       this.tick();
       return GLib.SOURCE_CONTINUE;
     });
+    // GLib removes the timer if GJS 1.74 drops its callback once (garbageCollection.ts).
+    this.#stopRecovering ??= onStalledCollection(() => {
+      if (this.#timer && !GLib.MainContext.default().find_source_by_id(this.#timer)) {
+        this.#timer = 0;
+        this.start();
+      }
+    });
   }
 
   stop(): void {
-    if (this.#timer) GLib.source_remove(this.#timer);
+    this.#stopRecovering?.();
+    this.#stopRecovering = null;
+    if (this.#timer) GLib.MainContext.default().find_source_by_id(this.#timer)?.destroy();
     this.#timer = 0;
   }
+
+  #stopRecovering: (() => void) | null = null;
 
   /**
    * Closes the buckets whose time is over, journals them, rolls tiers up (once a minute) and

@@ -47,7 +47,7 @@ export class SettingsWriter {
 
   /** Saves after the debounce of quiet (one write for a burst of changes). */
   schedule(): void {
-    if (this.#debounceSource) GLib.source_remove(this.#debounceSource);
+    this.#cancelDebounce();
     this.#debounceSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT, this.#host.debounceMs(), () => {
       this.#debounceSource = 0;
       void this.saveNow();
@@ -62,7 +62,8 @@ export class SettingsWriter {
 
   /** True while a debounced save is waiting. */
   get pending(): boolean {
-    return this.#debounceSource !== 0 || this.#queued !== null;
+    const debouncing = this.#debounceSource !== 0 && GLib.MainContext.default().find_source_by_id(this.#debounceSource);
+    return Boolean(debouncing) || this.#queued !== null;
   }
 
   /** Writes now, after any write running; requests made meanwhile share that one write. Never rejects. */
@@ -80,7 +81,8 @@ export class SettingsWriter {
 
   #cancelDebounce(): void {
     if (!this.#debounceSource) return;
-    GLib.source_remove(this.#debounceSource);
+    // Looked up: GLib removes a source whose callback GJS 1.74 dropped (garbageCollection.ts).
+    GLib.MainContext.default().find_source_by_id(this.#debounceSource)?.destroy();
     this.#debounceSource = 0;
   }
 

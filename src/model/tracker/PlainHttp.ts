@@ -3,7 +3,7 @@ import GLib from 'gi://GLib';
 
 import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
-import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
+import { checkCollectionSoon, onStalledCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
@@ -47,6 +47,8 @@ interface Exchange {
   /** Reads the reply; only called when the socket is readable, so it never waits. */
   input: Gio.InputStream | null;
   fdSource: number;
+  /** Makes the fd watch again (the one GLib removed after GJS 1.74 dropped its callback). */
+  rewatch: (() => void) | null;
   deadlineUs: number;
   timeoutSeconds: number;
   cancellable: Gio.Cancellable | null;
@@ -88,6 +90,14 @@ export class PlainHttpClient {
   #sweep: ScheduledCall | null = null;
   /** Requests whose head was written in full (for specs and benches). */
   sent = 0;
+  readonly #stopRecovering = onStalledCollection(() => this.#recover());
+
+  /** The GLib sources this client is waiting on (specs take them away as GJS 1.74 would). */
+  get sourceIds(): number[] {
+    const ids = [this.#connectSource, this.#sweepJustSentSource];
+    for (const x of this.#inFlight) ids.push(x.fdSource);
+    return ids.filter((id) => id !== 0);
+  }
 
   /** Requests not settled yet (for specs). */
   get inFlight(): number {
@@ -182,6 +192,7 @@ export class PlainHttpClient {
 
   /** Aborts everything in flight (the network is being disposed). */
   abort(): void {
+    this.#stopRecovering();
     const waiting = this.#connecting;
     this.#connecting = [];
     for (const { done } of waiting) report(done, null, cancelledError());
@@ -196,7 +207,10 @@ export class PlainHttpClient {
    */
   #connectSoon(to: Target, request: Request, done: PlainDone): void {
     this.#connecting.push({ to, request, done });
-    if (this.#connectSource) return;
+    if (!this.#connectSource) this.#scheduleConnect();
+  }
+
+  #scheduleConnect(): void {
     this.#connectSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
       this.#connectSource = 0;
       const batch = this.#connecting;
@@ -216,6 +230,7 @@ export class PlainHttpClient {
       connecting: true,
       input: null,
       fdSource: 0,
+      rewatch: null,
       deadlineUs,
       timeoutSeconds,
       cancellable,
@@ -265,12 +280,7 @@ export class PlainHttpClient {
       }
     } catch (e) {
       if (e instanceof GLib.Error && e.domain === IO_ERROR && e.code === Gio.IOErrorEnum.WOULD_BLOCK) {
-        x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), GLib.IOCondition.OUT, () => {
-          checkCollectionSoon();
-          x.fdSource = 0;
-          if (!x.settled) this.#writable(x, head, sent);
-          return GLib.SOURCE_REMOVE;
-        });
+        this.#watchWritable(x, head, sent);
         return;
       }
       this.#fail(x, x.connecting ? new ConnectFailed(errorMessage(e)) : new TrackerError('network', errorMessage(e)));
@@ -278,6 +288,17 @@ export class PlainHttpClient {
     }
     this.sent++;
     this.#read(x);
+  }
+
+  /** Waits for room to write the rest of the head (or for the handshake to end). */
+  #watchWritable(x: Exchange, head: Uint8Array, sent: number): void {
+    x.rewatch = () => this.#watchWritable(x, head, sent);
+    x.fdSource = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), GLib.IOCondition.OUT, () => {
+      checkCollectionSoon();
+      x.fdSource = 0;
+      if (!x.settled) this.#writable(x, head, sent);
+      return GLib.SOURCE_REMOVE;
+    });
   }
 
   /** The socket can be written: the handshake's outcome first if it was pending, then the rest. */
@@ -306,22 +327,26 @@ export class PlainHttpClient {
    */
   #read(x: Exchange): void {
     this.#justSent.push(x);
-    if (!this.#sweepJustSentSource)
-      this.#sweepJustSentSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-        this.#sweepJustSentSource = 0;
-        checkCollectionSoon();
-        const sent = this.#justSent;
-        this.#justSent = [];
-        for (const e of sent) {
-          if (e.settled) continue;
-          if (e.socket!.condition_check(READABLE) === (0 as GLib.IOCondition) || this.#readable(e)) this.#watch(e);
-        }
-        return GLib.SOURCE_REMOVE;
-      });
+    if (!this.#sweepJustSentSource) this.#scheduleJustSentSweep();
+  }
+
+  #scheduleJustSentSweep(): void {
+    this.#sweepJustSentSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.#sweepJustSentSource = 0;
+      checkCollectionSoon();
+      const sent = this.#justSent;
+      this.#justSent = [];
+      for (const e of sent) {
+        if (e.settled) continue;
+        if (e.socket!.condition_check(READABLE) === (0 as GLib.IOCondition) || this.#readable(e)) this.#watch(e);
+      }
+      return GLib.SOURCE_REMOVE;
+    });
   }
 
   /** One fd watch that reads each time the socket is readable, until the reply is complete. */
   #watch(x: Exchange): void {
+    x.rewatch = () => this.#watch(x);
     const id = GLib.unix_fd_add_full(GLib.PRIORITY_DEFAULT, this.#fdOf(x), READABLE, () => {
       // Replies allocate: see that no collection is left between sweep slices after this one,
       // which would drop every callback after it (src/lib/garbageCollection.ts).
@@ -360,6 +385,23 @@ export class PlainHttpClient {
     if (!reply) return true;
     this.#finish(x, reply);
     return false;
+  }
+
+  /**
+   * After GJS 1.74 dropped callbacks (a collection left between sweep slices, see
+   * garbageCollection.ts): GLib removed those sources, so the idles and fd watches that are gone
+   * are made again. Without this one dropped sweep idle left every later reply unread.
+   */
+  #recover(): void {
+    const context = GLib.MainContext.default();
+    const gone = (id: number): boolean => id !== 0 && context.find_source_by_id(id) === null;
+    if (gone(this.#connectSource)) this.#scheduleConnect();
+    if (gone(this.#sweepJustSentSource)) this.#scheduleJustSentSweep();
+    for (const x of this.#inFlight)
+      if (!x.settled && gone(x.fdSource)) {
+        x.fdSource = 0;
+        x.rewatch?.();
+      }
   }
 
   #track(x: Exchange): void {
@@ -405,6 +447,7 @@ export class PlainHttpClient {
   #settle(x: Exchange): boolean {
     if (x.settled) return false;
     x.settled = true;
+    x.rewatch = null;
     this.#inFlight.delete(x);
     if (x.fdSource) GLib.source_remove(x.fdSource);
     x.fdSource = 0;

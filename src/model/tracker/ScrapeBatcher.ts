@@ -112,7 +112,8 @@ export class ScrapeBatcher {
   }
 
   #flushSoon(): void {
-    if (this.#flushSource) return;
+    // Looked up, not trusted: GLib removes an idle whose callback GJS 1.74 dropped (garbageCollection.ts).
+    if (this.#flushSource && GLib.MainContext.default().find_source_by_id(this.#flushSource)) return;
     this.#flushSource = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, () => {
       this.#flushSource = 0;
       this.#flush();

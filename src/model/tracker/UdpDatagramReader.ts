@@ -47,6 +47,9 @@ export class UdpDatagramReader {
 
   /** Starts watching the socket, unless it is watched already or waiting for the next second. */
   start(): void {
+    // A source GJS 1.74 dropped the callback of is gone (garbageCollection.ts): made again here.
+    if (this.#watch?.is_destroyed()) this.#watch = null;
+    if (this.#resumeSource && !GLib.MainContext.default().find_source_by_id(this.#resumeSource)) this.#resumeSource = 0;
     if (this.#watch || this.#resumeSource || this.#closed) return;
     const source = this.#socket.create_source(READABLE, null);
     source.set_callback(() => {

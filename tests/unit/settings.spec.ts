@@ -220,6 +220,9 @@ describe('SettingsStore', () => {
         () => s.set('upload_speed', 91),
         () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2 }),
         () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2, trackers: [['http://x/announce']] }),
+        // Equal lists in new arrays move nothing; one URL inside them does.
+        () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2, trackers: [['http://x/announce']] }),
+        () => s.setTorrentState('/t/a.torrent', { ...a, total_uploaded: 2, trackers: [['http://y/announce']] }),
         () => s.deleteTorrentState('/t/b.torrent'),
       ]) {
         s.prepareSave();
@@ -229,7 +232,7 @@ describe('SettingsStore', () => {
       const again = SettingsStore.open(dir);
       expect(again.get<number>('upload_speed')).toBe(91);
       expect(again.getTorrentState('/t/a.torrent')?.total_uploaded).toBe(2);
-      expect(again.getTorrentState('/t/a.torrent')?.trackers).toEqual([['http://x/announce']]);
+      expect(again.getTorrentState('/t/a.torrent')?.trackers).toEqual([['http://y/announce']]);
       expect(again.torrentStateKeys()).toEqual(['/t/a.torrent']);
     });
 

@@ -407,13 +407,22 @@ export class SettingsStore extends GObject.Object {
   }
 }
 
-/** True when `previous` already has every value of `next` (a torrent's saved state that did not move). */
+/**
+ * True when `previous` already has every value of `next` (a torrent's saved state that did not
+ * move). Compared in place, without an entry array or a JSON string per torrent: the quit
+ * checks every torrent again right before the last write.
+ */
 function holdsAll(previous: JsonObject, next: JsonObject): boolean {
-  for (const [k, v] of Object.entries(next)) {
-    const old = previous[k];
-    if (old === v) continue;
-    if (v === null || typeof v !== 'object' || old === null || typeof old !== 'object' || !sameJson(old, v))
-      return false;
-  }
+  for (const k in next) if (!sameValue(previous[k], next[k])) return false;
   return true;
+}
+
+function sameValue(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  return isPlainObject(a) && isPlainObject(b) && sameJson(a, b);
 }

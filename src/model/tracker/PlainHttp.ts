@@ -65,14 +65,10 @@ export type PlainDone = (reply: PlainReply | null, error?: unknown) => void;
  * HTTP/1.1 GET over a bare non-blocking Gio.Socket, for plain `http://` trackers reached
  * without a proxy. It writes the request head it is given byte for byte (the caller builds the
  * identity's exact request) and reads the reply up to its Content-Length, its last chunk or the
- * end of the connection.
- *
- * Why not libsoup: a farewell burst at quit sends one `stopped` per torrent at once, and in
- * GJS each libsoup request costs 1–3 ms of main-loop time (message, headers, signals, GTask,
- * stream wrappers), so 1000 farewells took about 2.5 s; this path costs a few tenths of a
- * millisecond each (bench/tracker-announce.sh). Per request it creates one socket and two fd
- * watches; cancellables shared by many requests get one handler each, and one timer serves
- * every deadline.
+ * end of the connection. Why not libsoup: at quit one `stopped` per torrent goes at once, and in
+ * GJS a libsoup request costs 1–3 ms of main-loop time (1000 farewells took 2.5 s); this path a
+ * few tenths of a ms (bench/tracker-announce.sh): one socket per request, a shared cancellable
+ * has one handler, one timer serves every deadline.
  */
 export class PlainHttpClient {
   readonly #names = new ResolvedNames();
@@ -82,6 +78,8 @@ export class PlainHttpClient {
   #justSent: Exchange[] = [];
   /** Requests to an address literal not connected yet, and the idle that connects them. */
   #connecting: { to: Target; request: Request; done: PlainDone }[] = [];
+  /** Read streams by descriptor number, reused by later sockets (they keep only the fd): a GObject less per request. */
+  readonly #inputs = new Map<number, Gio.InputStream>();
   #connectSource = 0;
   #sweepJustSentSource = 0;
   readonly #inFlight = new Set<Exchange>();
@@ -126,9 +124,8 @@ export class PlainHttpClient {
   }
 
   /**
-   * get() with a callback instead of a promise: in GJS 1.74 each promise reaction costs several
-   * µs, which the quit's farewell burst (thousands of requests in one go) cannot afford. `done`
-   * may be called before send() returns (a request refused at once).
+   * get() with a callback (a promise reaction costs µs in GJS 1.74, and the quit sends thousands
+   * at once); `done` may be called before send() returns (a request refused at once).
    */
   send(
     host: string,
@@ -200,10 +197,8 @@ export class PlainHttpClient {
   }
 
   /**
-   * Starts the exchange from an idle of its own, with every other request made meanwhile. A
-   * non-blocking connect always "fails" with PENDING, and GJS turns that GError into a JS
-   * exception with the JS stack captured: from deep in a caller's stack (a farewell goes
-   * through the worker, the lanes, the announcer and the network) that costs twice as much.
+   * Starts the exchange from an idle, batched: a non-blocking connect always throws PENDING, and
+   * GJS captures the JS stack for it, twice the cost deep in a farewell's (worker … network).
    */
   #connectSoon(to: Target, request: Request, done: PlainDone): void {
     this.#connecting.push({ to, request, done });
@@ -366,7 +361,8 @@ export class PlainHttpClient {
    * complete. True while more of the reply is to come.
    */
   #readable(x: Exchange): boolean {
-    x.input ??= Gio.UnixInputStream.new(this.#fdOf(x), false);
+    const fd = this.#fdOf(x);
+    x.input ??= this.#inputs.get(fd) ?? this.#inputs.set(fd, Gio.UnixInputStream.new(fd, false)).get(fd)!;
     let chunk: Uint8Array;
     try {
       chunk = x.input.read_bytes(readSize(x.socket), null).toArray();

@@ -17,7 +17,7 @@ import { type LibraryEntry, type SessionHost, TorrentSession } from './session/T
 import { type Random, systemRandom } from './simulation/random.ts';
 import type { LocalTime } from './simulation/schedule.ts';
 import { type ScheduledCall, TickScheduler } from './torrent/TickScheduler.ts';
-import type { Torrent } from './torrent/Torrent.ts';
+import { Torrent } from './torrent/Torrent.ts';
 import type { Announcer, TorrentWorker } from './torrent/TorrentWorker.ts';
 
 export type { LibraryEntry, TorrentLogLine } from './session/TorrentSession.ts';
@@ -38,6 +38,11 @@ export interface ModelOptions {
    * when a save costs more than SAVE_SHARE of the time (very large libraries).
    */
   saveEverySeconds?: number;
+  /**
+   * Seconds between a seeding torrent's ticks while nobody observes the figures (no window, no
+   * remote event stream); absent or 0: every `tickspeed`, always (TorrentWorker.#armNext).
+   */
+  restingTickSeconds?: number;
   /** Told the bytes each tick credits to a torrent (the history store). */
   credited?: (torrent: Torrent, up: number, down: number) => void;
 }
@@ -93,6 +98,7 @@ export class Model extends GObject.Object {
   /** On the engine clock, which re-arms itself if GJS 1.74 drops a callback (TickScheduler). */
   #globalTick: ScheduledCall | null = null;
   #saveTimer: ScheduledCall | null = null;
+  #stopWaking: (() => void) | null = null;
   #stopped = false;
 
   constructor(options: ModelOptions) {
@@ -109,6 +115,7 @@ export class Model extends GObject.Object {
     const model = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the host's getters read the model's state
     this.#host = {
       rates: this.rates,
+      restSeconds: Math.max(0, options.restingTickSeconds ?? 0),
       createAnnouncer: options.createAnnouncer,
       credited: options.credited,
       changed: () => this.#queueDataChanged(),
@@ -197,6 +204,10 @@ export class Model extends GObject.Object {
     list.forEach((s, i) => s.start(list.length > 1 ? (i * spreadMs) / list.length : 0));
     if (this.#globalTick || this.#stopped) return;
     this.globalTick();
+    // A window or an event stream starts observing: resting torrents tick again at once.
+    this.#stopWaking = Torrent.onObservationStarted(() => {
+      for (const s of this.registry.sessions()) s.worker.wake();
+    });
     this.#globalTick = TickScheduler.shared.every(this.rates.tickSeconds(), () => this.globalTick());
     this.#scheduleSave(this.#saveEverySeconds);
   }
@@ -427,6 +438,8 @@ export class Model extends GObject.Object {
   /** Stops the model's own timers (the quit sequence cancels the workers itself). */
   stopTimers(): void {
     this.#stopped = true;
+    this.#stopWaking?.();
+    this.#stopWaking = null;
     this.#globalTick?.cancel();
     this.#saveTimer?.cancel();
     this.#dataChanged?.cancel();

@@ -230,6 +230,56 @@ describe('TorrentWorker', () => {
     w.cancel();
   });
 
+  it('rests a seeding torrent nobody observes (restSeconds), ticks for its announce on time, and wakes when observed', () => {
+    let now = 5_000_000_000;
+    const scheduler = new TickScheduler({ monotonicUs: () => now });
+    const startUs = now;
+    const t = seed();
+    const announcer = new HttpAnnouncer(tracker.url);
+    announcer.due = false;
+    let nextAnnounce = Infinity;
+    announcer.nextAnnounceAt = () => nextAnnounce;
+    const ticks: number[] = [];
+    let observed = false;
+    const w = new TorrentWorker(
+      t,
+      announcer,
+      context({
+        scheduler,
+        tickSeconds: () => 9,
+        restSeconds: () => 30,
+        observed: () => observed,
+        changed: () => ticks.push(Math.round((now - startUs) / 1e6)),
+      }),
+    );
+    const advance = (seconds: number) => {
+      for (let i = 0; i < seconds; i++) {
+        now += 1_000_000;
+        scheduler.runDue();
+      }
+    };
+    w.start(0);
+    advance(60);
+    // Unobserved and seeding: every 30 s, not every 9 s.
+    expect(ticks).toEqual([1, 31]);
+    // Its announce is due at 76 s: the tick armed at 61 comes then (the announce goes on time).
+    nextAnnounce = startUs + 76 * 1e6;
+    advance(20);
+    nextAnnounce = Infinity;
+    expect(ticks).toEqual([1, 31, 61, 76]);
+    // Every elapsed second was credited: 100 KB/s × variation 0.5 over 75 s.
+    expect(t.total_uploaded).toBeGreaterThanOrEqual(51200 * 74);
+    // A window opens: at the next whole second, then every 9 s.
+    observed = true;
+    w.wake();
+    ticks.length = 0;
+    advance(20);
+    expect(ticks).toEqual([81, 90, 99]);
+    w.cancel();
+    advance(60);
+    expect(ticks).toEqual([81, 90, 99]);
+  });
+
   it('shows the seconds to the next announce, and -1 when no tracker can be announced to', async () => {
     const t = seed();
     const announcer = new HttpAnnouncer(tracker.url);

@@ -39,6 +39,10 @@ export class SessionEngineContext implements EngineContext {
     return SessionEngineContext.internals.host(this.#s).rates.tickSeconds();
   }
 
+  restSeconds(): number {
+    return SessionEngineContext.internals.host(this.#s).restSeconds;
+  }
+
   environment() {
     return SessionEngineContext.internals.host(this.#s).rates.environment();
   }

@@ -20,6 +20,8 @@ export interface TorrentLogLine {
 /** What every session gets from the Model. */
 export interface SessionHost {
   readonly rates: GlobalRates;
+  /** Seconds between a seeding torrent's ticks while no one observes the figures (0: no resting). */
+  readonly restSeconds: number;
   createAnnouncer(metainfo: Metainfo, tiers: string[][], onChanged: () => void): Announcer;
   /** The bytes a tick credited to the torrent (the statistics history). */
   readonly credited?: (torrent: Torrent, up: number, down: number) => void;

@@ -1,4 +1,6 @@
 import GObject from 'gi://GObject';
+import { errorMessage } from '../../lib/errors.ts';
+import { logger } from '../../lib/log.ts';
 
 /**
  * One torrent as the rest of the app sees it: a GObject whose properties notify, so the view can
@@ -134,6 +136,7 @@ const FIGURES: ReadonlySet<string> = new Set<Figure>([
 ]);
 
 /** Observers of the figures: while none, a figure's change is kept but not notified. */
+const observationListeners = new Set<() => void>();
 let figureObservers = 0;
 
 export class Torrent extends GObject.Object {
@@ -170,12 +173,25 @@ export class Torrent extends GObject.Object {
    */
   static observeFigures(): () => void {
     figureObservers++;
+    if (figureObservers === 1)
+      for (const listener of observationListeners)
+        try {
+          listener();
+        } catch (e) {
+          logger.warning(`a figure-observation listener failed: ${errorMessage(e)}`);
+        }
     let released = false;
     return () => {
       if (released) return;
       released = true;
       figureObservers--;
     };
+  }
+
+  /** Calls `listener` each time someone starts observing the figures (resting workers wake). */
+  static onObservationStarted(listener: () => void): () => void {
+    observationListeners.add(listener);
+    return () => observationListeners.delete(listener);
   }
 
   /** Whether figure changes notify now (for specs). */

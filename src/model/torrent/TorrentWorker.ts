@@ -37,6 +37,13 @@ export interface EngineContext {
   readonly budget: RateBudget;
   /** Seconds between simulation ticks (`tickspeed`). */
   tickSeconds(): number;
+  /**
+   * Seconds between the ticks of a seeding torrent while nobody observes the figures (no window,
+   * no remote event stream); 0 or absent: every tickSeconds, always. See TorrentWorker.#armNext.
+   */
+  restSeconds?(): number;
+  /** Whether anyone observes the figures now (default: Torrent.figuresObserved; specs set it). */
+  observed?(): boolean;
   environment(): SimulationEnvironment;
   stopSettings(torrent: Torrent): StopSettings;
   /** The torrent's ratio target (0 = none), chosen once by its owner. */
@@ -335,8 +342,57 @@ export class TorrentWorker {
   }
 
   #installTicker(): void {
+    if ((this.#ctx.restSeconds?.() ?? 0) > 0) {
+      this.#armNext();
+      return;
+    }
     const seconds = Math.max(1, Math.round(this.#ctx.tickSeconds()));
     this.#scheduled = this.#scheduler.every(seconds, () => this.tick());
+  }
+
+  /**
+   * The next tick, one at a time (with restSeconds): tickSeconds from now, or — for a seeding
+   * torrent whose figures nobody observes — restSeconds, but never past its next announce or
+   * scrape, which go out on time. Such a torrent only accrues uploaded bytes and seeding time,
+   * credited for the seconds that really elapsed, so resting changes no total: at 10 000
+   * torrents the ticks every 9 s were most of the idle cost. On the whole-second grid.
+   */
+  #armNext(delayUs?: number): void {
+    const now = this.#scheduler.nowUs();
+    const fine = Math.max(1, Math.round(this.#ctx.tickSeconds())) * 1e6;
+    let due = now + (delayUs ?? fine);
+    const rest = (this.#ctx.restSeconds?.() ?? 0) * 1e6;
+    const observed = this.#ctx.observed ? this.#ctx.observed() : Torrent.figuresObserved;
+    if (delayUs === undefined && rest > fine && this.#values.progress >= 1 && !observed) {
+      const nextOp = Math.min(this.#announcer.nextAnnounceAt(), this.#announcer.nextScrapeAt?.() ?? Infinity);
+      due = Math.max(due, Math.min(now + rest, nextOp));
+    }
+    const delayMs = Math.max(0, Math.ceil((Math.ceil(due / 1e6) * 1e6 - now) / 1000));
+    const call = this.#scheduler.after(delayMs, () => {
+      this.tick();
+      if (this.#scheduled === call && this.#running && !this.#cancelled) this.#armNext();
+    });
+    this.#scheduled = call;
+  }
+
+  /** A resting tick armed before an operation ended comes sooner if that operation set an earlier one (a retry). */
+  #rearmIfSooner(): void {
+    const call = this.#scheduled;
+    if (!call?.pending || !this.#running || this.#cancelled || !((this.#ctx.restSeconds?.() ?? 0) > 0)) return;
+    const nextOp = Math.min(this.#announcer.nextAnnounceAt(), this.#announcer.nextScrapeAt?.() ?? Infinity);
+    if (nextOp >= call.dueUs) return;
+    call.cancel();
+    this.#armNext();
+  }
+
+  /**
+   * Someone started observing the figures: a resting torrent ticks at the next whole second
+   * (then every tickSeconds while observed). Nothing for a worker ticking every tickSeconds.
+   */
+  wake(): void {
+    if (!this.#running || this.#cancelled || !((this.#ctx.restSeconds?.() ?? 0) > 0)) return;
+    this.#scheduled?.cancel();
+    this.#armNext(0);
   }
 
   #halt(): void {
@@ -388,6 +444,7 @@ export class TorrentWorker {
     } finally {
       if (kind === 'announce') this.#announcing = false;
       if (kind === 'scrape') this.#scraping = false;
+      this.#rearmIfSooner();
       // Replies come in bursts that allocate; see that no collection is left stalled after them.
       checkCollectionSoon();
       operationDone();

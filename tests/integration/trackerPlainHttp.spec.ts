@@ -457,6 +457,26 @@ describe('plain HTTP farewells (integration)', () => {
       expect(refused.kind).toBe('network');
     });
 
+    it('follows the identity and the port as the settings change (read once per change, not per request)', async () => {
+      const server = capture();
+      const settings = new MemorySettings({ 'connection.listening_port': 51420, agent: 'qbittorrent-5.2.3' });
+      const net = new TrackerNetwork(settings);
+      networks.push(net);
+      const url = `${server.url}/announce`;
+      expect(await said(net, url)).toBeNull();
+      settings.change('agent', 'transmission-4.1.3');
+      settings.change('connection.listening_port', 51999);
+      expect(net.identity.id).toBe('transmission-4.1.3');
+      expect(await said(net, url)).toBeNull();
+      const agents = server.requests.map((r) => r.headers.find(([k]) => k === 'User-Agent')?.[1]);
+      expect(agents).toEqual([
+        identityById('qbittorrent-5.2.3').userAgent,
+        identityById('transmission-4.1.3').userAgent,
+      ]);
+      expect(server.requests[0].path).toContain('port=51420');
+      expect(server.requests[1].path).toContain('port=51999');
+    });
+
     it('cancelled: CANCELLED, nothing more sent, and no outcome for the history', async () => {
       const server = capture();
       server.respond = () => 'hang';

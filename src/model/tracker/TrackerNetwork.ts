@@ -18,7 +18,7 @@ import { HttpTracker } from './HttpTracker.ts';
 import { cancelledError } from './deadline.ts';
 import { FairCap } from './FairCap.ts';
 import { SETTINGS } from '../settings/schema.ts';
-import type { Settings } from '../settings/Settings.ts';
+import { type Clock, type SettingsSource, systemClock } from './networkSources.ts';
 import { farewellCapFor, openFilesLimit } from './farewellCap.ts';
 import { Semaphore } from './Semaphore.ts';
 import type { Socks5Proxy } from './Socks5UdpRelay.ts';
@@ -26,33 +26,7 @@ import type { ScrapeReply } from './scrapeReply.ts';
 import { type AddressFamily, type AnnounceReply, type AnnounceRequest, TrackerError } from './types.ts';
 import { type UdpEndpoint, UdpTracker } from './UdpTracker.ts';
 
-/** The settings TrackerNetwork reads: the Settings interface, plus the proxy password source. */
-export type SettingsSource = Settings & {
-  /** The proxy password, from the keyring (SettingsStore.proxyPassword); never a setting. */
-  readonly proxyPassword?: PasswordSource;
-};
-
-export interface PasswordSource {
-  readonly value: string;
-  /** Settles once the keyring answered at start. */
-  readonly ready: Promise<void>;
-  /** `changed`: the password changed. */
-  connect(signal: string, callback: () => void): number;
-  disconnect(id: number): void;
-}
-
-/** Time as the announcer sees it; specs inject a manual clock. */
-export interface Clock {
-  /** Monotonic microseconds (GLib.get_monotonic_time). */
-  monotonicUs(): number;
-  /** Wall-clock unix seconds, for display. */
-  wallSeconds(): number;
-}
-
-export const systemClock: Clock = {
-  monotonicUs: () => GLib.get_monotonic_time(),
-  wallSeconds: () => Math.floor(GLib.get_real_time() / 1e6),
-};
+export { type Clock, type PasswordSource, type SettingsSource, systemClock } from './networkSources.ts';
 
 /** The port's own default for `concurrent_http_connections` (the original's 2 was too low). */
 export const DEFAULT_ANNOUNCE_CAP = 16;
@@ -182,6 +156,7 @@ export class TrackerNetwork {
   }
 
   #settingChanged(path: string): void {
+    this.#read = null;
     if (PROXY_KEYS.includes(path) || path === 'proxy') {
       const uri = this.#proxySetting();
       if (uri !== this.#proxyUri) {
@@ -195,9 +170,21 @@ export class TrackerNetwork {
     }
   }
 
+  /** Settings every announce reads, read again after any change (a farewell burst reads them thousands of times). */
+  #read: { identity: ClientIdentity; port: number; httpTimeout: number } | null = null;
+
+  #settingsRead(): { identity: ClientIdentity; port: number; httpTimeout: number } {
+    const s = this.#settings;
+    return (this.#read ??= {
+      identity: identityById(s.get(SETTINGS.agent)),
+      port: s.get(SETTINGS.connection.listening_port),
+      httpTimeout: s.get(SETTINGS.seeders.http_timeout_seconds),
+    });
+  }
+
   /** The identity chosen in the settings (`agent`), or the default one. */
   get identity(): ClientIdentity {
-    return identityById(this.#settings.get(SETTINGS.agent));
+    return this.#settingsRead().identity;
   }
 
   /** The peer_id of the current identity for this app session. */
@@ -216,7 +203,7 @@ export class TrackerNetwork {
 
   /** The announce port: the one listening-port setting, for every torrent. */
   get port(): number {
-    return this.#settings.get(SETTINGS.connection.listening_port);
+    return this.#settingsRead().port;
   }
 
   /** The `key` for one torrent (or the whole session), stable for the app session. */
@@ -235,7 +222,7 @@ export class TrackerNetwork {
   }
 
   get httpTimeoutSeconds(): number {
-    return this.#settings.get(SETTINGS.seeders.http_timeout_seconds);
+    return this.#settingsRead().httpTimeout;
   }
 
   get udpTimeoutSeconds(): number {

@@ -33,6 +33,7 @@ import type {
 } from '../view/TorrentSource.ts';
 import type { TorrentCounts } from '../model/session/TorrentCounts.ts';
 import { TransferTotals } from '../model/session/TransferTotals.ts';
+import { removeSource, sourceAlive } from '../lib/sources.ts';
 
 /** Counts reach the view at most about once a second. */
 const COUNTS_MIN_MS = 1000;
@@ -88,7 +89,7 @@ export class ModelReadout implements TorrentSource {
   }
 
   #queueCounts(): void {
-    if (this.#countsSource) return;
+    if (sourceAlive(this.#countsSource)) return;
     const wait = Math.max(0, COUNTS_MIN_MS - (GLib.get_monotonic_time() - this.#lastCountsUs) / 1000);
     this.#countsSource = GLib.timeout_add(GLib.PRIORITY_DEFAULT_IDLE, Math.round(wait), () => {
       this.#countsSource = 0;
@@ -101,7 +102,7 @@ export class ModelReadout implements TorrentSource {
 
   /** Stops the pending counts update (the quit sequence, or a spec tearing down). */
   dispose(): void {
-    if (this.#countsSource) GLib.source_remove(this.#countsSource);
+    removeSource(this.#countsSource);
     this.#countsSource = 0;
   }
 

@@ -8,6 +8,7 @@ import { logger } from '../lib/log.ts';
 import { displayBasename, fileKey, readRegularFile, TORRENT_FILE_LIMIT } from '../lib/readRegularFile.ts';
 import { MetainfoError, parseMetainfo } from '../model/metainfo/index.ts';
 import { type Settings, SETTINGS } from '../model/settings/index.ts';
+import { removeSource } from '../lib/sources.ts';
 
 /** The original's keys (data/default.json → watch_folder). */
 const WATCH = SETTINGS.watch_folder;
@@ -105,7 +106,7 @@ export class WatchFolder {
     this.#folder = null;
     for (const id of this.#timers.values()) GLib.source_remove(id);
     for (const id of this.#confirmTimers.values()) GLib.source_remove(id);
-    if (this.#rescanSource) GLib.source_remove(this.#rescanSource);
+    removeSource(this.#rescanSource);
     this.#rescanSource = 0;
     this.#timers.clear();
     this.#confirmTimers.clear();

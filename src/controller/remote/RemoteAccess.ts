@@ -14,6 +14,7 @@ import type { CommandSurface, RemoteSource } from './RemoteSource.ts';
 import { RequestGuard } from './RequestGuard.ts';
 import { SessionStore } from './SessionStore.ts';
 import { WebAssets } from './WebAssets.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 /** What Preferences shows about remote access. */
 export interface RemoteStatus {
@@ -100,7 +101,7 @@ export class RemoteAccess {
   stop(): void {
     if (this.#changedId) this.#settings.disconnect(this.#changedId);
     this.#changedId = 0;
-    if (this.#restartSource) GLib.source_remove(this.#restartSource);
+    removeSource(this.#restartSource);
     this.#restartSource = 0;
     this.events.closeAll();
     this.#server.stop();
@@ -148,7 +149,7 @@ export class RemoteAccess {
 
   /** Several settings often change together (Preferences, settings import): apply once. */
   #scheduleApply(): void {
-    if (this.#restartSource) return;
+    if (sourceAlive(this.#restartSource)) return;
     this.#restartSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
       this.#restartSource = 0;
       this.#apply();

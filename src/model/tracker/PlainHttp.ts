@@ -13,6 +13,7 @@ import { ResolvedNames, timeoutError } from './ResolvedNames.ts';
 import { familyOf, noAddressError, ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, TrackerError } from './types.ts';
 import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
+import { removeSource } from '../../lib/sources.ts';
 
 /** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
@@ -445,7 +446,7 @@ export class PlainHttpClient {
     x.settled = true;
     x.rewatch = null;
     this.#inFlight.delete(x);
-    if (x.fdSource) GLib.source_remove(x.fdSource);
+    removeSource(x.fdSource);
     x.fdSource = 0;
     if (x.cancellable) {
       const w = this.#watched.get(x.cancellable);

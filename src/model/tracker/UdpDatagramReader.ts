@@ -1,6 +1,7 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
+import { removeSource } from '../../lib/sources.ts';
 
 /** The socket has a datagram, or an error (an ICMP unreachable) to report. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.ERR | GLib.IOCondition.HUP;
@@ -77,7 +78,7 @@ export class UdpDatagramReader {
     this.#closed = true;
     this.#watch?.destroy();
     this.#watch = null;
-    if (this.#resumeSource) GLib.source_remove(this.#resumeSource);
+    removeSource(this.#resumeSource);
     this.#resumeSource = 0;
   }
 

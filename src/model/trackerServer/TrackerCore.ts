@@ -8,6 +8,7 @@ import { PeerTable, peerKey, type Swarm, type TrackedPeer } from './PeerTable.ts
 import { RateLimiter } from './RateLimiter.ts';
 import { DEFAULT_TRACKER_CONFIG, type TrackerConfig } from './TrackerConfig.ts';
 import { TrackerStats } from './TrackerStats.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 export type ServerEvent = '' | 'started' | 'completed' | 'stopped' | 'paused';
 
@@ -68,7 +69,7 @@ export class TrackerCore {
 
   /** Runs expiry every 30 s on the main loop until stop(). */
   start(): void {
-    if (this.#expireSource) return;
+    if (sourceAlive(this.#expireSource)) return;
     this.#expireSource = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT_IDLE, EXPIRE_EVERY_SECONDS, () => {
       this.expire();
       return GLib.SOURCE_CONTINUE;
@@ -76,7 +77,7 @@ export class TrackerCore {
   }
 
   stop(): void {
-    if (this.#expireSource) GLib.source_remove(this.#expireSource);
+    removeSource(this.#expireSource);
     this.#expireSource = 0;
   }
 

@@ -10,6 +10,7 @@ import { TrackerCore } from './TrackerCore.ts';
 import type { Settings } from '../settings/Settings.ts';
 import { readTrackerConfig, readListenSettings, type ListenSettings } from './trackerSettings.ts';
 import { UdpTrackerServer } from './UdpTrackerServer.ts';
+import { removeSource } from '../../lib/sources.ts';
 
 /** What the Tracker page shows per torrent. */
 export interface TrackedTorrentView {
@@ -111,7 +112,7 @@ export class TrackerService extends GObject.Object {
   stop(): void {
     this.#stopped = true;
     this.#closeAll();
-    if (this.#changedSource) GLib.source_remove(this.#changedSource);
+    removeSource(this.#changedSource);
     this.#changedSource = 0;
   }
 

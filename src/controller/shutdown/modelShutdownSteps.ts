@@ -1,5 +1,7 @@
 import type { ShutdownParticipant, ShutdownSteps } from '../ShutdownCoordinator.ts';
 import { SETTINGS, type SettingsStore } from '../../model/settings/index.ts';
+import { settleWithin } from '../../model/torrent/TickScheduler.ts';
+import { logger } from '../../lib/log.ts';
 
 /** What the quit sequence uses of the Model (src/model/Model.ts). */
 export interface ShutdownModel {
@@ -42,7 +44,11 @@ export function modelShutdownSteps(options: {
       const { model, settings } = options;
       // A write started before the quit (the periodic save, a settings change) finishes first:
       // its rename runs on a GIO worker thread and must not land after the final file.
-      await settings.writesSettled;
+      // At most 5 s: GJS 1.74 can drop a write's completion (garbageCollection.ts), and the quit
+      // must not wait for it for good; a write that lost its completion has finished its rename.
+      await settleWithin(settings.writesSettled, 5000, () =>
+        logger.warning('shutdown: an earlier settings write did not report back; saving anyway'),
+      );
       // The last write of the process, synchronous and atomic (temp file, then rename): quit()
       // follows in this same main-loop dispatch, so nothing queued behind it (the completions
       // of farewells the budget cancelled, a debounced save) can run and write after it, and

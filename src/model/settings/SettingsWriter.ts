@@ -7,6 +7,14 @@ import { checkCollectionNow } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
 import '../../lib/promisify.ts';
 import { noteFinalSave } from '../../lib/exitStatus.ts';
+import { settleWithin } from '../torrent/TickScheduler.ts';
+
+/**
+ * A write that has not finished after this long no longer holds the ones behind it: GJS 1.74 can
+ * drop the completion of a file operation (garbageCollection.ts), and every later save, the last
+ * one at quit included, would wait for it for good.
+ */
+const WRITE_DEADLINE_MS = 30_000;
 
 /** What the writer asks of its store: the bytes to write, the debounce, and where results go. */
 export interface SettingsWriterHost {
@@ -72,7 +80,9 @@ export class SettingsWriter {
     if (this.#queued) return this.#queued;
     const write = this.#chain.then(() => {
       this.#queued = null;
-      return this.#write();
+      return settleWithin(this.#write(), WRITE_DEADLINE_MS, () =>
+        this.#host.failed(_('writing the settings file did not finish within 30 seconds')),
+      );
     });
     this.#queued = write;
     this.#chain = write;

@@ -324,6 +324,30 @@ export class TickScheduler {
   }
 }
 
+/**
+ * Settles when `promise` does, or after `ms` on the engine clock (then calls `onLate` once): for
+ * waits whose completion GJS 1.74 may have dropped (a callback that arrived while a collection
+ * was stalled, src/lib/garbageCollection.ts), so one lost callback cannot hold a chain for good.
+ */
+export function settleWithin(promise: Promise<unknown>, ms: number, onLate: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const timer = TickScheduler.shared.after(ms, () => {
+      if (done) return;
+      done = true;
+      onLate();
+      resolve();
+    });
+    const settle = () => {
+      if (done) return;
+      done = true;
+      timer.cancel();
+      resolve();
+    };
+    promise.then(settle, settle);
+  });
+}
+
 function roundUp(us: number, grid: number): number {
   return Math.ceil(us / grid) * grid;
 }

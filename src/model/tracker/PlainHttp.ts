@@ -200,6 +200,7 @@ export class PlainHttpClient {
   /**
    * Starts the exchange from an idle, batched: a non-blocking connect always throws PENDING, and
    * GJS captures the JS stack for it, twice the cost deep in a farewell's (worker … network).
+   * High priority: the request goes out in the next iteration, ahead of the window's sources.
    */
   #connectSoon(to: Target, request: Request, done: PlainDone): void {
     this.#connecting.push({ to, request, done });
@@ -207,7 +208,7 @@ export class PlainHttpClient {
   }
 
   #scheduleConnect(): void {
-    this.#connectSource = GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+    this.#connectSource = GLib.idle_add(GLib.PRIORITY_HIGH, () => {
       this.#connectSource = 0;
       const batch = this.#connecting;
       this.#connecting = [];

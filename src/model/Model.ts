@@ -38,10 +38,7 @@ export interface ModelOptions {
    * when a save costs more than SAVE_SHARE of the time (very large libraries).
    */
   saveEverySeconds?: number;
-  /**
-   * Seconds between a seeding torrent's ticks while nobody observes the figures (no window, no
-   * remote event stream); absent or 0: every `tickspeed`, always (TorrentWorker.#armNext).
-   */
+  /** A seeding torrent's tick period while nobody observes the figures (0: none; TorrentWorker.#armNext). */
   restingTickSeconds?: number;
   /** Told the bytes each tick credits to a torrent (the history store). */
   credited?: (torrent: Torrent, up: number, down: number) => void;
@@ -49,11 +46,9 @@ export interface ModelOptions {
 
 const SAVE_EVERY_SECONDS = 25; // a crash loses at most this (plus the save itself)
 /**
- * At most this share of the time goes to periodic saves: the next one waits at least the last
- * one's duration divided by it. The whole state is one JSON file (the original's format): at
- * 10 000 torrents a save takes about half a second, so every 25 s it alone cost 2 % of a core
- * while seeding; now such a library is saved about every 100 s. Up to a few thousand torrents
- * the 25 s hold.
+ * At most this share of the time goes to periodic saves (the next waits the last one's duration
+ * divided by it): at 10 000 torrents the one JSON file (the original's format) takes ~0.5 s, 2 %
+ * of a core every 25 s; such a library is now saved about every 100 s.
  */
 const SAVE_SHARE = 0.005;
 const DATA_CHANGED_MIN_MS = 100; // data-changed at most 10 times a second

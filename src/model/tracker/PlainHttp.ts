@@ -5,12 +5,20 @@ import '../../lib/promisify.ts';
 import { errorMessage, isCancelled } from '../../lib/errors.ts';
 import { checkCollectionSoon, onStalledCollection } from '../../lib/garbageCollection.ts';
 import { _ } from '../../lib/i18n.ts';
-import { logger } from '../../lib/log.ts';
 import { type ScheduledCall, TickScheduler } from '../torrent/TickScheduler.ts';
 import { cancelledError } from './deadline.ts';
 import { parseReply, type PlainReply, readSize } from './plainHttpReply.ts';
+import {
+  ConnectFailed,
+  type Exchange,
+  type PlainDone,
+  report,
+  type Request,
+  target,
+  type Target,
+} from './plainHttpExchange.ts';
 import { ResolvedNames, timeoutError } from './ResolvedNames.ts';
-import { familyOf, noAddressError, ofFamily } from './trackerFamilies.ts';
+import { noAddressError, ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, TrackerError } from './types.ts';
 import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
 import { removeSource } from '../../lib/sources.ts';
@@ -21,47 +29,6 @@ const IO_ERROR = Gio.io_error_quark();
 /** How often the one deadline timer looks for requests past their deadline. */
 const SWEEP_MS = 100;
 
-/** The connection itself failed: nothing reached the tracker, so the next address may be tried. */
-class ConnectFailed extends TrackerError {
-  constructor(message: string) {
-    super('network', message);
-  }
-}
-
-/** What to send and how long to wait for it, whichever address it goes to. */
-interface Request {
-  head: Uint8Array;
-  deadlineUs: number;
-  timeoutSeconds: number;
-  cancellable: Gio.Cancellable | null;
-  maxBytes: number;
-  family: AddressFamily | null;
-}
-
-/** One request in flight: its socket, where it is, and how it settles. */
-interface Exchange {
-  socket: Gio.Socket | null;
-  /** The socket's descriptor, read once. */
-  fd: number;
-  /** The handshake is not known to have finished yet (the first write tells). */
-  connecting: boolean;
-  /** Reads the reply; only called when the socket is readable, so it never waits. */
-  input: Gio.InputStream | null;
-  fdSource: number;
-  /** Makes the fd watch again (the one GLib removed after GJS 1.74 dropped its callback). */
-  rewatch: (() => void) | null;
-  deadlineUs: number;
-  timeoutSeconds: number;
-  cancellable: Gio.Cancellable | null;
-  chunks: Uint8Array[];
-  settled: boolean;
-  done: PlainDone;
-  maxBytes: number;
-}
-
-/** How a request ended: the reply, or the error (then `reply` is null). Called once. */
-export type PlainDone = (reply: PlainReply | null, error?: unknown) => void;
-
 /**
  * HTTP/1.1 GET over a bare non-blocking Gio.Socket, for plain `http://` trackers reached
  * without a proxy. It writes the request head it is given byte for byte (the caller builds the
@@ -71,6 +38,8 @@ export type PlainDone = (reply: PlainReply | null, error?: unknown) => void;
  * few tenths of a ms (bench/tracker-announce.sh): one socket per request, a shared cancellable
  * has one handler, one timer serves every deadline.
  */
+export type { PlainDone } from './plainHttpExchange.ts';
+
 export class PlainHttpClient {
   readonly #names = new ResolvedNames();
   /** Address literals by `host port`; null marks a host name (resolved each time, cached above). */
@@ -468,24 +437,4 @@ export class PlainHttpClient {
     x.input = null;
     return true;
   }
-}
-
-/** Calls a request's `done`; what it throws is logged, never left to break the sweep it runs in. */
-function report(done: PlainDone, reply: PlainReply | null, error?: unknown): void {
-  try {
-    done(reply, error);
-  } catch (e) {
-    logger.warning(`plain HTTP: a request's callback failed: ${errorMessage(e)}`);
-  }
-}
-
-/** Where a request goes: the socket address and its family, read once. */
-interface Target {
-  address: Gio.InetSocketAddress;
-  socketFamily: Gio.SocketFamily;
-  family: AddressFamily;
-}
-
-function target(address: Gio.InetSocketAddress): Target {
-  return { address, socketFamily: address.get_family(), family: familyOf(address.get_address()) };
 }

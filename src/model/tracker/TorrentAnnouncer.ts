@@ -95,11 +95,10 @@ function shuffle<T>(list: T[], random: RandomInt): T[] {
 
 /**
  * One torrent's announces (docs/ARCHITECTURE.md, "Identities and trackers"): `started` first,
- * regular announces at the tracker's interval (with the identity's floor), `completed` once
- * when the simulated download finishes, and `stopped` (numwant 0) to the trackers that
- * acknowledged `started`. Failures back off as the identity's client does, and move on to the
- * next tracker of the tier; a tracker that says the torrent is not registered is not retried
- * until the user asks (Update Tracker).
+ * regular ones at the tracker's interval (with the identity's floor), `completed` once when the
+ * simulated download finishes, `stopped` (numwant 0) to the trackers that acknowledged `started`.
+ * Failures back off as the identity's client does and move on to the next tracker of the tier;
+ * one that says the torrent is not registered is not retried until the user asks (Update Tracker).
  */
 export class TorrentAnnouncer {
   readonly #network: TrackerNetwork;

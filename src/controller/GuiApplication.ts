@@ -73,10 +73,7 @@ export class GuiApplication extends Adw.Application {
     });
     RemoteAccessPage.controls = this.#running.remote;
     // Once run() iterates its loop (the window is up by then), this idle takes over the iterating.
-    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-      this.#loop.run();
-      return GLib.SOURCE_REMOVE;
-    });
+    this.#loop.runSoon();
   }
 
   override hold(): void {

@@ -53,10 +53,7 @@ export class HeadlessApplication extends Gio.Application {
     logger.info('running headless; stop with Ctrl+C or SIGTERM');
     // Once run() iterates its loop, this idle takes over the iterating until quit() (a nested
     // loop: GApplication's own resumes, sees the quit and returns). See GuardedMainLoop.
-    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
-      this.#loop.run();
-      return GLib.SOURCE_REMOVE;
-    });
+    this.#loop.runSoon();
   }
 
   /** Ends the guarded loop too (the quit sequence calls this; nothing in C does). */

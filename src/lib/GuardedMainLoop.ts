@@ -61,6 +61,17 @@ export class GuardedMainLoop {
     }
   }
 
+  /**
+   * Runs it from an idle, once the caller's loop iterates: from an application's startup, this
+   * nests it inside GApplication's run(), whose own loop resumes (and sees the quit) when it returns.
+   */
+  runSoon(): void {
+    GLib.idle_add(GLib.PRIORITY_DEFAULT, () => {
+      this.run();
+      return GLib.SOURCE_REMOVE;
+    });
+  }
+
   /** Makes run() return after the current iteration (wakes the context if it is waiting). */
   stop(): void {
     this.#stopRequested = true;

@@ -61,6 +61,18 @@ const hash32 = () => {
   return b;
 };
 
+/** The info dictionary of a one-file hybrid (v1 + v2) torrent of 20 000 bytes, two pieces. */
+function hybridInfo(pieces: Uint8Array) {
+  return {
+    'file tree': { 'a.bin': { '': { length: 20000, 'pieces root': hash32() } } },
+    length: 20000,
+    'meta version': 2,
+    name: 'a.bin',
+    'piece length': 16384,
+    pieces,
+  };
+}
+
 describe('parseMetainfo', () => {
   let dir: string;
   beforeAll(() => {
@@ -183,14 +195,7 @@ describe('parseMetainfo', () => {
     });
 
     it('reads a hybrid torrent: both hashes, the v1 one sent to trackers', async () => {
-      const info = {
-        'file tree': { 'a.bin': { '': { length: 20000, 'pieces root': hash32() } } },
-        length: 20000,
-        'meta version': 2,
-        name: 'a.bin',
-        'piece length': 16384,
-        pieces: new Uint8Array(40),
-      };
+      const info = hybridInfo(new Uint8Array(40));
       const bytes = bencode.encode({ announce: 'udp://t.example:80', info });
       const m = parseMetainfo(bytes);
       expect(m.version).toBe('hybrid');
@@ -203,14 +208,7 @@ describe('parseMetainfo', () => {
     });
 
     it('torrentFor gives the Torrent its hashes as hex; a v1 or hybrid torrent shares one string for info_hash and info_hash_v1', async () => {
-      const info = {
-        'file tree': { 'a.bin': { '': { length: 20000, 'pieces root': hash32() } } },
-        length: 20000,
-        'meta version': 2,
-        name: 'a.bin',
-        'piece length': 16384,
-        pieces: new Uint8Array(40).fill(0xab),
-      };
+      const info = hybridInfo(new Uint8Array(40).fill(0xab));
       const bytes = bencode.encode({ announce: 'udp://t.example:80', info });
       const t = torrentFor('/x/a.torrent', parseMetainfo(bytes), 1);
       const slice = infoSlice(bytes);

@@ -7,6 +7,7 @@ import { BucketCalendar, type BucketUnit } from './BucketCalendar.ts';
 import { HistoryJournal } from './HistoryJournal.ts';
 import { AGGREGATE_TIERS, type Bucket, FIELDS, HistorySeries, TORRENT_TIERS } from './HistorySeries.ts';
 import { onStalledCollection } from '../../lib/garbageCollection.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 export const ALL_KEY = 'all';
 const TORRENT_PREFIX = 't:';
@@ -172,7 +173,7 @@ export class HistoryStore extends GObject.Object {
     });
     // GLib removes the timer if GJS 1.74 drops its callback once (garbageCollection.ts).
     this.#stopRecovering ??= onStalledCollection(() => {
-      if (this.#timer && !GLib.MainContext.default().find_source_by_id(this.#timer)) {
+      if (this.#timer && !sourceAlive(this.#timer)) {
         this.#timer = 0;
         this.start();
       }
@@ -182,7 +183,7 @@ export class HistoryStore extends GObject.Object {
   stop(): void {
     this.#stopRecovering?.();
     this.#stopRecovering = null;
-    if (this.#timer) GLib.MainContext.default().find_source_by_id(this.#timer)?.destroy();
+    removeSource(this.#timer);
     this.#timer = 0;
   }
 

@@ -8,6 +8,7 @@ import { _ } from '../../lib/i18n.ts';
 import '../../lib/promisify.ts';
 import { noteFinalSave } from '../../lib/exitStatus.ts';
 import { settleWithin } from '../torrent/TickScheduler.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 /**
  * A write that has not finished after this long no longer holds the ones behind it: GJS 1.74 can
@@ -70,8 +71,7 @@ export class SettingsWriter {
 
   /** True while a debounced save is waiting. */
   get pending(): boolean {
-    const debouncing = this.#debounceSource !== 0 && GLib.MainContext.default().find_source_by_id(this.#debounceSource);
-    return Boolean(debouncing) || this.#queued !== null;
+    return sourceAlive(this.#debounceSource) || this.#queued !== null;
   }
 
   /** Writes now, after any write running; requests made meanwhile share that one write. Never rejects. */
@@ -92,7 +92,7 @@ export class SettingsWriter {
   #cancelDebounce(): void {
     if (!this.#debounceSource) return;
     // Looked up: GLib removes a source whose callback GJS 1.74 dropped (garbageCollection.ts).
-    GLib.MainContext.default().find_source_by_id(this.#debounceSource)?.destroy();
+    removeSource(this.#debounceSource);
     this.#debounceSource = 0;
   }
 

@@ -8,6 +8,7 @@ import {
   recoverDroppedSources,
 } from '../../lib/garbageCollection.ts';
 import { logger } from '../../lib/log.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 /** A call the scheduler will make (once, or every period) until cancelled. */
 export interface ScheduledCall {
@@ -187,7 +188,7 @@ export class TickScheduler {
 
   #disarm(): void {
     // Looked up, not removed blindly: GLib removes a source whose callback GJS dropped.
-    if (this.#sourceId) GLib.MainContext.default().find_source_by_id(this.#sourceId)?.destroy();
+    removeSource(this.#sourceId);
     this.#sourceId = 0;
     this.#armedForUs = Infinity;
   }
@@ -249,7 +250,7 @@ export class TickScheduler {
     const late =
       this.#armedForUs === -Infinity ? now - this.#lastDispatchUs > LATE_US : now - this.#armedForUs > LATE_US;
     if (!lookUp && !late) return;
-    if (GLib.MainContext.default().find_source_by_id(this.#sourceId)) return;
+    if (sourceAlive(this.#sourceId)) return;
     logger.warning('engine clock: its main-loop source was dropped; re-armed');
     this.#sourceId = 0;
     this.#armedForUs = Infinity;
@@ -258,7 +259,7 @@ export class TickScheduler {
 
   /** The watchdog: one more source, which checks the others (and for a stalled collection). */
   static #ensureWatchdog(): void {
-    if (TickScheduler.#watchdogId && GLib.MainContext.default().find_source_by_id(TickScheduler.#watchdogId)) return;
+    if (sourceAlive(TickScheduler.#watchdogId)) return;
     TickScheduler.#watchdogId = GLib.timeout_add(GLib.PRIORITY_DEFAULT, WATCHDOG_MS, () => {
       if (!checkCollectionNow()) for (const s of TickScheduler.#armed) s.#ensureArmed(false);
       TickScheduler.#moveRescues();
@@ -269,8 +270,7 @@ export class TickScheduler {
 
   /** (Re-)makes the rescue sources RESCUE_MS from now. */
   static #moveRescues(): void {
-    const context = GLib.MainContext.default();
-    for (const id of TickScheduler.#rescueIds) context.find_source_by_id(id)?.destroy();
+    for (const id of TickScheduler.#rescueIds) removeSource(id);
     TickScheduler.#rescueIds = RESCUE_MS.map((ms) =>
       GLib.timeout_add(GLib.PRIORITY_DEFAULT, ms, () => {
         logger.warning('engine clock: its watchdog was dropped; every source re-armed');

@@ -21,7 +21,7 @@ import { ResolvedNames, timeoutError } from './ResolvedNames.ts';
 import { noAddressError, ofFamily } from './trackerFamilies.ts';
 import { type AddressFamily, TrackerError } from './types.ts';
 import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
-import { removeSource } from '../../lib/sources.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 /** A socket worth reading: data, the end of the stream or an error is waiting. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.HUP | GLib.IOCondition.ERR;
@@ -360,8 +360,7 @@ export class PlainHttpClient {
    * are made again. Without this one dropped sweep idle left every later reply unread.
    */
   #recover(): void {
-    const context = GLib.MainContext.default();
-    const gone = (id: number): boolean => id !== 0 && context.find_source_by_id(id) === null;
+    const gone = (id: number): boolean => id !== 0 && !sourceAlive(id);
     if (gone(this.#connectSource)) this.#scheduleConnect();
     if (gone(this.#sweepJustSentSource)) this.#scheduleJustSentSweep();
     for (const x of this.#inFlight)

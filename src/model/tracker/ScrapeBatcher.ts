@@ -16,6 +16,7 @@ import {
 import type { TrackerNetwork } from './TrackerNetwork.ts';
 import { TrackerError } from './types.ts';
 import { offCancelled, onCancelled } from '../../lib/cancellation.ts';
+import { sourceAlive } from '../../lib/sources.ts';
 
 /** One torrent's scrape result, with the tracker's wish for the next one. */
 export interface ScrapeResult {
@@ -113,7 +114,7 @@ export class ScrapeBatcher {
 
   #flushSoon(): void {
     // Looked up, not trusted: GLib removes an idle whose callback GJS 1.74 dropped (garbageCollection.ts).
-    if (this.#flushSource && GLib.MainContext.default().find_source_by_id(this.#flushSource)) return;
+    if (sourceAlive(this.#flushSource)) return;
     this.#flushSource = GLib.idle_add(GLib.PRIORITY_DEFAULT_IDLE, () => {
       this.#flushSource = 0;
       this.#flush();

@@ -1,7 +1,7 @@
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import { checkCollectionSoon } from '../../lib/garbageCollection.ts';
-import { removeSource } from '../../lib/sources.ts';
+import { removeSource, sourceAlive } from '../../lib/sources.ts';
 
 /** The socket has a datagram, or an error (an ICMP unreachable) to report. */
 const READABLE = GLib.IOCondition.IN | GLib.IOCondition.ERR | GLib.IOCondition.HUP;
@@ -50,7 +50,7 @@ export class UdpDatagramReader {
   start(): void {
     // A source GJS 1.74 dropped the callback of is gone (garbageCollection.ts): made again here.
     if (this.#watch?.is_destroyed()) this.#watch = null;
-    if (this.#resumeSource && !GLib.MainContext.default().find_source_by_id(this.#resumeSource)) this.#resumeSource = 0;
+    if (!sourceAlive(this.#resumeSource)) this.#resumeSource = 0;
     if (this.#watch || this.#resumeSource || this.#closed) return;
     const source = this.#socket.create_source(READABLE, null);
     source.set_callback(() => {
